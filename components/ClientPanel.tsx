@@ -1,0 +1,108 @@
+import type { CacheEntry } from '@/utils/cache';
+import type { TabState } from '@/utils/storage';
+import type { ClientJobs } from '@/utils/uphunt/schemas';
+import { ClientSummary } from './ClientSummary';
+import { OpenJobs } from './OpenJobs';
+import { ProblemView } from './ProblemView';
+import { WorkHistory } from './WorkHistory';
+
+export interface ClientPanelProps {
+  /** The URL of the tab the panel follows; null while unknown. */
+  tabUrl: string | null;
+  onUpwork: boolean;
+  state: TabState | null;
+  entry: CacheEntry<ClientJobs> | null;
+  stale: boolean;
+  now: number;
+  onRefresh: () => void;
+  onRetry: () => void;
+  onOpenOptions: () => void;
+}
+
+export function ClientPanel(props: ClientPanelProps) {
+  const { state, entry, now } = props;
+  if (!props.onUpwork) return <NotOnUpwork />;
+  if (!state || state.status === 'resolving' || (state.status === 'loading' && !entry)) return <Loading />;
+  if (state.status === 'no-job') {
+    return (
+      <section className="notice">
+        <h1>No job on this page</h1>
+        <p>Open a job on Upwork (a job page or a job from search or your feed) to see its client's history here.</p>
+      </section>
+    );
+  }
+  if (state.status === 'unknown-job') {
+    return (
+      <section className="notice">
+        <h1>UpHunt does not know this job yet</h1>
+        <p>UpHunt has not archived this job, so its client could not be identified. Try again later.</p>
+        <button type="button" onClick={props.onRetry}>
+          Retry
+        </button>
+      </section>
+    );
+  }
+  if (state.status === 'no-history') {
+    return (
+      <section className="notice">
+        <h1>No history of this client yet</h1>
+        <p>UpHunt has no archived job of this client, so there is no work history to show. A client new to Upwork looks like this too.</p>
+        <button type="button" onClick={props.onRefresh}>
+          Check again
+        </button>
+      </section>
+    );
+  }
+  return (
+    <>
+      {state.status === 'error' && state.problem && (
+        <ProblemView problem={state.problem} now={now} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />
+      )}
+      {entry && state.companyId === entry.value.companyId && (
+        <article aria-label="Client history">
+          <ClientSummary
+            data={entry.value}
+            fetchedAt={entry.storedAt}
+            stale={props.stale}
+            now={now}
+            refreshing={state.status === 'loading'}
+            onRefresh={props.onRefresh}
+          />
+          <OpenJobs jobs={entry.value.openJobs} currentCiphertext={state.ciphertext} />
+          <WorkHistory items={entry.value.workHistory} />
+        </article>
+      )}
+    </>
+  );
+}
+
+function Loading() {
+  return (
+    <section aria-busy="true" aria-label="Loading the client's history" className="skeleton">
+      <div className="skeleton-line wide" />
+      <div className="skeleton-line" />
+      <div className="skeleton-grid">
+        <div />
+        <div />
+        <div />
+        <div />
+      </div>
+      <div className="skeleton-line wide" />
+      <div className="skeleton-line wide" />
+    </section>
+  );
+}
+
+function NotOnUpwork() {
+  return (
+    <section className="notice">
+      <h1>Open a job on Upwork</h1>
+      <p>This panel shows the client behind an Upwork job: what they spent, whom they hired, how they rate and are rated.</p>
+      <p>
+        <a href="https://www.upwork.com/nx/find-work/" target="_blank" rel="noreferrer">
+          Go to Upwork
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { createLookupDeps, testConnection } from '@/utils/background-services';
+import { lookupPage } from '@/utils/lookup';
+import { LookupTabSchema, PageSeenSchema, TestConnectionSchema } from '@/utils/message-schemas';
+import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
+import { tabStateKey } from '@/utils/storage';
+import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
+import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
+
+export default defineBackground(() => {
+  // MV3's CSP forbids the eval zod would otherwise use to speed up parsing.
+  z.config({ jitless: true });
+  const deps = createLookupDeps();
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  onMessage('pageSeen', async ({ data, sender }) => {
+    const tabId = fromUpworkTab(sender, browser.runtime.id);
+    const page = PageSeenSchema.safeParse(data);
+    if (tabId === null || !page.success) return;
+    await lookupPage(deps, tabId, page.data);
+  });
+
+  onMessage('lookupTab', async ({ data, sender }) => {
+    const request = LookupTabSchema.safeParse(data);
+    if (!fromExtensionPage(sender, browser.runtime.id, extensionOrigin) || !request.success) return;
+    const page = await readPage(request.data.tabId);
+    if (page) await lookupPage(deps, request.data.tabId, page, { force: request.data.force });
+  });
+
+  onMessage('testConnection', async ({ data, sender }) => {
+    const request = TestConnectionSchema.safeParse(data);
+    if (!fromExtensionPage(sender, browser.runtime.id, extensionOrigin) || !request.success) {
+      return { ok: false, message: 'Refused: not sent by this extension.' };
+    }
+    return testConnection(request.data.service);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabStateKey(tabId)));
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Onboarding: the keys are pasted in Options, so open it once on first install.
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+
+  setUpToolbarButton();
+});
+
+/** Asks the tab's content script what it shows; falls back to the URL when no script answers (e.g. a tab opened before install). */
+async function readPage(tabId: number): Promise<PageSeen | null> {
+  const fromScript = await sendMessage('readPage', undefined, tabId).catch(() => null);
+  const checked = PageSeenSchema.safeParse(fromScript);
+  if (checked.success) return checked.data;
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab?.url || !isUpworkUrl(tab.url)) return null;
+  const { kind, ciphertext } = parseUpworkUrl(tab.url);
+  return { url: tab.url, kind, ciphertext, companyIdHint: null };
+}
+
+interface ChromeSidePanel {
+  setPanelBehavior(options: { openPanelOnActionClick: boolean }): Promise<void>;
+}
+
+/** Chrome opens the side panel from the toolbar button by itself; Firefox's sidebar is toggled by us. */
+function setUpToolbarButton() {
+  const sidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+  if (sidePanel) {
+    sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => console.error('side panel behaviour', error));
+    return;
+  }
+  // Firefox only (MV2 browser_action); Chrome's types do not know sidebarAction.
+  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  const button = browser.browserAction ?? browser.action;
+  button?.onClicked.addListener(() => void sidebar?.toggle());
+}

@@ -1,0 +1,23 @@
+import '@/components/panel.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { KeysForm } from '@/components/KeysForm';
+import { sendMessage } from '@/utils/messaging';
+import { keysItem } from '@/utils/storage';
+
+z.config({ jitless: true });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <main>
+      <h1>UpHunt Overlay</h1>
+      <p className="muted">Your keys stay in this browser and are sent only to the service they belong to.</p>
+      <KeysForm
+        load={() => keysItem.getValue()}
+        save={(keys) => keysItem.setValue(keys)}
+        test={(service) => sendMessage('testConnection', { service })}
+      />
+    </main>
+  </StrictMode>,
+);

@@ -1,0 +1,35 @@
+import '@/components/panel.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { App } from './App';
+import { followTab, setTabUrl } from './store';
+
+z.config({ jitless: true });
+
+async function start() {
+  const fixed = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fixed) && fixed > 0) {
+    // Popped out (or opened by a test) for one tab: stay on it.
+    await followTab(fixed);
+  } else {
+    // The side panel / sidebar follows the active tab of its own window.
+    const { id: windowId } = await browser.windows.getCurrent();
+    const [active] = await browser.tabs.query({ active: true, windowId });
+    if (active?.id !== undefined) await followTab(active.id);
+    browser.tabs.onActivated.addListener((info) => {
+      if (info.windowId === windowId) void followTab(info.tabId);
+    });
+  }
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) setTabUrl(tabId, change.url);
+  });
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+void start();

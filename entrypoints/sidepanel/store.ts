@@ -1,0 +1,77 @@
+/** The panel's view of one tab, fed by storage watches. The panel writes nothing here but what it reads. */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { create } from 'zustand';
+import type { CacheEntry } from '@/utils/cache';
+import { sendMessage } from '@/utils/messaging';
+import { clientJobsKey, TabStateSchema, tabStateKey, type TabState } from '@/utils/storage';
+import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
+import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
+
+interface PanelState {
+  tabId: number | null;
+  tabUrl: string | null;
+  state: TabState | null;
+  entry: CacheEntry<ClientJobs> | null;
+}
+
+export const usePanel = create<PanelState>(() => ({ tabId: null, tabUrl: null, state: null, entry: null }));
+
+let stopTab: (() => void) | null = null;
+let stopEntry: (() => void) | null = null;
+let watchedCompany: string | null = null;
+
+function parseEntry(raw: unknown): CacheEntry<ClientJobs> | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const { storedAt, value } = raw as { storedAt?: unknown; value?: unknown };
+  const parsed = ClientJobsSchema.safeParse(value);
+  return typeof storedAt === 'number' && parsed.success ? { storedAt, value: parsed.data } : null;
+}
+
+function watchCompany(companyId: string | null) {
+  if (companyId === watchedCompany) return;
+  stopEntry?.();
+  stopEntry = null;
+  watchedCompany = companyId;
+  usePanel.setState({ entry: null });
+  if (!companyId) return;
+  const key = clientJobsKey(companyId);
+  const apply = (raw: unknown) => {
+    if (watchedCompany === companyId) usePanel.setState({ entry: parseEntry(raw) });
+  };
+  stopEntry = storage.watch<unknown>(key, apply);
+  void storage.getItem<unknown>(key).then(apply);
+}
+
+function applyTabState(tabId: number, raw: unknown) {
+  if (usePanel.getState().tabId !== tabId) return;
+  const parsed = TabStateSchema.safeParse(raw);
+  const state = parsed.success ? parsed.data : null;
+  usePanel.setState({ state });
+  watchCompany(state?.companyId ?? null);
+}
+
+/** Shows `tabId` from now on; asks the background to look it up when nothing current is stored for it. */
+export async function followTab(tabId: number) {
+  stopTab?.();
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const tabUrl = tab?.url ?? null;
+  usePanel.setState({ tabId, tabUrl, state: null });
+  watchCompany(null);
+  const key = tabStateKey(tabId);
+  stopTab = storage.watch<unknown>(key, (raw) => applyTabState(tabId, raw));
+  applyTabState(tabId, await storage.getItem<unknown>(key));
+  const { state } = usePanel.getState();
+  if (tabUrl && isUpworkUrl(tabUrl) && (!state || state.ciphertext !== parseUpworkUrl(tabUrl).ciphertext)) {
+    await lookup(false);
+  }
+}
+
+export function setTabUrl(tabId: number, url: string) {
+  if (usePanel.getState().tabId === tabId) usePanel.setState({ tabUrl: url });
+}
+
+export async function lookup(force: boolean) {
+  const { tabId } = usePanel.getState();
+  if (tabId !== null) await sendMessage('lookupTab', { tabId, force });
+}

@@ -1,0 +1,57 @@
+/** Builds the background's services from the real browser storage. Kept out of the entrypoint so it only wires. */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { createInFlight, createTtlCache } from './cache';
+import { defaultHttpDeps, toProblem, type Problem, type Service } from './http';
+import { CLIENT_JOBS_TTL_MS, type LookupDeps } from './lookup';
+import { createMindcaseClient } from './mindcase/client';
+import { createUpHuntClient } from './uphunt/client';
+import { ClientJobsSchema } from './uphunt/schemas';
+import { clientJobsKey, companyOfKey, keysItem, readChecked, TabStateSchema, tabStateKey, uphuntPausedUntilItem } from './storage';
+import type { ConnectionResult } from './messaging';
+import { problemText } from './problem-text';
+
+type StorageKey = `local:${string}` | `session:${string}`;
+
+export function createLookupDeps(): LookupDeps {
+  return {
+    uphunt: async () => createUpHuntClient((await keysItem.getValue()).uphunt, defaultHttpDeps),
+    readTab: (tabId) => readChecked(tabStateKey(tabId), TabStateSchema),
+    writeTab: (tabId, state) => storage.setItem(tabStateKey(tabId), state),
+    companyOf: {
+      get: (ciphertext) => readChecked(companyOfKey(ciphertext), z.string().regex(/^\d{15,20}$/)),
+      set: (ciphertext, companyId) => storage.setItem(companyOfKey(ciphertext), companyId),
+    },
+    clientJobs: createTtlCache({
+      store: {
+        get: (key) => storage.getItem<unknown>(key as StorageKey),
+        set: (key, value) => storage.setItem(key as StorageKey, value),
+      },
+      keyOf: clientJobsKey,
+      schema: ClientJobsSchema,
+      ttlMs: CLIENT_JOBS_TTL_MS,
+      now: () => Date.now(),
+    }),
+    pausedUntil: { get: () => uphuntPausedUntilItem.getValue(), set: (until) => uphuntPausedUntilItem.setValue(until) },
+    shared: createInFlight(),
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  };
+}
+
+/** Asks the service something free that needs a valid key, and says in words what came back. */
+export async function testConnection(service: Service): Promise<ConnectionResult> {
+  const keys = await keysItem.getValue();
+  try {
+    if (service === 'UpHunt') {
+      const { freelancers } = await createUpHuntClient(keys.uphunt).freelancers();
+      return { ok: true, message: `UpHunt accepted the key (${freelancers.length} freelancer${freelancers.length === 1 ? '' : 's'} in your agency).` };
+    }
+    const credits = await createMindcaseClient(keys.mindcase).credits();
+    return { ok: true, message: `Mindcase accepted the key (${credits.toLocaleString('en-US')} credits left).` };
+  } catch (error) {
+    const problem: Problem = toProblem(error, service);
+    const text = problemText(problem, Date.now());
+    return { ok: false, message: `${text.title}. ${text.body}` };
+  }
+}

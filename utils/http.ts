@@ -1,0 +1,181 @@
+/** One way to call a JSON API: timeout, status → typed error, body checked by a zod schema. */
+import type { z } from 'zod';
+
+export type Service = 'UpHunt' | 'Mindcase';
+
+export type ProblemKind =
+  | 'missing_key'
+  | 'unauthorized'
+  | 'payment_required'
+  | 'forbidden'
+  | 'not_found'
+  | 'validation'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'malformed';
+
+/** A failed call as plain data, so it can be stored and shown by any context. */
+export interface Problem {
+  service: Service;
+  kind: ProblemKind;
+  status: number | null;
+  /** What the service or the parser said, for the "details" line. Never holds a key. */
+  detail: string;
+  /** Unix ms before which the service asked us not to call again (429 Retry-After). */
+  retryAt: number | null;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(`${problem.service} ${problem.kind}${problem.status ? ` (${problem.status})` : ''}: ${problem.detail}`);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RateLimit {
+  limit: number | null;
+  remaining: number | null;
+  /** Unix seconds. */
+  reset: number | null;
+}
+
+export interface HttpDeps {
+  fetch: typeof fetch;
+  now: () => number;
+}
+
+export const defaultHttpDeps: HttpDeps = {
+  // Bound late so tests and the sandbox routing can replace the global.
+  fetch: (...args) => globalThis.fetch(...args),
+  now: () => Date.now(),
+};
+
+export interface JsonRequest<S extends z.ZodType> {
+  service: Service;
+  url: string;
+  method?: 'GET' | 'POST' | 'DELETE';
+  headers: Record<string, string>;
+  body?: unknown;
+  schema: S;
+  timeoutMs?: number;
+}
+
+export interface JsonResponse<T> {
+  data: T;
+  rateLimit: RateLimit;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_RETRY_AFTER_MS = 30_000;
+
+export async function requestJson<S extends z.ZodType>(
+  request: JsonRequest<S>,
+  deps: HttpDeps = defaultHttpDeps,
+): Promise<JsonResponse<z.output<S>>> {
+  const { service } = request;
+  const fail = (kind: ProblemKind, detail: string, status: number | null = null, retryAt: number | null = null): never => {
+    throw new ApiError({ service, kind, status, detail, retryAt });
+  };
+
+  let response: Response;
+  try {
+    response = await deps.fetch(request.url, {
+      method: request.method ?? 'GET',
+      headers: request.body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      credentials: 'omit',
+    });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'TimeoutError' || name === 'AbortError') return fail('timeout', `no answer within ${(request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`);
+    return fail('network', error instanceof Error ? error.message : String(error));
+  }
+
+  const text = await response.text().catch(() => '');
+  let json: unknown = undefined;
+  let jsonError: string | null = null;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch (error) {
+    jsonError = error instanceof Error ? error.message : 'not JSON';
+  }
+
+  if (!response.ok) {
+    const status = response.status;
+    const detail = errorDetail(json) ?? (text.slice(0, 200) || response.statusText || `HTTP ${status}`);
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.now()) ?? retryAfterFromBody(json) ?? DEFAULT_RETRY_AFTER_MS;
+      return fail('rate_limited', detail, status, deps.now() + retryAfterMs);
+    }
+    return fail(kindOfStatus(status), detail, status);
+  }
+
+  if (jsonError !== null) return fail('malformed', `the answer is not JSON (${jsonError})`, response.status);
+  const parsed = request.schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'the answer';
+    return fail('malformed', `${where}: ${issue?.message ?? 'unexpected shape'}`, response.status);
+  }
+  return { data: parsed.data, rateLimit: readRateLimit(response.headers) };
+}
+
+export function kindOfStatus(status: number): ProblemKind {
+  switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 402:
+      return 'payment_required';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 400:
+    case 422:
+      return 'validation';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'server';
+  }
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value === null || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function retryAfterFromBody(json: unknown): number | null {
+  if (json && typeof json === 'object') {
+    const body = json as Record<string, unknown>;
+    if (typeof body.retry_after === 'number') return body.retry_after * 1000;
+  }
+  return null;
+}
+
+function errorDetail(json: unknown): string | null {
+  if (!json || typeof json !== 'object') return null;
+  const body = json as Record<string, unknown>;
+  const parts = [body.error, body.message].filter((part): part is string => typeof part === 'string' && part !== '');
+  return parts.length ? parts.join(': ') : null;
+}
+
+function readRateLimit(headers: Headers): RateLimit {
+  const num = (name: string) => {
+    const value = headers.get(name);
+    return value === null || value === '' || Number.isNaN(Number(value)) ? null : Number(value);
+  };
+  return { limit: num('x-ratelimit-limit'), remaining: num('x-ratelimit-remaining'), reset: num('x-ratelimit-reset') };
+}
+
+export function toProblem(error: unknown, service: Service): Problem {
+  if (error instanceof ApiError) return error.problem;
+  return { service, kind: 'network', status: null, detail: error instanceof Error ? error.message : String(error), retryAt: null };
+}

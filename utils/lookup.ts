@@ -1,0 +1,99 @@
+/**
+ * Finds the client of the job a tab shows and loads its UpHunt history into the cache, writing each step
+ * into the tab's state so any panel can show it. Takes everything it touches as parameters.
+ */
+import { ApiError, toProblem, type Problem } from './http';
+import type { Shared, TtlCache } from './cache';
+import type { UpHuntClient } from './uphunt/client';
+import type { ClientJobs } from './uphunt/schemas';
+import type { TabState, TabStatus } from './storage';
+import type { PageSeen } from './messaging';
+
+export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
+
+export interface LookupDeps {
+  uphunt: () => Promise<UpHuntClient>;
+  readTab: (tabId: number) => Promise<TabState | null>;
+  writeTab: (tabId: number, state: TabState) => Promise<void>;
+  companyOf: { get(ciphertext: string): Promise<string | null>; set(ciphertext: string, companyId: string): Promise<void> };
+  clientJobs: TtlCache<ClientJobs>;
+  pausedUntil: { get(): Promise<number>; set(until: number): Promise<void> };
+  /** De-duplicates by-ciphertext calls in flight, as the cache does for client-jobs. */
+  shared: Shared;
+  now: () => number;
+  newId: () => string;
+}
+
+export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen, options: { force?: boolean } = {}): Promise<TabState> {
+  const lookupId = deps.newId();
+  const base = { url: page.url, kind: page.kind, ciphertext: page.ciphertext, lookupId };
+  let current: TabState = { ...base, companyId: null, status: 'resolving', problem: null, updatedAt: deps.now() };
+
+  // Each step writes only while this lookup is still the tab's newest: a page left behind stays left behind.
+  const write = async (status: TabStatus, patch: Partial<TabState> = {}): Promise<boolean> => {
+    const stored = await deps.readTab(tabId);
+    if (stored?.lookupId !== lookupId) return false;
+    current = { ...current, ...patch, status, updatedAt: deps.now() };
+    await deps.writeTab(tabId, current);
+    return true;
+  };
+
+  if (!page.ciphertext) {
+    current = { ...current, status: 'no-job' };
+    await deps.writeTab(tabId, current);
+    return current;
+  }
+  await deps.writeTab(tabId, current);
+
+  try {
+    const ciphertext = page.ciphertext;
+    let companyId = page.companyIdHint ?? (await deps.companyOf.get(ciphertext));
+    if (!companyId) {
+      companyId = await deps.shared(`company-of:${ciphertext}`, async () =>
+        (await beforeCall(deps)).companyIdForCiphertext(ciphertext).catch(notFoundAs(null)),
+      );
+      if (!companyId) {
+        await write('unknown-job');
+        return current;
+      }
+      await deps.companyOf.set(ciphertext, companyId);
+    } else if (page.companyIdHint) {
+      await deps.companyOf.set(ciphertext, page.companyIdHint);
+    }
+    const id = companyId;
+
+    const cached = options.force ? null : await deps.clientJobs.peek(id);
+    if (cached && deps.clientJobs.isFresh(cached)) {
+      await write('ready', { companyId: id });
+      return current;
+    }
+    if (!(await write('loading', { companyId: id }))) return current;
+    const found = await deps.clientJobs
+      .load(id, async () => (await beforeCall(deps)).clientJobs(id), { force: options.force ?? false })
+      .then(() => true)
+      .catch(notFoundAs(false));
+    await write(found ? 'ready' : 'no-history', { companyId: id });
+  } catch (error) {
+    const problem = toProblem(error, 'UpHunt');
+    if (problem.kind === 'rate_limited' && problem.retryAt) await deps.pausedUntil.set(problem.retryAt);
+    await write('error', { problem });
+  }
+  return current;
+}
+
+/** Honours a Retry-After already received, for every tab, without spending a call to learn it again. */
+async function beforeCall(deps: LookupDeps): Promise<UpHuntClient> {
+  const until = await deps.pausedUntil.get();
+  if (until > deps.now()) {
+    const problem: Problem = { service: 'UpHunt', kind: 'rate_limited', status: 429, detail: 'waiting for the rate limit to reset', retryAt: until };
+    throw new ApiError(problem);
+  }
+  return deps.uphunt();
+}
+
+function notFoundAs<T>(value: T) {
+  return (error: unknown): T => {
+    if (error instanceof ApiError && error.problem.kind === 'not_found') return value;
+    throw error;
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The messages between contexts. Types only, so the content script stays small;
+ * the zod schemas that check them where they are received live in message-schemas.ts.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Service } from './http';
+import type { PageKind } from './upwork/page';
+
+export interface PageSeen {
+  url: string;
+  kind: PageKind;
+  ciphertext: string | null;
+  companyIdHint: string | null;
+}
+
+export interface LookupTab {
+  tabId: number;
+  /** Skip the cache (the user pressed Refresh). */
+  force: boolean;
+}
+
+export interface TestConnection {
+  service: Service;
+}
+
+export interface ConnectionResult {
+  ok: boolean;
+  message: string;
+}
+
+interface ProtocolMap {
+  /** Content script → background: this tab now shows this page. */
+  pageSeen(data: PageSeen): void;
+  /** UI → background: (re)load the client of this tab. */
+  lookupTab(data: LookupTab): void;
+  /** Options → background: does the service accept the saved key? */
+  testConnection(data: TestConnection): ConnectionResult;
+  /** Background → content script: what does this tab show right now? */
+  readPage(): PageSeen;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,33 @@
+/** Typed Mindcase calls (`Authorization: Bearer mk_live_…`). Every run costs money: callers decide when. */
+import { ApiError, defaultHttpDeps, requestJson, type HttpDeps } from '../http';
+import { CreditsSchema, ResultsSchema, RunSchema, StartRunSchema, type JobRow, type Run, type StartedRun } from './schemas';
+
+export const MINDCASE_BASE = 'https://api.mindcase.co/api/v1';
+
+export interface MindcaseClient {
+  credits(): Promise<number>;
+  startJobsRun(inputs: string[]): Promise<StartedRun>;
+  run(id: string): Promise<Run>;
+  results(id: string): Promise<JobRow[]>;
+  cancel(id: string): Promise<void>;
+}
+
+export function createMindcaseClient(apiKey: string, deps: HttpDeps = defaultHttpDeps, base = MINDCASE_BASE): MindcaseClient {
+  const key = apiKey.trim();
+  const headers = (): Record<string, string> => {
+    if (key === '') throw new ApiError({ service: 'Mindcase', kind: 'missing_key', status: null, detail: 'no Mindcase API key saved', retryAt: null });
+    return { authorization: `Bearer ${key}`, accept: 'application/json' };
+  };
+  const call = <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown) =>
+    requestJson({ service: 'Mindcase', url: base + path, method, headers: headers(), schema, body }, deps).then((r) => r.data);
+
+  return {
+    credits: async () => (await call('/credits', CreditsSchema)).credits_remaining,
+    startJobsRun: (inputs) => call('/agents/upwork/jobs/run', StartRunSchema, 'POST', { params: { inputs, limit: inputs.length } }),
+    run: (id) => call(`/jobs/${encodeURIComponent(id)}`, RunSchema),
+    results: async (id) => (await call(`/jobs/${encodeURIComponent(id)}/results`, ResultsSchema)).data,
+    cancel: async (id) => {
+      await call(`/jobs/${encodeURIComponent(id)}`, RunSchema.partial().loose(), 'DELETE');
+    },
+  };
+}

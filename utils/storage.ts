@@ -1,0 +1,67 @@
+/** Every stored value, declared once. Values read back are checked by zod; a corrupt one reads as missing. */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import type { Problem } from './http';
+
+export const KeysSchema = z.object({ uphunt: z.string(), mindcase: z.string() });
+export type Keys = z.output<typeof KeysSchema>;
+
+/** API keys. storage.local is reachable by extension pages and the background, never by content scripts. */
+export const keysItem = storage.defineItem<Keys>('local:keys', { fallback: { uphunt: '', mindcase: '' }, version: 1 });
+
+export const PageKindSchema = z.enum(['job', 'public-job', 'slide-over', 'apply', 'other']);
+
+export const ProblemSchema = z.object({
+  service: z.enum(['UpHunt', 'Mindcase']),
+  kind: z.enum([
+    'missing_key',
+    'unauthorized',
+    'payment_required',
+    'forbidden',
+    'not_found',
+    'validation',
+    'rate_limited',
+    'server',
+    'network',
+    'timeout',
+    'malformed',
+  ]),
+  status: z.number().nullable(),
+  detail: z.string(),
+  retryAt: z.number().nullable(),
+}) satisfies z.ZodType<Problem>;
+
+/**
+ * What the panel shows for one tab. `resolving`: finding the client; `loading`: fetching its history;
+ * `ready`: history in the cache under companyId; `no-history` / `unknown-job`: UpHunt has nothing yet.
+ */
+export const TabStateSchema = z.object({
+  url: z.string(),
+  kind: PageKindSchema,
+  ciphertext: z.string().nullable(),
+  companyId: z.string().nullable(),
+  status: z.enum(['no-job', 'resolving', 'loading', 'ready', 'no-history', 'unknown-job', 'error']),
+  problem: ProblemSchema.nullable(),
+  /** Identifies the lookup that wrote this state, so an older lookup finishing late cannot overwrite a newer one. */
+  lookupId: z.string(),
+  updatedAt: z.number(),
+});
+export type TabState = z.output<typeof TabStateSchema>;
+export type TabStatus = TabState['status'];
+
+export const tabStateKey = (tabId: number) => `session:tab:${tabId}` as const;
+export const companyOfKey = (ciphertext: string) => `local:company-of:${ciphertext}` as const;
+export const clientJobsKey = (companyId: string) => `local:client-jobs:${companyId}` as const;
+/** Until when UpHunt asked us (429 Retry-After) to make no call, in Unix ms. */
+export const uphuntPausedUntilItem = storage.defineItem<number>('session:uphunt-paused-until', { fallback: 0 });
+
+export async function readChecked<S extends z.ZodType>(key: `local:${string}` | `session:${string}`, schema: S): Promise<z.output<S> | null> {
+  const raw = await storage.getItem<unknown>(key);
+  if (raw === null || raw === undefined) return null;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // A value from an older version or a corrupted write: drop it rather than let it break every reader.
+  console.warn(`Dropped a stored value that no longer fits its schema: ${key}`);
+  await storage.removeItem(key);
+  return null;
+}

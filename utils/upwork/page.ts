@@ -1,0 +1,61 @@
+/** Where on Upwork a URL points, and which job it names. Pure: no DOM, no browser API. */
+
+export type PageKind = 'job' | 'public-job' | 'slide-over' | 'apply' | 'other';
+
+export interface PageRef {
+  kind: PageKind;
+  /** `~02…` or legacy `~01…` ciphertext of the job the path names, or null. */
+  ciphertext: string | null;
+}
+
+const CIPHER = '~0(?:2\\d{15,20}|1[0-9a-f]{16})';
+// Only the path is matched: a query string can name another job (e.g. ?referrer=/jobs/~02…).
+const RULES: ReadonlyArray<[PageKind, RegExp]> = [
+  ['job', new RegExp(`^/jobs/(?:[^/]*_)?(${CIPHER})/?$`, 'i')],
+  ['public-job', new RegExp(`^/freelance-jobs/apply/(?:[^/]*_)?(${CIPHER})/?$`, 'i')],
+  ['slide-over', new RegExp(`^/nx/(?:search/jobs|find-work(?:/[a-z0-9-]+)?)/details/(${CIPHER})/?$`, 'i')],
+  ['apply', new RegExp(`^/(?:ab|nx)/proposals/job/(${CIPHER})/apply/?$`, 'i')],
+];
+
+const UPWORK_HOST = /^(?:www\.)?upwork\.com$/i;
+
+export function isUpworkUrl(url: string): boolean {
+  const parsed = safeUrl(url);
+  return parsed !== null && parsed.protocol === 'https:' && UPWORK_HOST.test(parsed.hostname);
+}
+
+export function parseUpworkUrl(url: string): PageRef {
+  const parsed = safeUrl(url);
+  if (!parsed || !UPWORK_HOST.test(parsed.hostname)) return { kind: 'other', ciphertext: null };
+  for (const [kind, pattern] of RULES) {
+    const match = pattern.exec(parsed.pathname);
+    if (match?.[1]) return { kind, ciphertext: normaliseCiphertext(match[1]) };
+  }
+  return { kind: 'other', ciphertext: null };
+}
+
+/** `~02` ids are digits; legacy `~01` ids are hex, which Upwork writes in lower case. */
+export function normaliseCiphertext(cipher: string): string {
+  return cipher.toLowerCase();
+}
+
+export function isCiphertext(value: string): boolean {
+  return new RegExp(`^${CIPHER}$`, 'i').test(value);
+}
+
+/** The public URL of a job, for links and for APIs that take a URL. */
+export function jobUrl(ciphertext: string): string {
+  return `https://www.upwork.com/jobs/${ciphertext}`;
+}
+
+export function freelancerUrl(ciphertext: string): string {
+  return `https://www.upwork.com/freelancers/${ciphertext}`;
+}
+
+function safeUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+
+// The hosts the background may call. Kept in one place so the manifest test pins them.
+export const API_HOSTS = ['https://uphunt.io/*', 'https://api.mindcase.co/*'];
+export const UPWORK_MATCHES = ['https://www.upwork.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'UpHunt Overlay for Upwork',
+    description: "See an Upwork client's hiring history beside the job, and apply through UpHunt.",
+    // Chrome needs sidePanel; Firefox gets sidebar_action from the same entrypoint and has no such permission.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    // upwork.com lets the panel read which Upwork job the active tab shows (tab URLs without "tabs").
+    host_permissions: [...UPWORK_MATCHES, ...API_HOSTS],
+    action: { default_title: 'Show the client of this job' },
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'uphunt-overlay@uphunt-overlay.dev',
+              strict_min_version: '140.0',
+              // The job and client ids of pages the user opens are sent to UpHunt (and Mindcase when allowed).
+              data_collection_permissions: { required: ['browsingActivity'] },
+            },
+          }
+        : undefined,
+  }),
+});
