@@ -1,0 +1,326 @@
+/**
+ * Our stand-in for UpHunt, Mindcase and Upwork's pages, following ../shared/api-contract.md: auth for both
+ * UpHunt key kinds, rate-limit headers, 429 with Retry-After, the documented errors, adjustable latency and
+ * a fault switch tests set per request. One server answers all three hosts, chosen by the Host header
+ * (or `x-sandbox-host` when a test forwards requests to it).
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { archivedJob, CLIENTS, FREELANCERS, JOBS, KEYS } from './data';
+import { jobPath, renderFeedPage, renderJobPage, renderNotFound } from './upwork-pages';
+
+export interface Fault {
+  host?: string;
+  method?: string;
+  /** Substring of the path (with query) the fault applies to. */
+  path?: string;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  /** refuse: drop the connection; stall: never answer; malformed-json: broken JSON; wrong-shape: valid JSON, wrong fields. */
+  kind?: 'refuse' | 'stall' | 'malformed-json' | 'wrong-shape';
+  /** How many matching requests it applies to (default 1). */
+  times?: number;
+}
+
+export interface LoggedRequest {
+  at: number;
+  host: string;
+  method: string;
+  path: string;
+  status: number;
+  auth: 'x-api-key' | 'bearer' | 'none';
+}
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  latencyMs?: number;
+  tls?: { key: string; cert: string };
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  addFault(fault: Fault): void;
+  setLatency(ms: number): void;
+  requests(): LoggedRequest[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const LIMITS: Record<string, number> = { apply: 60, status: 300, 'applied-jobs': 60, 'generate-proposal': 30, freelancers: 30, reads: 600, mindcase: 60 };
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  let latencyMs = options.latencyMs ?? 0;
+  let faults: Array<Fault & { left: number }> = [];
+  let log: LoggedRequest[] = [];
+  const windows = new Map<string, { start: number; used: number }>();
+  const runs = new Map<string, { inputs: string[]; createdAt: number; readyAt: number; status: 'queued' | 'running' | 'completed' | 'cancelled' }>();
+  const applications = new Map<string, { jobId: string; createdAt: number; profileId: string | null }>();
+  let credits = 25;
+  const sockets = new Set<Socket>();
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const host = String(req.headers['x-sandbox-host'] ?? req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    const auth: LoggedRequest['auth'] = req.headers['x-api-key'] ? 'x-api-key' : req.headers.authorization ? 'bearer' : 'none';
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}, raw?: string) => {
+      if (!path.startsWith('/__sandbox')) log.push({ at: Date.now(), host, method, path, status, auth });
+      res.writeHead(status, { 'content-type': typeof payload === 'string' && raw === undefined && headers['content-type'] ? headers['content-type'] : 'application/json', ...headers });
+      res.end(raw ?? (typeof payload === 'string' ? payload : JSON.stringify(payload)));
+    };
+
+    if (path.startsWith('/__sandbox/')) return control(path, body, send);
+
+    const fault = faults.find((f) => f.left > 0 && (!f.host || f.host === host) && (!f.method || f.method === method) && (!f.path || path.includes(f.path)));
+    if (fault) {
+      fault.left -= 1;
+      if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.kind === 'refuse') {
+        log.push({ at: Date.now(), host, method, path, status: 0, auth });
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'stall') {
+        log.push({ at: Date.now(), host, method, path, status: 0, auth });
+        return; // never answers; the client's timeout must fire
+      }
+      if (fault.kind === 'malformed-json') return send(fault.status ?? 200, null, fault.headers, '{"companyId": "19912126163954368');
+      if (fault.kind === 'wrong-shape') return send(fault.status ?? 200, { items: 'not what you asked for' }, fault.headers);
+      if (fault.status) return send(fault.status, fault.body ?? { error: 'sandbox_fault', message: `Fault injected (${fault.status})` }, fault.headers);
+    }
+    if (latencyMs > 0) await sleep(latencyMs);
+
+    if (host === 'www.upwork.com') return upwork(path, res);
+    if (host === 'uphunt.io') return uphunt(method, path, body, req, send);
+    if (host === 'api.mindcase.co') return mindcase(method, path, body, req, send);
+    return send(404, { error: 'not_found', message: `The sandbox does not play ${host}` });
+  };
+
+  function control(path: string, body: string, send: (s: number, p: unknown) => void) {
+    const input = body ? (JSON.parse(body) as unknown) : null;
+    if (path === '/__sandbox/faults') {
+      const list = (Array.isArray(input) ? input : [input]) as Fault[];
+      for (const f of list) faults.push({ ...f, left: f.times ?? 1 });
+      return send(200, { ok: true });
+    }
+    if (path === '/__sandbox/latency') {
+      latencyMs = Number((input as { ms?: number } | null)?.ms ?? 0);
+      return send(200, { ok: true });
+    }
+    if (path === '/__sandbox/reset') {
+      reset();
+      return send(200, { ok: true });
+    }
+    if (path === '/__sandbox/requests') return send(200, log);
+    return send(404, { error: 'not_found' });
+  }
+
+  function upwork(path: string, res: ServerResponse) {
+    const pathname = path.split('?')[0] ?? '/';
+    const html = (status: number, text: string) => {
+      log.push({ at: Date.now(), host: 'www.upwork.com', method: 'GET', path, status, auth: 'none' });
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(text);
+    };
+    const job = JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext));
+    if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname)) return html(200, renderJobPage(job, JOBS.filter((o) => o !== job)));
+    if (pathname.startsWith('/nx/find-work') || pathname.startsWith('/nx/search/jobs')) return html(200, renderFeedPage(JOBS));
+    return html(404, renderNotFound());
+  }
+
+  function limited(group: string, key: string, send: (s: number, p: unknown, h?: Record<string, string>) => void): Record<string, string> | null {
+    const limit = LIMITS[group] ?? 60;
+    const now = Date.now();
+    const id = `${group}:${key}`;
+    let window = windows.get(id);
+    if (!window || now - window.start >= 60_000) window = { start: now, used: 0 };
+    windows.set(id, window);
+    const reset = Math.ceil((window.start + 60_000) / 1000);
+    if (window.used >= limit) {
+      const retryAfter = Math.max(1, reset - Math.floor(now / 1000));
+      send(429, { error: 'rate_limit_exceeded', message: 'Rate limit exceeded', limit, used: window.used, resetsAt: new Date(reset * 1000).toISOString(), retry_after: retryAfter }, {
+        'retry-after': String(retryAfter),
+        'x-ratelimit-limit': String(limit),
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(reset),
+      });
+      return null;
+    }
+    window.used += 1;
+    return { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(limit - window.used), 'x-ratelimit-reset': String(reset) };
+  }
+
+  function uphunt(method: string, path: string, body: string, req: IncomingMessage, send: (s: number, p: unknown, h?: Record<string, string>) => void) {
+    const url = new URL(path, 'https://uphunt.io');
+    const legacyPath = url.pathname.startsWith('/api/v1/') || url.pathname.startsWith('/api/auto-apply/external/');
+    const apiKey = typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null;
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? null;
+    // Legacy up_ keys only as a Bearer on the legacy paths; current keys only in x-api-key.
+    const key = apiKey ?? (legacyPath ? bearer : null);
+    const valid = key === KEYS.uphunt || key === KEYS.uphuntInactive || (key === KEYS.uphuntLegacy && bearer === key && legacyPath);
+    if (!key || !valid) return send(401, { error: 'unauthorized', message: 'API key missing, invalid, or revoked' });
+    if (key === KEYS.uphuntInactive) return send(403, { error: 'forbidden', message: 'No active subscription' });
+
+    const p = url.pathname.replace(/^\/api\/v1\//, '/api/').replace(/^\/api\/auto-apply\/external\//, '/api/auto-apply-v2/');
+    const group = p.startsWith('/api/auto-apply-v2/') ? p.slice('/api/auto-apply-v2/'.length) : 'reads';
+    const headers = limited(group, key, send);
+    if (!headers) return;
+
+    const clientMatch = /^\/api\/clients\/([^/]+)\/jobs$/.exec(p);
+    if (method === 'GET' && clientMatch) {
+      const client = CLIENTS.get(decodeURIComponent(clientMatch[1]!));
+      if (!client?.record) return send(404, { error: 'not_found', message: 'No archived jobs match the companyId' }, headers);
+      return send(200, client.record, headers);
+    }
+    const cipher = p === '/api/jobs/by-ciphertext' ? url.searchParams.get('cipher') : (/^\/api\/jobs\/(~0[^/]+)$/.exec(p)?.[1] ?? null);
+    if (method === 'GET' && cipher !== null) {
+      const job = JOBS.find((j) => j.ciphertext === decodeURIComponent(cipher).toLowerCase());
+      if (!job?.archived) return send(404, { error: 'not_found', message: 'Job not in archive' }, headers);
+      return send(200, archivedJob(job), headers);
+    }
+    if (method === 'GET' && p === '/api/auto-apply-v2/freelancers') return send(200, FREELANCERS, headers);
+    if (method === 'GET' && p === '/api/auto-apply-v2/applied-jobs') {
+      const items = [...applications.entries()].map(([queueId, a]) => ({ queueId, jobId: a.jobId, profileId: a.profileId, applicationStatus: statusOf(a.createdAt), createdAt: a.createdAt }));
+      return send(200, { items, total: items.length }, headers);
+    }
+    if (method === 'POST' && p === '/api/auto-apply-v2/apply') {
+      const input = safeJson(body) as { jobId?: unknown; coverLetter?: unknown; profileId?: unknown } | null;
+      if (!input || typeof input.jobId !== 'string' || typeof input.coverLetter !== 'string' || input.coverLetter.trim() === '') {
+        return send(400, { error: 'bad_request', message: 'jobId and coverLetter are required' }, headers);
+      }
+      if (credits <= 0) return send(402, { error: 'insufficient_credits', message: 'No auto-apply credits left' }, headers);
+      credits -= 1;
+      const queueId = `q_${applications.size + 1}_${Date.now().toString(36)}`;
+      applications.set(queueId, { jobId: input.jobId, createdAt: Date.now(), profileId: typeof input.profileId === 'string' ? input.profileId : null });
+      return send(200, { queueId, creditsRemaining: credits }, headers);
+    }
+    if (method === 'GET' && p === '/api/auto-apply-v2/status') {
+      const queueId = url.searchParams.get('queueId');
+      const entry = queueId ? applications.get(queueId) : [...applications.values()].find((a) => a.jobId === url.searchParams.get('jobId'));
+      if (!entry) return send(404, { error: 'not_found', message: 'No such application' }, headers);
+      const status = statusOf(entry.createdAt);
+      return send(200, { jobId: entry.jobId, processedJobId: null, applicationStatus: status, applicationStatusMessage: null, queueId, appliedAt: status === 'applied' ? entry.createdAt + 2000 : null, processedAt: null, errorMessage: null }, headers);
+    }
+    if (method === 'POST' && p === '/api/auto-apply-v2/generate-proposal') {
+      return send(200, { coverLetter: 'Hello! I read your job post carefully and have delivered similar projects. Here is how I would approach it…' }, headers);
+    }
+    return send(404, { error: 'not_found', message: `No such UpHunt endpoint: ${method} ${url.pathname}` }, headers);
+  }
+
+  function mindcase(method: string, path: string, body: string, req: IncomingMessage, send: (s: number, p: unknown, h?: Record<string, string>) => void) {
+    const url = new URL(path, 'https://api.mindcase.co');
+    const key = /^Bearer (mk_live_.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    if (key !== KEYS.mindcase && key !== KEYS.mindcaseEmpty) return send(401, { error: 'unauthorized', message: 'Invalid API key' });
+    const headers = limited('mindcase', key, send);
+    if (!headers) return;
+    const p = url.pathname.replace(/^\/api\/v1/, '');
+    if (method === 'GET' && p === '/credits') return send(200, { credits_remaining: key === KEYS.mindcaseEmpty ? 0 : 12_480 }, headers);
+    if (method === 'POST' && p === '/agents/upwork/jobs/run') {
+      const input = safeJson(body) as { params?: { inputs?: unknown } } | null;
+      const inputs = input?.params?.inputs;
+      if (!Array.isArray(inputs) || inputs.length === 0) return send(422, { error: 'validation_error', message: 'inputs is required', details: { field: 'params.inputs', reason: 'must be a non-empty array' } }, headers);
+      if (key === KEYS.mindcaseEmpty) return send(402, { error: 'insufficient_credits', message: 'Not enough credits', credits_required: inputs.length * 3, credits_available: 0 }, headers);
+      const id = `job_${(runs.size + 1).toString(16)}${Date.now().toString(36)}`;
+      runs.set(id, { inputs: inputs.map(String), createdAt: Date.now(), readyAt: Date.now() + 1500, status: 'queued' });
+      return send(202, { job_id: id, status: 'queued', agent: 'upwork/jobs', created_at: new Date().toISOString() }, headers);
+    }
+    const runMatch = /^\/jobs\/([^/]+)(\/results)?$/.exec(p);
+    const run = runMatch ? runs.get(runMatch[1]!) : undefined;
+    if (!runMatch || !run) return send(404, { error: 'not_found', message: 'No such job' }, headers);
+    if (run.status !== 'cancelled') run.status = Date.now() >= run.readyAt ? 'completed' : 'running';
+    if (method === 'DELETE') {
+      if (run.status === 'completed') return send(422, { error: 'validation_error', message: 'Run already completed', details: { field: 'id', reason: 'completed' } }, headers);
+      run.status = 'cancelled';
+      return send(200, { id: runMatch[1], status: 'cancelled' }, headers);
+    }
+    const rows = run.status === 'completed' ? run.inputs.map(mindcaseRow) : [];
+    if (runMatch[2]) {
+      if (run.status !== 'completed') return send(404, { error: 'not_found', message: 'Results not ready' }, headers);
+      return send(200, { status: 'completed', row_count: rows.length, data: rows }, headers);
+    }
+    return send(200, { id: runMatch[1], status: run.status, agent: 'upwork/jobs', row_count: rows.length, credits_used: rows.length * 3, created_at: new Date(run.createdAt).toISOString(), completed_at: run.status === 'completed' ? new Date(run.readyAt).toISOString() : null, expires_at: null }, headers);
+  }
+
+  function reset() {
+    faults = [];
+    log = [];
+    windows.clear();
+    runs.clear();
+    applications.clear();
+    credits = 25;
+    latencyMs = options.latencyMs ?? 0;
+  }
+
+  const server: Server = options.tls ? createHttpsServer(options.tls, (q, s) => void handler(q, s)) : createHttpServer((q, s) => void handler(q, s));
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    port,
+    addFault: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    requests: () => [...log],
+    reset,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function statusOf(createdAt: number): string {
+  return Date.now() - createdAt > 8000 ? 'applied' : 'processing';
+}
+
+function mindcaseRow(input: string) {
+  const cipher = /~0[0-9a-f]+/i.exec(input)?.[0]?.toLowerCase() ?? null;
+  const job = JOBS.find((j) => j.ciphertext === cipher);
+  return {
+    jobUrl: cipher ? `https://www.upwork.com/jobs/${cipher}` : input,
+    jobTitle: job?.title ?? null,
+    description: job ? `Full description of "${job.title}" (sandbox).` : null,
+    budget: job?.type === 'FIXED' ? 500 : null,
+    openingInfo: cipher ? { ciphertext: cipher, id: cipher.slice(3), type: job?.type ?? null } : null,
+    clientActivity: { totalApplicants: 12, totalHired: 0, totalInvitedToInterview: 2, unansweredInvites: 1, invitationsSent: 3, numberOfPositionsToHire: 1 },
+    similarJobs: JOBS.filter((j) => j !== job).slice(0, 3).map((j) => ({ id: null, ciphertext: j.ciphertext, title: j.title })),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(''));
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export { jobPath };

@@ -1,0 +1,88 @@
+/** Upwork pages as the sandbox serves them at www.upwork.com, in the markup upwork-pages.md describes. */
+import { stringify } from 'devalue';
+import type { SandboxJob } from './data';
+
+/** Nuxt wraps its payload in reactive types; devalue writes them as `["ShallowReactive", i]`. */
+class Wrapped {
+  constructor(
+    readonly type: string,
+    readonly value: unknown,
+  ) {}
+}
+const reducer = (type: string) => (value: unknown) => value instanceof Wrapped && value.type === type && value.value;
+
+export function nuxtData(payload: { job: SandboxJob; includeCompany: boolean }): string {
+  const { job, includeCompany } = payload;
+  const state = new Wrapped('Reactive', {
+    jobDetails: {
+      job: { uid: job.ciphertext.slice(3), ciphertext: job.ciphertext, title: job.title },
+      buyer: includeCompany ? { company: { companyId: job.companyId }, isPaymentVerified: true } : { isPaymentVerified: true },
+    },
+  });
+  const root = new Wrapped('ShallowReactive', { data: new Wrapped('ShallowReactive', {}), state, once: new Set<string>(), _errors: new Wrapped('ShallowReactive', {}) });
+  return stringify(root, {
+    ShallowReactive: reducer('ShallowReactive'),
+    Reactive: reducer('Reactive'),
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function slug(title: string): string {
+  return title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export function jobPath(job: SandboxJob): string {
+  return `/jobs/${slug(job.title)}_${job.ciphertext}/`;
+}
+
+export function renderJobPage(job: SandboxJob, others: SandboxJob[]): string {
+  const id = job.ciphertext.slice(3);
+  const history = others
+    .slice(0, 3)
+    .map((o) => `<div class="extra-jobs-cards"><a href="${jobPath(o)}">${escapeHtml(o.title)}</a></div>`)
+    .join('\n');
+  const nuxt = job.pageHasCompanyId ? `<script type="application/json" id="__NUXT_DATA__" data-ssr="true">${nuxtData({ job, includeCompany: true })}</script>` : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(job.title)} - Freelance Job - Upwork</title>
+<style>body{font-family:sans-serif;margin:0}header{background:#14a800;color:#fff;padding:12px 24px}main{display:flex;gap:24px;padding:24px}.job-details{flex:2}aside{flex:1;border:1px solid #ddd;border-radius:8px;padding:12px}</style>
+</head><body>
+<script>window.__TOP_NAVIGATION_USER_STATE__={"context":{"isLoggedIn":true},"orgs":{"current":{"id":"555000111222333444","flag":{"agency":true,"vendor":false,"client":false}}}}</script>
+<header>Upwork (sandbox page)</header>
+<main>
+  <section class="job-details" data-ev-opening_uid="${id}">
+    <div job-uid="${id}">
+      <h1 class="m-0 h4">${escapeHtml(job.title)}</h1>
+      <p>${job.type === 'HOURLY' ? 'Hourly' : 'Fixed-price'} · Posted 2 hours ago</p>
+      <div data-test="Description"><p>We are looking for an experienced freelancer. This page is served by the extension's sandbox; no real Upwork data is shown.</p></div>
+      <div data-test="ConnectsDesktop">Send a proposal for: 16 Connects</div>
+      <ul class="client-activity-items"><li><span class="title">Proposals:</span><span class="value">10 to 15</span></li><li><span class="title">Interviewing:</span><span class="value">2</span></li></ul>
+    </div>
+  </section>
+  <aside data-test="about-client-container AboutClientUser">
+    <h2>About the client</h2>
+    <div data-test="payment-verified">Payment method verified</div>
+    <div data-qa="client-location">Somewhere</div>
+    <div data-qa="client-spend">$10K+ total spent</div>
+    <h3>Client's recent history</h3>
+    ${history}
+  </aside>
+</main>
+${nuxt}
+</body></html>`;
+}
+
+export function renderFeedPage(jobs: SandboxJob[]): string {
+  const tiles = jobs
+    .map(
+      (job) => `<article class="job-tile" data-ev-job-uid="${job.ciphertext.slice(3)}"><h2><a data-test="job-tile-title-link UpLink" href="${jobPath(job)}">${escapeHtml(job.title)}</a></h2><div data-test="payment-verified">Payment verified</div></article>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Find Work - Upwork</title></head><body><h1>Jobs you might like (sandbox)</h1>${tiles}</body></html>`;
+}
+
+export function renderNotFound(): string {
+  return '<!doctype html><html><head><title>Page not found - Upwork</title></head><body><h1>This page does not exist (sandbox)</h1></body></html>';
+}
