@@ -6,9 +6,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
@@ -17,5 +15,10 @@ export default tseslint.config(
         { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render data from Upwork and the APIs as text.' },
       ],
     },
+  },
+  {
+    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

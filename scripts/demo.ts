@@ -1,0 +1,56 @@
+/**
+ * `npm run demo`: the built extension on the sandbox, keys pre-set, Upwork test pages open beside their
+ * side panels. With a display it leaves the window open; without one it writes screenshots and exits.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { KEYS } from '../tests/sandbox/data';
+import { startSandbox } from '../tests/sandbox/server';
+import { launchWithExtension, openPanel, openUpwork, saveKeys } from '../tests/e2e/chrome/launch';
+
+const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
+const outDir = resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
+
+const JOURNEY = [
+  { name: '01-job-page-client-history', path: '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/', what: 'job page whose Nuxt state names the client' },
+  { name: '02-client-found-through-uphunt', path: '/jobs/~022049912345678901234', what: 'job page without a companyId: found through by-ciphertext' },
+  { name: '03-public-job-page', path: '/freelance-jobs/apply/Mobile-App-QA-Tester_~022047700011122233344/', what: 'public job page' },
+  { name: '04-client-without-history', path: '/jobs/Logo-and-Brand-Kit-for-New-Bakery_~022048811122233344455/', what: 'a client UpHunt has no history of' },
+];
+
+const sandbox = await startSandbox({ latencyMs: 150 });
+const { context, extensionId } = await launchWithExtension(sandbox, headless);
+try {
+  await mkdir(outDir, { recursive: true });
+  const options = await saveKeys(context, extensionId, { uphunt: KEYS.uphunt, mindcase: KEYS.mindcase });
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await options.getByRole('status').filter({ hasText: 'accepted' }).waitFor();
+  if (headless) await options.screenshot({ path: `${outDir}/00-options.png` });
+
+  for (const step of JOURNEY) {
+    const { page, tabId } = await openUpwork(context, extensionId, step.path);
+    const panel = await openPanel(context, extensionId, tabId);
+    await panel.setViewportSize({ width: 420, height: 1000 });
+    await panel.locator('main h1').waitFor();
+    await panel.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    console.log(`✓ ${step.what}: ${await panel.locator('main h1').first().textContent()}`);
+    if (headless) {
+      await panel.screenshot({ path: `${outDir}/${step.name}.png`, fullPage: false });
+      await page.close();
+      await panel.close();
+    }
+  }
+
+  if (headless) {
+    console.log(`\nScreenshots of the side panel are in ${outDir}/ (start with 01-job-page-client-history.png).`);
+  } else {
+    console.log('\nChromium is open with the extension on sandbox-backed Upwork pages. Close the window (or press Ctrl+C) to stop.');
+    await new Promise<void>((done) => {
+      context.on('close', () => done());
+      process.on('SIGINT', () => done());
+    });
+  }
+} finally {
+  await context.close().catch(() => undefined);
+  await sandbox.close();
+}

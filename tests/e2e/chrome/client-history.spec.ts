@@ -1,0 +1,174 @@
+import { KEYS } from '../../sandbox/data';
+import { collectErrors, expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+
+const NORTHWIND_WITH_COMPANY = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/?referrer_url_path=find_work_home';
+const NORTHWIND_WITHOUT_COMPANY = '/jobs/~022051005096520707758';
+const BLUE_HARBOR_PUBLIC = '/freelance-jobs/apply/Shopify-Store-Redesign_~022049912345678901234/';
+const FRESH_START = '/jobs/Logo-and-Brand-Kit-for-New-Bakery_~022048811122233344455/';
+const NOT_ARCHIVED = '/jobs/~022046600099988877766';
+
+const calls = (sandbox: { requests(): Array<{ host: string; path: string }> }, fragment: string) =>
+  sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes(fragment)).length;
+
+test('Options saves the keys and Test connection says UpHunt accepted them', async ({ context, extensionId }) => {
+  const options = await saveKeys(context, extensionId);
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByRole('status')).toContainText('UpHunt accepted the key');
+
+  await options.getByLabel('UpHunt API key').fill('sk_uphunt_revoked');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByRole('status')).toContainText('UpHunt rejected the API key');
+});
+
+test('a job page with the companyId in its Nuxt state shows the client without a by-ciphertext call', async ({ context, extensionId, sandbox }) => {
+  const errors = collectErrors(context);
+  await saveKeys(context, extensionId);
+  const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+  const panel = await openPanel(context, extensionId, tabId);
+
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  await expect(panel.getByText('Stuttgart, DEU')).toBeVisible();
+  await expect(panel.getByText('Member since Apr 2019')).toBeVisible();
+  await expect(panel.getByText(/UpHunt data synced .* ago/)).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Open jobs (2)' })).toBeVisible();
+  await expect(panel.getByRole('listitem').filter({ hasText: 'this job' })).toContainText('Senior React Developer');
+  await expect(panel.getByRole('heading', { name: 'Work history (28)' })).toBeVisible();
+  // Feedback both ways, private contracts marked, freelancers named.
+  await expect(panel.getByText('Client → freelancer:').first()).toBeVisible();
+  await expect(panel.getByText('Freelancer → client:').first()).toBeVisible();
+  await expect(panel.locator('.tag', { hasText: 'private' }).first()).toBeVisible();
+
+  expect(calls(sandbox, 'by-ciphertext')).toBe(0);
+  expect(calls(sandbox, '/clients/1991212616395436888/jobs')).toBe(1);
+  expect(sandbox.requests().find((r) => r.host === 'uphunt.io')).toMatchObject({ auth: 'x-api-key' });
+  expect(errors).toEqual([]);
+});
+
+test('without a page companyId the client is found through UpHunt, once, then from the cache', async ({ context, extensionId, sandbox }) => {
+  await saveKeys(context, extensionId);
+  const first = await openUpwork(context, extensionId, NORTHWIND_WITHOUT_COMPANY);
+  const panel = await openPanel(context, extensionId, first.tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  expect(calls(sandbox, 'by-ciphertext')).toBe(1);
+
+  // The same job again in another tab, and the client's other job: no new calls.
+  const again = await openUpwork(context, extensionId, NORTHWIND_WITHOUT_COMPANY);
+  const other = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+  for (const tab of [again, other]) {
+    const view = await openPanel(context, extensionId, tab.tabId);
+    await expect(view.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  }
+  expect(calls(sandbox, 'by-ciphertext')).toBe(1);
+  expect(calls(sandbox, '/clients/1991212616395436888/jobs')).toBe(1);
+
+  // Refresh asks UpHunt again, on purpose.
+  await panel.getByRole('button', { name: /Refresh/ }).click();
+  await expect.poll(() => calls(sandbox, '/clients/1991212616395436888/jobs')).toBe(2);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+});
+
+test('panels asking for one company at the same time cause one client-jobs call', async ({ context, extensionId, sandbox }) => {
+  await saveKeys(context, extensionId);
+  sandbox.setLatency(800);
+  const a = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+  const b = await openUpwork(context, extensionId, '/jobs/Data-Pipeline_~022051005096520707758/');
+  const panels = await Promise.all([openPanel(context, extensionId, a.tabId), openPanel(context, extensionId, b.tabId)]);
+  for (const panel of panels) await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  expect(calls(sandbox, '/clients/1991212616395436888/jobs')).toBe(1);
+});
+
+test('a public job page and a legacy up_ key work too', async ({ context, extensionId, sandbox }) => {
+  await saveKeys(context, extensionId, { uphunt: KEYS.uphuntLegacy });
+  const { tabId } = await openUpwork(context, extensionId, BLUE_HARBOR_PUBLIC);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
+  // Null buyer fields (public-only scrape) read as unknown, not as a crash.
+  await expect(panel.getByText('Avg hourly paid')).toBeVisible();
+  const uphunt = sandbox.requests().filter((r) => r.host === 'uphunt.io');
+  expect(uphunt.map((r) => r.path)).toEqual(['/api/v1/jobs/~022049912345678901234', '/api/v1/clients/1744032957718093824/jobs']);
+  expect(uphunt.every((r) => r.auth === 'bearer')).toBe(true);
+});
+
+test.describe('problems are shown in words with the way out', () => {
+  test('a rejected key links to Options', async ({ context, extensionId }) => {
+    // Close Options so that the panel's link visibly opens it again.
+    await (await saveKeys(context, extensionId, { uphunt: 'sk_uphunt_wrong' })).close();
+    const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+    const panel = await openPanel(context, extensionId, tabId);
+    await expect(panel.getByRole('alert')).toContainText('UpHunt rejected the API key');
+    const optionsOpened = context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') });
+    await panel.getByRole('button', { name: 'Open Options' }).click();
+    await optionsOpened;
+  });
+
+  test('no key yet says where to paste one', async ({ context, extensionId }) => {
+    const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+    const panel = await openPanel(context, extensionId, tabId);
+    await expect(panel.getByRole('alert')).toContainText('No UpHunt API key');
+  });
+
+  test('an inactive subscription says so', async ({ context, extensionId }) => {
+    await saveKeys(context, extensionId, { uphunt: KEYS.uphuntInactive });
+    const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+    const panel = await openPanel(context, extensionId, tabId);
+    await expect(panel.getByRole('alert')).toContainText('UpHunt subscription inactive');
+  });
+
+  test('a client UpHunt has no history of is a normal state', async ({ context, extensionId }) => {
+    await saveKeys(context, extensionId);
+    const { tabId } = await openUpwork(context, extensionId, FRESH_START);
+    const panel = await openPanel(context, extensionId, tabId);
+    await expect(panel.getByRole('heading', { name: 'No history of this client yet' })).toBeVisible();
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a job UpHunt never archived says its client is unknown', async ({ context, extensionId }) => {
+    await saveKeys(context, extensionId);
+    const { tabId } = await openUpwork(context, extensionId, NOT_ARCHIVED);
+    const panel = await openPanel(context, extensionId, tabId);
+    await expect(panel.getByRole('heading', { name: 'UpHunt does not know this job yet' })).toBeVisible();
+  });
+
+  test('429 says when it retries, waits for Retry-After, then shows the client', async ({ context, extensionId, sandbox }) => {
+    await saveKeys(context, extensionId);
+    sandbox.addFault({ host: 'uphunt.io', path: '/clients/', status: 429, headers: { 'retry-after': '3' }, body: { error: 'rate_limit_exceeded', message: 'Slow down' } });
+    const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+    const panel = await openPanel(context, extensionId, tabId);
+    await expect(panel.getByRole('alert')).toContainText(/Retrying in [1-3] s/);
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH', { timeout: 10_000 });
+    const times = sandbox.requests().filter((r) => r.path.includes('/clients/')).map((r) => r.at);
+    expect(times).toHaveLength(2);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(2900);
+  });
+
+  test('a malformed answer and a refused connection each say so, and Retry recovers', async ({ context, extensionId, sandbox }) => {
+    await saveKeys(context, extensionId);
+    sandbox.addFault({ host: 'uphunt.io', path: '/clients/', kind: 'malformed-json' });
+    const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+    const panel = await openPanel(context, extensionId, tabId);
+    await expect(panel.getByRole('alert')).toContainText('Unexpected response from UpHunt');
+
+    sandbox.addFault({ host: 'uphunt.io', path: '/clients/', kind: 'refuse' });
+    await panel.getByRole('button', { name: 'Retry' }).click();
+    await expect(panel.getByRole('alert')).toContainText('Could not reach UpHunt');
+
+    await panel.getByRole('button', { name: 'Retry' }).click();
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test('a tab that is not on Upwork explains the extension', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const tabId = await page.evaluate(async () => (await chrome.tabs.getCurrent())?.id ?? -1);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { name: 'Open a job on Upwork' })).toBeVisible();
+});
+
+test('the manifest asks for exactly the permissions the product uses', async ({ worker }) => {
+  const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.permissions?.sort()).toEqual(['sidePanel', 'storage']);
+  expect(manifest.host_permissions?.sort()).toEqual(['https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*']);
+});

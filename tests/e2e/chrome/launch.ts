@@ -1,0 +1,86 @@
+/**
+ * Loads the production Chrome build into Debian's Chromium and points Upwork, UpHunt and Mindcase at the
+ * sandbox: context.route forwards the real URLs (page loads and the service worker's fetches alike).
+ * Used by the tests and by `npm run demo`.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { resolve } from 'node:path';
+import { KEYS } from '../../sandbox/data';
+import type { Sandbox } from '../../sandbox/server';
+
+export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FORWARDED = /^https:\/\/(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\//;
+
+export async function launchWithExtension(sandbox: Sandbox, headless = true): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await forwardToSandbox(context, sandbox);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}
+
+export async function forwardToSandbox(context: BrowserContext, sandbox: Sandbox) {
+  await context.route(FORWARDED, async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    try {
+      const response = await route.fetch({
+        url: `${sandbox.url}${url.pathname}${url.search}`,
+        headers: { ...request.headers(), 'x-sandbox-host': url.hostname },
+        maxRedirects: 0,
+      });
+      await route.fulfill({ response });
+    } catch {
+      // The sandbox dropped the connection (a "refuse" fault): the browser sees a refused connection.
+      await route.abort('connectionrefused').catch(() => undefined);
+    }
+  });
+}
+
+/** Types keys into Options as a user would, and saves them. */
+export async function saveKeys(context: BrowserContext, extensionId: string, keys: { uphunt?: string; mindcase?: string } = {}) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('UpHunt API key').fill(keys.uphunt ?? KEYS.uphunt);
+  await page.getByLabel('Mindcase API key').fill(keys.mindcase ?? KEYS.mindcase);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  return page;
+}
+
+/** Opens an Upwork URL in a new tab and returns it with the tab's id (read from an extension page). */
+export async function openUpwork(context: BrowserContext, extensionId: string, path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(`https://www.upwork.com${path}`);
+  const probe = await context.newPage();
+  await probe.goto(`chrome-extension://${extensionId}/options.html`);
+  const url = page.url();
+  const tabId = await probe.evaluate(async (wanted) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id ?? -1;
+  }, url);
+  await probe.close();
+  if (tabId < 0) throw new Error(`No tab found for ${url}`);
+  return { page, tabId };
+}
+
+export async function openPanel(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+  return panel;
+}
