@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
+import { KEYS } from '../../sandbox/data';
+import type { Sandbox } from '../../sandbox/server';
+import { findExtensionPage, launchFirefox, startHttpsSandbox, textOf, waitForText } from './launch';
+
+let sandbox: Sandbox;
+let browser: Browser;
+let options: Page;
+
+test.beforeAll(async () => {
+  sandbox = await startHttpsSandbox();
+  ({ browser } = await launchFirefox());
+  // The add-on opens Options by itself on first install: that is where the user starts.
+  options = await findExtensionPage(browser, '/options.html');
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+async function typeInto(page: Page, label: string, text: string) {
+  await page.locator(`::-p-xpath(//label[normalize-space()="${label}"])`).click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
+}
+
+async function tabIdOf(page: Page, url: string): Promise<number> {
+  return page.evaluate(async (wanted) => {
+    // Runs in the extension page, where Firefox's own `browser` namespace is Promise-based like chrome's.
+    const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const tabs = await ext.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id ?? -1;
+  }, url);
+}
+
+test('Firefox: keys saved in Options, a job page shows its client in the sidebar page', async () => {
+  await waitForText(options, 'UpHunt API key');
+  await typeInto(options, 'UpHunt API key', KEYS.uphunt);
+  await typeInto(options, 'Mindcase API key', KEYS.mindcase);
+  await options.locator('::-p-text(Save)').click();
+  await waitForText(options, 'Saved.');
+  await options.locator('::-p-text(Test connection)').click();
+  await waitForText(options, 'UpHunt accepted the key');
+
+  const job = await browser.newPage();
+  const url = 'https://www.upwork.com/jobs/~022051005096520707758';
+  await job.goto(url);
+  expect(await job.title()).toContain('Data Pipeline Engineer');
+  const tabId = await tabIdOf(options, url);
+  expect(tabId).toBeGreaterThan(0);
+
+  // Same-origin navigation from an extension page to the panel for that tab (the sidebar's page).
+  await options.evaluate((target) => {
+    location.href = target;
+  }, `/sidepanel.html?tabId=${tabId}`);
+  const text = await waitForText(options, 'Work history (28)');
+  expect(text).toContain('Northwind Analytics GmbH');
+  expect(text).toContain('Stuttgart, DEU');
+  expect(text).toMatch(/UpHunt data synced .* ago/);
+  expect(text).toContain('Open jobs (2)');
+
+  const uphunt = sandbox.requests().filter((r) => r.host === 'uphunt.io');
+  expect(uphunt.filter((r) => r.path.includes('by-ciphertext'))).toHaveLength(1);
+  expect(uphunt.filter((r) => r.path.includes('/clients/1991212616395436888/jobs'))).toHaveLength(1);
+});
+
+test('Firefox: a rate-limited answer says when it retries, then recovers', async () => {
+  sandbox.addFault({ host: 'uphunt.io', path: '/clients/', status: 429, headers: { 'retry-after': '2' }, body: { error: 'rate_limit_exceeded', message: 'Slow down' } });
+  const job = await browser.newPage();
+  const url = 'https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/';
+  await job.goto(url);
+  const tabId = await tabIdOf(options, url);
+  await options.evaluate((target) => {
+    location.href = target;
+  }, `/sidepanel.html?tabId=${tabId}`);
+  expect(await waitForText(options, /Retrying in \d s/)).toContain('UpHunt asked us to slow down');
+  await waitForText(options, 'Kestrel Mobile Ltd');
+  expect(await textOf(options)).not.toContain('slow down');
+});

@@ -1,0 +1,76 @@
+/**
+ * Firefox ESR over WebDriver BiDi (puppeteer-core) with the production Firefox build installed as a
+ * temporary add-on. Upwork, UpHunt and Mindcase resolve to 127.0.0.1, where the sandbox answers HTTPS on
+ * port 443 with a self-signed certificate (so this needs root, as CI has).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const HOSTS = ['www.upwork.com', 'uphunt.io', 'api.mindcase.co'];
+
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'sandbox-tls-'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    '-subj', '/CN=sandbox', '-addext', `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(',')}`,
+  ], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+}
+
+export async function startHttpsSandbox(): Promise<Sandbox> {
+  return startSandbox({ port: 443, tls: selfSignedCertificate() });
+}
+
+export async function launchFirefox(): Promise<{ browser: Browser; addonId: string }> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'network.dns.localDomains': HOSTS.join(','),
+      'network.stricttransportsecurity.preloadlist': false,
+      'dom.security.https_first': false,
+    },
+  });
+  const addonId = await browser.installExtension(FIREFOX_BUILD);
+  return { browser, addonId };
+}
+
+/** Extension pages show as about:blank to BiDi, yet evaluate in their real document: find one by its URL. */
+export async function findExtensionPage(browser: Browser, file: string, timeoutMs = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.includes(file)) return page;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No extension page ${file} appeared`);
+}
+
+export async function textOf(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+/** Waits until the page's text contains `expected` (a condition, not a sleep). */
+export async function waitForText(page: Page, expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  const source = typeof expected === 'string' ? { text: expected, flags: null } : { text: expected.source, flags: expected.flags };
+  await page.waitForFunction(
+    (s: { text: string; flags: string | null }) => {
+      const body = document.body?.innerText ?? '';
+      return s.flags === null ? body.includes(s.text) : new RegExp(s.text, s.flags).test(body);
+    },
+    { timeout: timeoutMs, polling: 100 },
+    source,
+  );
+  return textOf(page);
+}
