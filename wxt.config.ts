@@ -6,6 +6,7 @@ export const UPWORK_MATCHES = ['https://www.upwork.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  zip: { excludeSources: ['demo-screenshots/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   manifest: ({ browser }) => ({
     name: 'UpHunt Overlay for Upwork',
     description: "See an Upwork client's hiring history beside the job, and apply through UpHunt.",
@@ -19,7 +20,7 @@ export default defineConfig({
         ? {
             gecko: {
               id: 'uphunt-overlay@uphunt-overlay.dev',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               // The job and client ids of pages the user opens are sent to UpHunt (and Mindcase when allowed).
               data_collection_permissions: { required: ['browsingActivity'] },
             },

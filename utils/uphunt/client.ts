@@ -29,8 +29,8 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
     if (key === '') throw new ApiError({ service: 'UpHunt', kind: 'missing_key', status: null, detail: 'no UpHunt API key saved', retryAt: null });
     return legacy ? { authorization: `Bearer ${key}`, accept: 'application/json' } : { 'x-api-key': key, accept: 'application/json' };
   };
-  const get = <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S) =>
-    requestJson({ service: 'UpHunt', url: base + path, headers: headers(), schema }, deps).then((r) => r.data);
+  const get = async <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S) =>
+    (await requestJson({ service: 'UpHunt', url: base + path, headers: headers(), schema }, deps)).data;
 
   return {
     clientJobs: (companyId) =>

@@ -1,7 +1,8 @@
 /** UpHunt answers as api-contract.md describes them. Tolerant: extra fields pass, missing optional ones are null. */
 import { z } from 'zod';
 
-const Id = z.union([z.string(), z.number()]).transform(String);
+// Ids are 18–20 digit strings: as JSON numbers they would already have lost digits, so numbers are refused.
+const Id = z.string();
 const Money = z.object({ amount: z.number().nullish() }).nullish();
 const text = z.string().nullish();
 const num = z.number().nullish();
@@ -104,8 +105,7 @@ export function companyIdFromArchivedJob(json: unknown): string | null {
   ];
   for (const root of roots) {
     for (const path of paths) {
-      const value = pick(root, path);
-      const id = typeof value === 'number' ? String(value) : value;
+      const id = pick(root, path);
       if (typeof id === 'string' && COMPANY_ID.test(id)) return id;
     }
   }

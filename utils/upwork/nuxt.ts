@@ -43,8 +43,8 @@ export function companyIdFromNuxt(payload: unknown, ciphertext: string): string 
         ['buyer', 'info', 'company', 'companyId'],
         ['buyer', 'info', 'company', 'companyUid'],
       ]) {
-        const value = get(details, path);
-        const id = typeof value === 'number' ? String(value) : value;
+        // Only strings: an 18-digit id as a JS number has already lost digits.
+        const id = get(details, path);
         if (typeof id === 'string' && COMPANY_ID.test(id)) return id;
       }
     }

@@ -1,0 +1,103 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClientPanel, type ClientPanelProps } from '@/components/ClientPanel';
+import type { TabState } from '@/utils/storage';
+import { ClientJobsSchema } from '@/utils/uphunt/schemas';
+
+afterEach(cleanup);
+
+const NOW = Date.UTC(2026, 10, 23, 12);
+const state = (overrides: Partial<TabState> = {}): TabState => ({
+  url: 'https://www.upwork.com/jobs/~022051005096520707758',
+  kind: 'job',
+  ciphertext: '~022051005096520707758',
+  companyId: '1991212616395436888',
+  status: 'ready',
+  problem: null,
+  lookupId: 'x',
+  updatedAt: NOW,
+  ...overrides,
+});
+
+function props(overrides: Partial<ClientPanelProps> = {}): ClientPanelProps {
+  return {
+    tabUrl: 'https://www.upwork.com/jobs/~022051005096520707758',
+    onUpwork: true,
+    state: state(),
+    entry: null,
+    stale: false,
+    now: NOW,
+    onRefresh: vi.fn(),
+    onRetry: vi.fn(),
+    onOpenOptions: vi.fn(),
+    ...overrides,
+  };
+}
+
+const hostile = ClientJobsSchema.parse({
+  companyId: '1991212616395436888',
+  lastSyncedAt: NOW - 2 * 3_600_000,
+  buyer: { company: { name: '<img src=x onerror="alert(1)">Acme' }, location: null, stats: null, avgHourlyJobsRate: null },
+  openJobs: [],
+  workHistory: [
+    {
+      status: 'CLOSED',
+      startDate: '2026-01-05T00:00:00Z',
+      endDate: '2026-02-01T00:00:00Z',
+      totalCharge: 0,
+      jobInfo: { title: '<script>alert(2)</script>', id: '1', ciphertext: null },
+      contractorInfo: { contractorName: 'Jo <b>B.</b>', ciphertext: null },
+      rate: null,
+      feedback: null,
+      feedbackToClient: { score: 2, comment: '<i>late payment</i>' },
+    },
+  ],
+});
+
+describe('ClientPanel', () => {
+  it('shows what Upwork and UpHunt said as text, never as markup', () => {
+    const { container } = render(<ClientPanel {...props({ entry: { storedAt: NOW - 60_000, value: hostile } })} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('<img src=x onerror="alert(1)">Acme');
+    expect(container.querySelector('img, script, b, i')).toBeNull();
+    expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
+    expect(screen.getByText('private')).toBeTruthy();
+    expect(screen.getByText(/synced 2 hours ago/)).toBeTruthy();
+  });
+
+  it('shows unknown figures as unknown rather than zero', () => {
+    render(<ClientPanel {...props({ entry: { storedAt: NOW, value: hostile } })} />);
+    expect(screen.getByText('No rating')).toBeTruthy();
+    expect(screen.getByText('Location unknown')).toBeTruthy();
+  });
+
+  it('offers Options for a rejected key', () => {
+    const onOpenOptions = vi.fn();
+    render(<ClientPanel {...props({ onOpenOptions, state: state({ status: 'error', problem: { service: 'UpHunt', kind: 'unauthorized', status: 401, detail: 'unauthorized', retryAt: null } }) })} />);
+    expect(screen.getByRole('alert').textContent).toContain('UpHunt rejected the API key');
+    fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('counts down to the retry a 429 asked for', () => {
+    render(<ClientPanel {...props({ state: state({ status: 'error', problem: { service: 'UpHunt', kind: 'rate_limited', status: 429, detail: '', retryAt: NOW + 12_000 } }) })} />);
+    expect(screen.getByRole('alert').textContent).toContain('Retrying in 12 s');
+  });
+
+  it('keeps showing the history while a refresh fails, with the problem above it', () => {
+    render(
+      <ClientPanel
+        {...props({
+          entry: { storedAt: NOW, value: hostile },
+          state: state({ status: 'error', problem: { service: 'UpHunt', kind: 'network', status: null, detail: 'Failed to fetch', retryAt: null } }),
+        })}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Could not reach UpHunt');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Acme');
+  });
+
+  it('explains the extension on a tab that is not on Upwork', () => {
+    render(<ClientPanel {...props({ onUpwork: false, state: null })} />);
+    expect(screen.getByRole('link', { name: 'Go to Upwork' }).getAttribute('href')).toBe('https://www.upwork.com/nx/find-work/');
+  });
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { ApiError, parseRetryAfter, requestJson, type HttpDeps, type Problem } from '@/utils/http';
+
+const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
+const schema = z.object({ name: z.string() });
+
+function deps(response: Response | Error): HttpDeps {
+  return { now: () => NOW, fetch: async () => (response instanceof Error ? Promise.reject(response) : response) };
+}
+
+async function problemOf(response: Response | Error): Promise<Problem> {
+  try {
+    await requestJson({ service: 'UpHunt', url: 'https://uphunt.io/x', headers: {}, schema }, deps(response));
+  } catch (error) {
+    if (error instanceof ApiError) return error.problem;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('requestJson', () => {
+  it('returns the parsed answer and the rate-limit headers', async () => {
+    const result = await requestJson(
+      { service: 'UpHunt', url: 'https://uphunt.io/x', headers: {}, schema },
+      deps(json(200, { name: 'Acme', extra: 1 }, { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59', 'x-ratelimit-reset': '1795000000' })),
+    );
+    expect(result).toEqual({ data: { name: 'Acme' }, rateLimit: { limit: 60, remaining: 59, reset: 1795000000 } });
+  });
+
+  it.each([
+    [401, 'unauthorized'],
+    [402, 'payment_required'],
+    [403, 'forbidden'],
+    [404, 'not_found'],
+    [422, 'validation'],
+    [500, 'server'],
+    [503, 'server'],
+  ])('names HTTP %i as %s, with the service message', async (status, kind) => {
+    const problem = await problemOf(json(status, { error: 'code', message: 'what happened' }));
+    expect(problem).toMatchObject({ service: 'UpHunt', kind, status, detail: 'code: what happened' });
+  });
+
+  it('turns Retry-After seconds into the time we may call again', async () => {
+    const problem = await problemOf(json(429, { error: 'rate_limit_exceeded' }, { 'retry-after': '7' }));
+    expect(problem).toMatchObject({ kind: 'rate_limited', retryAt: NOW + 7000 });
+  });
+
+  it("falls back to Mindcase's retry_after in the body", async () => {
+    const problem = await problemOf(json(429, { error: 'rate_limit_exceeded', retry_after: 12 }));
+    expect(problem.retryAt).toBe(NOW + 12_000);
+  });
+
+  it('says the answer is malformed when it is not JSON, or JSON of the wrong shape', async () => {
+    expect(await problemOf(new Response('{"name": "Ac', { status: 200 }))).toMatchObject({ kind: 'malformed' });
+    const wrong = await problemOf(json(200, { name: 42 }));
+    expect(wrong).toMatchObject({ kind: 'malformed' });
+    expect(wrong.detail).toContain('name');
+  });
+
+  it('tells a network failure from a timeout', async () => {
+    expect(await problemOf(new TypeError('Failed to fetch'))).toMatchObject({ kind: 'network', detail: 'Failed to fetch' });
+    expect(await problemOf(new DOMException('signal timed out', 'TimeoutError'))).toMatchObject({ kind: 'timeout' });
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates, and nothing else', () => {
+    expect(parseRetryAfter('30', NOW)).toBe(30_000);
+    expect(parseRetryAfter(new Date(NOW + 5000).toUTCString(), NOW)).toBe(5000);
+    expect(parseRetryAfter('soon', NOW)).toBeNull();
+    expect(parseRetryAfter(null, NOW)).toBeNull();
+  });
+});

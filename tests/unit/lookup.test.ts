@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { createInFlight, createTtlCache } from '@/utils/cache';
+import { ApiError, type ProblemKind } from '@/utils/http';
+import { lookupPage, type LookupDeps } from '@/utils/lookup';
+import type { PageSeen } from '@/utils/messaging';
+import type { TabState } from '@/utils/storage';
+import type { UpHuntClient } from '@/utils/uphunt/client';
+import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
+
+const CIPHER = '~022051005096520707758';
+const COMPANY = '1991212616395436888';
+const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({ url: `https://www.upwork.com/jobs/${CIPHER}`, kind: 'job', ciphertext: CIPHER, companyIdHint: null, ...overrides });
+const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId: COMPANY, lastSyncedAt: 1, buyer: { company: { name } } });
+const fail = (kind: ProblemKind, status: number, retryAt: number | null = null) => new ApiError({ service: 'UpHunt', kind, status, detail: kind, retryAt });
+
+function world(api: Partial<UpHuntClient> = {}) {
+  const tabs = new Map<number, TabState>();
+  const stored = new Map<string, unknown>();
+  const calls: string[] = [];
+  let now = 1_000;
+  let paused = 0;
+  let ids = 0;
+  const client: UpHuntClient = {
+    clientJobs: async (id) => {
+      calls.push(`clientJobs ${id}`);
+      return api.clientJobs ? api.clientJobs(id) : record('Northwind');
+    },
+    companyIdForCiphertext: async (cipher) => {
+      calls.push(`byCipher ${cipher}`);
+      return api.companyIdForCiphertext ? api.companyIdForCiphertext(cipher) : COMPANY;
+    },
+    freelancers: async () => ({ freelancers: [] }),
+  };
+  const deps: LookupDeps = {
+    uphunt: async () => client,
+    readTab: async (id) => tabs.get(id) ?? null,
+    writeTab: async (id, state) => void tabs.set(id, state),
+    companyOf: { get: async (c) => (stored.get(`company:${c}`) as string) ?? null, set: async (c, id) => void stored.set(`company:${c}`, id) },
+    clientJobs: createTtlCache({ store: { get: async (k) => stored.get(k), set: async (k, v) => void stored.set(k, v) }, keyOf: (id) => id, schema: ClientJobsSchema, ttlMs: 60_000, now: () => now }),
+    pausedUntil: { get: async () => paused, set: async (until) => void (paused = until) },
+    shared: createInFlight(),
+    now: () => now,
+    newId: () => `lookup-${++ids}`,
+  };
+  return { deps, tabs, calls, advance: (ms: number) => (now += ms), pausedUntil: () => paused };
+}
+
+describe('lookupPage', () => {
+  it("uses the page's companyId hint and asks UpHunt only for the history", async () => {
+    const w = world();
+    const state = await lookupPage(w.deps, 1, page({ companyIdHint: COMPANY }));
+    expect(state).toMatchObject({ status: 'ready', companyId: COMPANY, problem: null });
+    expect(w.calls).toEqual([`clientJobs ${COMPANY}`]);
+  });
+
+  it('finds the client through by-ciphertext once, then remembers the mapping and the history', async () => {
+    const w = world();
+    await lookupPage(w.deps, 1, page());
+    await lookupPage(w.deps, 2, page());
+    expect(w.calls).toEqual([`byCipher ${CIPHER}`, `clientJobs ${COMPANY}`]);
+    expect(w.tabs.get(2)).toMatchObject({ status: 'ready', companyId: COMPANY });
+  });
+
+  it('says when UpHunt has no history of the client, and when it does not know the job', async () => {
+    const none = world({ clientJobs: async () => Promise.reject(fail('not_found', 404)) });
+    expect((await lookupPage(none.deps, 1, page())).status).toBe('no-history');
+    const unknown = world({ companyIdForCiphertext: async () => Promise.reject(fail('not_found', 404)) });
+    expect((await lookupPage(unknown.deps, 1, page())).status).toBe('unknown-job');
+  });
+
+  it('stores the problem of a failed call for the panel to show', async () => {
+    const w = world({ clientJobs: async () => Promise.reject(fail('unauthorized', 401)) });
+    expect(await lookupPage(w.deps, 1, page())).toMatchObject({ status: 'error', problem: { kind: 'unauthorized', status: 401 } });
+  });
+
+  it('after a 429 makes no call until Retry-After has passed', async () => {
+    let first = true;
+    const w = world({
+      clientJobs: async () => {
+        if (first) {
+          first = false;
+          throw fail('rate_limited', 429, 1_000 + 5_000);
+        }
+        return record('Northwind');
+      },
+    });
+    await lookupPage(w.deps, 1, page({ companyIdHint: COMPANY }));
+    expect(w.pausedUntil()).toBe(6_000);
+    const waiting = await lookupPage(w.deps, 2, page({ companyIdHint: COMPANY }));
+    expect(waiting).toMatchObject({ status: 'error', problem: { kind: 'rate_limited', retryAt: 6_000 } });
+    expect(w.calls).toHaveLength(1);
+    w.advance(5_000);
+    expect((await lookupPage(w.deps, 2, page({ companyIdHint: COMPANY }))).status).toBe('ready');
+  });
+
+  it('lets the newest page of a tab win over a slower, older lookup', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const w = world({
+      companyIdForCiphertext: async (cipher) => {
+        if (cipher === CIPHER) await slow;
+        return COMPANY;
+      },
+    });
+    const older = lookupPage(w.deps, 1, page());
+    const newer = page({ url: 'https://www.upwork.com/nx/find-work/', kind: 'other', ciphertext: null });
+    await lookupPage(w.deps, 1, newer);
+    release();
+    await older;
+    expect(w.tabs.get(1)).toMatchObject({ status: 'no-job', ciphertext: null });
+  });
+});
+
+describe('lookup state schema', () => {
+  it('is what the storage schema accepts', async () => {
+    const { TabStateSchema } = await import('@/utils/storage');
+    const w = world();
+    const state = await lookupPage(w.deps, 1, page());
+    expect(TabStateSchema.parse(state)).toEqual(state);
+    expect(z.string().parse(state.lookupId)).toBe('lookup-1');
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/utils/http';
+import { createUpHuntClient } from '@/utils/uphunt/client';
+import { ClientJobsSchema, companyIdFromArchivedJob } from '@/utils/uphunt/schemas';
+
+/** The seed's example answer, verbatim from the UpHunt document the product was built from. */
+function seedExample(): unknown {
+  const seed = readFileSync('../shared/seeds/000_2efd23b5f55e74f2.txt', 'utf8');
+  const start = seed.indexOf('{\n  "companyId"');
+  const end = seed.indexOf('\n}\n', start) + 2;
+  return JSON.parse(seed.slice(start, end));
+}
+
+function recorder(body: unknown = { ok: true }, status = 200) {
+  const calls: Array<{ url: string; headers: Record<string, string> }> = [];
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(url), headers: init?.headers as Record<string, string> });
+    return new Response(JSON.stringify(body), { status });
+  };
+  return { calls, deps: { fetch: fetch as typeof globalThis.fetch, now: () => 0 } };
+}
+
+describe('UpHunt client', () => {
+  it('sends a current key in x-api-key to the current paths', async () => {
+    const { calls, deps } = recorder(seedExample());
+    await createUpHuntClient('sk_uphunt_abc', deps).clientJobs('1991212616395436888');
+    expect(calls).toEqual([{ url: 'https://uphunt.io/api/clients/1991212616395436888/jobs', headers: { 'x-api-key': 'sk_uphunt_abc', accept: 'application/json' } }]);
+  });
+
+  it('sends a legacy up_ key as a Bearer to /api/v1', async () => {
+    const { calls, deps } = recorder(seedExample());
+    const client = createUpHuntClient('up_abc', deps);
+    await client.clientJobs('1991212616395436888');
+    await client.companyIdForCiphertext('~022051005096520707758');
+    expect(calls.map((c) => c.url)).toEqual(['https://uphunt.io/api/v1/clients/1991212616395436888/jobs', 'https://uphunt.io/api/v1/jobs/~022051005096520707758']);
+    expect(calls[0]!.headers).toEqual({ authorization: 'Bearer up_abc', accept: 'application/json' });
+  });
+
+  it('asks by-ciphertext with the cipher as a query parameter and reads the buyer company', async () => {
+    const { calls, deps } = recorder({ authJobDetailsResponse: { data: { jobAuthDetails: { buyer: { info: { company: { companyId: '1991212616395436888' } } } } } } });
+    const companyId = await createUpHuntClient('sk_uphunt_abc', deps).companyIdForCiphertext('~022051005096520707758');
+    expect(companyId).toBe('1991212616395436888');
+    expect(calls[0]!.url).toBe('https://uphunt.io/api/jobs/by-ciphertext?cipher=~022051005096520707758');
+  });
+
+  it('refuses to call without a key', async () => {
+    const { calls, deps } = recorder();
+    await expect(createUpHuntClient('  ', deps).clientJobs('1')).rejects.toBeInstanceOf(ApiError);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('UpHunt schemas', () => {
+  it("parse the seed's example answer", () => {
+    const parsed = ClientJobsSchema.parse(seedExample());
+    expect(parsed.buyer?.company?.name).toBe('Acme Inc.');
+    expect(parsed.workHistory[0]?.feedback).toBeNull();
+    expect(parsed.archivedJobIds).toEqual(['2040846723050472167']);
+  });
+
+  it('tolerate the fields the contract says may be null or missing', () => {
+    const parsed = ClientJobsSchema.parse({
+      companyId: '1991212616395436888',
+      lastSyncedAt: null,
+      buyer: { company: null, location: null, stats: null, enterprise: null, avgHourlyJobsRate: null, phoneVerificationStatus: null },
+      workHistory: [{ jobInfo: { title: 'Private', id: '1', ciphertext: null }, feedback: { score: '4.5', comment: null }, feedbackToClient: null }],
+    });
+    expect(parsed.openJobs).toEqual([]);
+    expect(parsed.workHistory[0]?.feedback?.score).toBe(4.5);
+  });
+
+  it('find the companyId in either of Upwork payloads, or nowhere', () => {
+    expect(companyIdFromArchivedJob({ jobDetailsResponse: { data: { jobPubDetails: { buyer: { company: { companyId: '1744032957718093824' } } } } } })).toBe('1744032957718093824');
+    // As a JSON number the id has already lost digits: not trusted.
+    expect(companyIdFromArchivedJob({ job: { jobAuthDetails: { buyer: { info: { company: { companyId: 1744032957718093824 } } } } } })).toBeNull();
+    expect(companyIdFromArchivedJob({ something: 'else' })).toBeNull();
+    expect(companyIdFromArchivedJob(null)).toBeNull();
+  });
+});
