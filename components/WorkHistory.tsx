@@ -1,4 +1,5 @@
 import type { Feedback, WorkHistoryItem } from '@/utils/uphunt/schemas';
+import { historyNewestFirst } from '@/utils/buyer';
 import { exactMoney, hourlyRate, isoDay } from '@/utils/format';
 import { freelancerUrl, jobUrl } from '@/utils/upwork/page';
 
@@ -10,7 +11,7 @@ export function WorkHistory({ items }: { items: WorkHistoryItem[] }) {
         <p className="muted">No contracts in UpHunt's record of this client.</p>
       ) : (
         <ol className="history">
-          {items.map((item, index) => (
+          {historyNewestFirst(items).map((item, index) => (
             <li key={`${item.jobInfo.id ?? 'job'}-${index}`} className="contract">
               <div className="contract-title">
                 {item.jobInfo.ciphertext ? (

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { App } from './App';
-import { followTab, setTabUrl } from './store';
+import { followTab, refreshTabUrl, retryOnNewKeys } from './store';
 
 z.config({ jitless: true });
 
@@ -23,8 +23,9 @@ async function start() {
     });
   }
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) setTabUrl(tabId, change.url);
+    if (change.url || change.status) void refreshTabUrl(tabId);
   });
+  retryOnNewKeys();
 }
 
 createRoot(document.getElementById('root')!).render(

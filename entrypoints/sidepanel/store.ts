@@ -4,7 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/messaging';
-import { clientJobsKey, TabStateSchema, tabStateKey, type TabState } from '@/utils/storage';
+import { clientJobsKey, keysItem, TabStateSchema, tabStateKey, type TabState } from '@/utils/storage';
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
 
@@ -67,8 +67,22 @@ export async function followTab(tabId: number) {
   }
 }
 
-export function setTabUrl(tabId: number, url: string) {
-  if (usePanel.getState().tabId === tabId) usePanel.setState({ tabUrl: url });
+/**
+ * Re-reads the followed tab's URL. Without the "tabs" permission a URL outside Upwork reads as undefined,
+ * which is exactly what the panel needs to know: the tab left Upwork.
+ */
+export async function refreshTabUrl(tabId: number) {
+  if (usePanel.getState().tabId !== tabId) return;
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (usePanel.getState().tabId === tabId) usePanel.setState({ tabUrl: tab?.url ?? null });
+}
+
+/** After the user fixes a key in Options, a panel showing a key problem tries again by itself. */
+export function retryOnNewKeys(): () => void {
+  return keysItem.watch(() => {
+    const kind = usePanel.getState().state?.problem?.kind;
+    if (kind === 'missing_key' || kind === 'unauthorized' || kind === 'forbidden') void lookup(false);
+  });
 }
 
 export async function lookup(force: boolean) {

@@ -4,12 +4,9 @@ import { ApiError } from '@/utils/http';
 import { createUpHuntClient } from '@/utils/uphunt/client';
 import { ClientJobsSchema, companyIdFromArchivedJob } from '@/utils/uphunt/schemas';
 
-/** The seed's example answer, verbatim from the UpHunt document the product was built from. */
+/** The example answer of UpHunt's "Get Client Jobs" document (seed 000), copied verbatim. */
 function seedExample(): unknown {
-  const seed = readFileSync('../shared/seeds/000_2efd23b5f55e74f2.txt', 'utf8');
-  const start = seed.indexOf('{\n  "companyId"');
-  const end = seed.indexOf('\n}\n', start) + 2;
-  return JSON.parse(seed.slice(start, end));
+  return JSON.parse(readFileSync('tests/fixtures/uphunt-client-jobs.seed.json', 'utf8'));
 }
 
 function recorder(body: unknown = { ok: true }, status = 200) {

@@ -102,10 +102,12 @@ test.describe('problems are shown in words with the way out', () => {
     await optionsOpened;
   });
 
-  test('no key yet says where to paste one', async ({ context, extensionId }) => {
+  test('no key yet says where to paste one, and saving a key brings the client in', async ({ context, extensionId }) => {
     const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
     const panel = await openPanel(context, extensionId, tabId);
     await expect(panel.getByRole('alert')).toContainText('No UpHunt API key');
+    await saveKeys(context, extensionId);
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
   });
 
   test('an inactive subscription says so', async ({ context, extensionId }) => {

@@ -81,3 +81,13 @@ test('Firefox: a rate-limited answer says when it retries, then recovers', async
   await waitForText(options, 'Kestrel Mobile Ltd');
   expect(await textOf(options)).not.toContain('slow down');
 });
+
+test('Firefox: the manifest asks for exactly the permissions the product uses', async () => {
+  const manifest = await options.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getManifest());
+  expect(manifest.manifest_version).toBe(2);
+  expect([...(manifest.permissions ?? [])].sort()).toEqual(['https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*', 'storage']);
+  expect(manifest).toMatchObject({
+    sidebar_action: { default_panel: 'sidepanel.html' },
+    browser_specific_settings: { gecko: { id: 'uphunt-overlay@uphunt-overlay.dev', data_collection_permissions: { required: ['browsingActivity'] } } },
+  });
+});
