@@ -31,7 +31,23 @@ export async function launchWithExtension(sandbox: Sandbox, headless = true): Pr
   await forwardToSandbox(context, sandbox);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // A fresh install opens Options by itself (onboarding). Wait for it and close it, so that tests opening
+  // Options themselves are not redirected into that tab half-way through a navigation.
+  // Chrome may open it in the first blank tab, so there is no 'page' event to wait for: poll the tabs.
+  const options = `chrome-extension://${extensionId}/options.html`;
+  const onboarding = await waitUntil(() => context.pages().find((page) => page.url() === options), 'the onboarding Options tab');
+  await onboarding.goto('about:blank');
   return { context, worker, extensionId };
+}
+
+async function waitUntil<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function forwardToSandbox(context: BrowserContext, sandbox: Sandbox) {
