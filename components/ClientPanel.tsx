@@ -1,9 +1,14 @@
 import type { CacheEntry } from '@/utils/cache';
 import type { TabState } from '@/utils/storage';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
+import { useMemo } from 'react';
+import { buyerMetrics, buyerScore, rateHistogram, spendingByQuarter } from '@/utils/buyer';
+import { BuyerFigures } from './BuyerFigures';
+import { RateChart, SpendingChart } from './Charts';
 import { ClientSummary } from './ClientSummary';
 import { OpenJobs } from './OpenJobs';
 import { ProblemView } from './ProblemView';
+import { ScoreCard } from './ScoreCard';
 import { WorkHistory } from './WorkHistory';
 
 export interface ClientPanelProps {
@@ -59,20 +64,48 @@ export function ClientPanel(props: ClientPanelProps) {
         <ProblemView problem={state.problem} now={now} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />
       )}
       {entry && state.companyId === entry.value.companyId && (
-        <article aria-label="Client history">
-          <ClientSummary
-            data={entry.value}
-            fetchedAt={entry.storedAt}
-            stale={props.stale}
-            now={now}
-            refreshing={state.status === 'loading'}
-            onRefresh={props.onRefresh}
-          />
-          <OpenJobs jobs={entry.value.openJobs} currentCiphertext={state.ciphertext} />
-          <WorkHistory items={entry.value.workHistory} />
-        </article>
+        <ClientHistory
+          entry={entry}
+          ciphertext={state.ciphertext}
+          stale={props.stale}
+          now={now}
+          refreshing={state.status === 'loading'}
+          onRefresh={props.onRefresh}
+        />
       )}
     </>
+  );
+}
+
+interface HistoryProps {
+  entry: CacheEntry<ClientJobs>;
+  ciphertext: string | null;
+  stale: boolean;
+  now: number;
+  refreshing: boolean;
+  onRefresh: () => void;
+}
+
+function ClientHistory({ entry, ciphertext, stale, now, refreshing, onRefresh }: HistoryProps) {
+  const data = entry.value;
+  // Judged against the day the data was fetched, so the figures do not shift while the panel stays open.
+  const metrics = useMemo(() => buyerMetrics(data, entry.storedAt), [data, entry.storedAt]);
+  const score = useMemo(() => buyerScore(metrics), [metrics]);
+  const periods = useMemo(() => spendingByQuarter(data.workHistory), [data.workHistory]);
+  return (
+    <article aria-label="Client history">
+      <ClientSummary data={data} fetchedAt={entry.storedAt} stale={stale} now={now} refreshing={refreshing} onRefresh={onRefresh} />
+      <ScoreCard result={score} />
+      <BuyerFigures m={metrics} />
+      {data.workHistory.length > 0 && (
+        <div className="charts">
+          <SpendingChart periods={periods} />
+          <RateChart bins={rateHistogram(metrics.hourlyRates)} />
+        </div>
+      )}
+      <OpenJobs jobs={data.openJobs} currentCiphertext={ciphertext} />
+      <WorkHistory items={data.workHistory} archivedCiphers={data.archivedCiphers} archivedJobIds={data.archivedJobIds} clientName={data.buyer?.company?.name ?? 'client'} />
+    </article>
   );
 }
 

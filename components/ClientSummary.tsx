@@ -1,5 +1,6 @@
 import type { ClientJobs } from '@/utils/uphunt/schemas';
-import { age, hourlyRate, isoMonth, money, plural } from '@/utils/format';
+import { clientLocalTime } from '@/utils/buyer';
+import { age, isoMonth } from '@/utils/format';
 
 interface Props {
   data: ClientJobs;
@@ -12,43 +13,23 @@ interface Props {
 
 export function ClientSummary({ data, fetchedAt, stale, now, refreshing, onRefresh }: Props) {
   const buyer = data.buyer;
-  const stats = buyer?.stats;
   const location = [buyer?.location?.city, buyer?.location?.country].filter(Boolean).join(', ');
-  const score = stats?.score;
-  const feedbackCount = stats?.feedbackCount ?? 0;
+  const localTime = clientLocalTime(buyer?.location?.countryTimezone, now);
   const syncedAt = data.lastSyncedAt ?? null;
+  const phone = buyer?.phoneVerificationStatus?.status;
   return (
     <header className="client-header">
       <h1>{buyer?.company?.name?.trim() || 'Unnamed client'}</h1>
       <p className="muted">
         {location || 'Location unknown'}
+        {localTime ? ` · ${localTime} there now` : ''}
         {buyer?.company?.contractDate ? ` · Member since ${isoMonth(buyer.company.contractDate)}` : ''}
       </p>
-      <dl className="figures">
-        <div>
-          <dt>Total spent</dt>
-          <dd>{money(stats?.totalCharges?.amount)}</dd>
-        </div>
-        <div>
-          <dt>Hires</dt>
-          <dd>{stats?.totalAssignments ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>Jobs posted</dt>
-          <dd>{buyer?.postedCount ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>Rating</dt>
-          <dd>
-            {typeof score === 'number' && feedbackCount > 0 ? `${score.toFixed(2)} ★` : 'No rating'}
-            <span className="muted"> ({plural(feedbackCount, 'review')})</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Avg hourly paid</dt>
-          <dd>{hourlyRate(buyer?.avgHourlyJobsRate?.amount)}</dd>
-        </div>
-      </dl>
+      <ul className="marks" aria-label="Verification and status">
+        {phone === 'VERIFIED' ? <li className="mark mark-good">Phone verified</li> : phone ? <li className="mark mark-warn">Phone not verified</li> : null}
+        {buyer?.enterprise ? <li className="mark">Enterprise</li> : null}
+        {buyer?.topClient ? <li className="mark mark-good">Top client</li> : null}
+      </ul>
       <p className="data-age">
         <span className={stale ? 'stale' : undefined}>
           UpHunt data {syncedAt ? `synced ${age(syncedAt, now)}` : 'sync time unknown'} · fetched {age(fetchedAt, now)}

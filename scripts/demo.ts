@@ -35,7 +35,12 @@ try {
     await panel.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
     console.log(`✓ ${step.what}: ${await panel.locator('main h1').first().textContent()}`);
     if (headless) {
-      await panel.screenshot({ path: `${outDir}/${step.name}.png`, fullPage: false });
+      await panel.screenshot({ path: `${outDir}/${step.name}.png` });
+      const history = panel.locator('section[aria-labelledby="history-title"]');
+      if (await history.count()) {
+        await history.scrollIntoViewIfNeeded();
+        await panel.screenshot({ path: `${outDir}/${step.name}-work-history.png` });
+      }
       await page.close();
       await panel.close();
     }

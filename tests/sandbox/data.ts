@@ -96,7 +96,8 @@ function buildRecord(spec: ClientSpec): Record<string, unknown> {
     const ciphertext = isPrivate ? null : `~02${id}`;
     if (ciphertext && r() < 0.7) archivedCiphers.push(ciphertext);
     if (r() < 0.7) archivedJobIds.push(id);
-    const name = FREELANCER_NAMES[Math.floor(r() * FREELANCER_NAMES.length)]!;
+    const who = Math.floor(r() * FREELANCER_NAMES.length);
+    const name = FREELANCER_NAMES[who]!;
     workHistory.push({
       isPtcJob: false,
       status: active ? 'ACTIVE' : 'CLOSED',
@@ -105,7 +106,8 @@ function buildRecord(spec: ClientSpec): Record<string, unknown> {
       totalCharge: charge,
       totalHours: hours,
       jobInfo: { title: spec.titles[i % spec.titles.length]!, id, ciphertext },
-      contractorInfo: { contractorName: name, ciphertext: `~01${Math.floor(r() * 2 ** 52).toString(16).padStart(16, '0').slice(0, 16)}` },
+      // One profile per name, so that a client hiring the same person twice shows as a repeat hire.
+      contractorInfo: { contractorName: name, ciphertext: `~01${(0xa11ce0000 + who * 7919).toString(16).padStart(16, '0')}` },
       rate: rate === null ? null : { amount: rate },
       feedback: score === null ? null : { score: Math.min(5, Math.round((score + r() * 0.5) * 10) / 10), comment: COMMENTS_TO_FREELANCER[Math.floor(r() * COMMENTS_TO_FREELANCER.length)]! },
       feedbackToClient: score === null ? null : { score, comment: COMMENTS_TO_CLIENT[Math.floor(r() * COMMENTS_TO_CLIENT.length)]! },

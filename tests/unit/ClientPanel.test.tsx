@@ -66,7 +66,7 @@ describe('ClientPanel', () => {
 
   it('shows unknown figures as unknown rather than zero', () => {
     render(<ClientPanel {...props({ entry: { storedAt: NOW, value: hostile } })} />);
-    expect(screen.getByText('No rating')).toBeTruthy();
+    expect(screen.getByText('No reviews yet')).toBeTruthy();
     expect(screen.getByText('Location unknown')).toBeTruthy();
   });
 

@@ -1,0 +1,47 @@
+import type { BuyerScore } from '@/utils/buyer';
+
+const VERDICT = { good: 'Good client', fair: 'Mixed signals', risky: 'Risky client' } as const;
+
+export function ScoreCard({ result }: { result: BuyerScore }) {
+  return (
+    <section aria-labelledby="score-title" className={`score score-${result.verdict}`}>
+      <h2 id="score-title">
+        Client score: <span className="score-value">{result.score}</span>
+        <span className="muted">/100</span> · {VERDICT[result.verdict]}
+      </h2>
+      {result.flags.length > 0 && (
+        <ul className="flags" aria-label="Red flags">
+          {result.flags.map((flag) => (
+            <li key={flag.id}>
+              <strong>⚑ {flag.text}</strong>
+              {flag.contracts.length > 0 && <span className="muted"> — {flag.contracts.join('; ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <details>
+        <summary>How the score is made</summary>
+        <table className="factors">
+          <thead>
+            <tr>
+              <th scope="col">Factor</th>
+              <th scope="col">Points</th>
+              <th scope="col">Rule</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.factors.map((factor) => (
+              <tr key={factor.label}>
+                <th scope="row">{factor.label}</th>
+                <td>
+                  {factor.points}/{factor.max}
+                </td>
+                <td className="muted">{factor.rule}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
