@@ -158,9 +158,11 @@ export function redFlags(m: BuyerMetrics): RedFlag[] {
   if (m.hourlyRates.length >= 3 && m.highestHourly !== null && m.highestHourly < 15) {
     flags.push({ id: 'low-rates', text: `Never paid more than $${m.highestHourly.toFixed(2)}/hr`, contracts: [] });
   }
-  const lowFromFreelancers = m.lowScoreContracts;
-  if (lowFromFreelancers.length >= 2 || (m.avgScoreReceived !== null && m.avgScoreReceived < 4)) {
-    flags.push({ id: 'low-scores', text: `${lowFromFreelancers.length} contract${lowFromFreelancers.length === 1 ? '' : 's'} ended with a score under 3★`, contracts: lowFromFreelancers.map(contractLabel) });
+  const low = m.lowScoreContracts;
+  if (low.length >= 2) {
+    flags.push({ id: 'low-scores', text: `${low.length} contracts ended with a score under 3★`, contracts: low.map(contractLabel) });
+  } else if (m.avgScoreReceived !== null && m.avgScoreReceived < 4) {
+    flags.push({ id: 'low-scores', text: `Freelancers rate this client ${m.avgScoreReceived.toFixed(1)}★ on average`, contracts: low.map(contractLabel) });
   }
   const ended = m.contracts - m.activeContracts;
   if (m.zeroContracts.length >= 3 || (ended >= 4 && m.zeroContracts.length / ended >= 0.25)) {

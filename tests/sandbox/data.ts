@@ -59,6 +59,8 @@ interface ClientSpec {
   seed: number;
   /** Null the fields only the authenticated scrape has. */
   publicOnly?: boolean;
+  /** Pays little, often nothing, and is rated low: the client a freelancer should be warned about. */
+  risky?: boolean;
   openJobs: SandboxJob[];
 }
 
@@ -85,10 +87,11 @@ function buildRecord(spec: ClientSpec): Record<string, unknown> {
     const end = active ? null : start + Math.floor((7 + r() * 120) * 86_400_000);
     const rate = hourly ? Math.round((spec.rateRange[0] + r() * (spec.rateRange[1] - spec.rateRange[0])) * 100) / 100 : null;
     const hours = hourly ? Math.round(r() * 300 * 100) / 100 : null;
-    const charge = hourly && rate && hours ? Math.round(rate * hours * 100) / 100 : r() < 0.1 ? 0 : Math.round((50 + r() * 2500) * 100) / 100;
+    const unpaid = r() < (spec.risky ? 0.45 : 0.1);
+    const charge = unpaid && !active ? 0 : hourly && rate && hours ? Math.round(rate * hours * 100) / 100 : Math.round((50 + r() * 2500) * 100) / 100;
     totalCharges += charge;
     const reviewed = !active && r() < 0.75;
-    const score = reviewed ? Math.round((3 + r() * 2) * 10) / 10 : null;
+    const score = reviewed ? Math.round((spec.risky ? 1 + r() * 2 : 3.8 + r() * 1.2) * 10) / 10 : null;
     if (score !== null) {
       feedbackCount += 1;
       scoreSum += score;
@@ -153,6 +156,7 @@ const NORTHWIND = '1991212616395436888';
 const BLUE_HARBOR = '1744032957718093824';
 const FRESH_START = '1620487352290443264';
 const KESTREL = '1883301740022796289';
+const QUICKBUCK = '1940098877665544332';
 
 export const JOBS: SandboxJob[] = [
   job('~022052895097657407455', 'Senior React Developer for Analytics Dashboard', 'HOURLY', NORTHWIND, true),
@@ -162,6 +166,9 @@ export const JOBS: SandboxJob[] = [
   job('~022047700011122233344', 'Mobile App QA Tester', 'HOURLY', KESTREL, false),
   // A job UpHunt never archived: its client cannot be found without a page companyId.
   job('~022046600099988877766', 'WordPress Speed Optimisation', 'FIXED', KESTREL, false, false),
+  job('~022045500011122233344', 'Data Entry VA Needed ASAP', 'HOURLY', QUICKBUCK, true),
+  job('~022045500011122233355', 'Copy 500 Products Into Spreadsheet', 'FIXED', QUICKBUCK, false),
+  job('~022045500011122233366', 'Cold Calling, Commission Only', 'HOURLY', QUICKBUCK, false),
 ];
 
 const SPECS: ClientSpec[] = [
@@ -204,6 +211,20 @@ const SPECS: ClientSpec[] = [
     rateRange: [10, 35],
     seed: 99,
     openJobs: JOBS.filter((j) => j.companyId === KESTREL),
+  },
+  {
+    companyId: QUICKBUCK,
+    name: 'Quickbuck Ventures',
+    city: 'Miami',
+    country: 'United States',
+    timezone: 'America/New_York (UTC-05:00)',
+    since: '2026-09-28T00:00:00.000Z',
+    contracts: 9,
+    titles: ['Data entry', 'Lead list building', 'Virtual assistant', 'Product listing copy'],
+    rateRange: [3, 9],
+    seed: 5,
+    risky: true,
+    openJobs: JOBS.filter((j) => j.companyId === QUICKBUCK),
   },
 ];
 

@@ -190,3 +190,10 @@ describe('historyNewestFirst', () => {
     expect(sorted.map((c) => c.jobInfo.title)).toEqual(['running', 'recent', 'old', 'undated']);
   });
 });
+
+describe('redFlags wording', () => {
+  it('says low average scores in words even when no single contract is under 3★', () => {
+    const m = buyerMetrics(client([contract({ received: 3.5 }), contract({ received: 3.9 })]), NOW);
+    expect(redFlags(m).find((f) => f.id === 'low-scores')?.text).toBe('Freelancers rate this client 3.7★ on average');
+  });
+});

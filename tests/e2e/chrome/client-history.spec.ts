@@ -35,9 +35,10 @@ test('a job page with the companyId in its Nuxt state shows the client without a
   await expect(panel.getByRole('listitem').filter({ hasText: 'this job' })).toContainText('Senior React Developer');
   await expect(panel.getByRole('heading', { name: 'Work history (28)' })).toBeVisible();
   // Feedback both ways, private contracts marked, freelancers named.
-  await expect(panel.getByText('Client → freelancer:').first()).toBeVisible();
-  await expect(panel.getByText('Freelancer → client:').first()).toBeVisible();
+  await expect(panel.getByLabel(/^Client gave: \d\.\d stars$/).first()).toBeVisible();
+  await expect(panel.getByLabel(/^Freelancer gave: \d\.\d stars$/).first()).toBeVisible();
   await expect(panel.locator('.tag', { hasText: 'private' }).first()).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'Marek K.' }).first()).toHaveAttribute('href', /^https:\/\/www\.upwork\.com\/freelancers\/~01/);
 
   expect(calls(sandbox, 'by-ciphertext')).toBe(0);
   expect(calls(sandbox, '/clients/1991212616395436888/jobs')).toBe(1);
