@@ -5,6 +5,8 @@ export type Service = 'UpHunt' | 'Mindcase';
 
 export type ProblemKind =
   | 'missing_key'
+  | 'spending_cap'
+  | 'interrupted'
   | 'unauthorized'
   | 'payment_required'
   | 'forbidden'

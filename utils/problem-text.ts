@@ -13,6 +13,10 @@ export function problemText(problem: Problem, now: number): ProblemText {
   switch (problem.kind) {
     case 'missing_key':
       return { title: `No ${service} API key`, body: `Paste your ${service} API key in Options to see this client.`, action: 'options' };
+    case 'spending_cap':
+      return { title: 'Monthly Mindcase cap reached', body: `${problem.detail} Raise the cap in Options to fetch more job details this month.`, action: 'options' };
+    case 'interrupted':
+      return { title: `The ${service} request was interrupted`, body: `${problem.detail} Nothing is sent again by itself, so that nothing is paid twice: retry when you want it.`, action: 'retry' };
     case 'unauthorized':
       return { title: `${service} rejected the API key`, body: `The key is invalid or was revoked (a new key revokes the old one). Paste the current key in Options.`, action: 'options' };
     case 'forbidden':

@@ -15,6 +15,8 @@ export const ProblemSchema = z.object({
   service: z.enum(['UpHunt', 'Mindcase']),
   kind: z.enum([
     'missing_key',
+    'spending_cap',
+    'interrupted',
     'unauthorized',
     'payment_required',
     'forbidden',

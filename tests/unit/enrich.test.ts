@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { CacheEntry } from '@/utils/cache';
+import { createEnricher, EMPTY_ENRICHMENT, enrichStatus, type EnrichmentState } from '@/utils/enrich';
+import { ApiError } from '@/utils/http';
+import type { MindcaseClient } from '@/utils/mindcase/client';
+import type { JobRow, Run } from '@/utils/mindcase/schemas';
+
+const A = '~022051005096520707758';
+const B = '~022049912345678901234';
+const row = (cipher: string): JobRow => ({ jobUrl: `https://www.upwork.com/jobs/${cipher}`, jobTitle: `Job ${cipher}`, openingInfo: { ciphertext: cipher } });
+
+/** One "browser": storage that outlives enricher instances (workers), a clock, and a fake Mindcase. */
+function world(options: { immediate?: boolean; cap?: number; error?: ApiError } = {}) {
+  let state: EnrichmentState = structuredClone(EMPTY_ENRICHMENT);
+  const rows = new Map<string, CacheEntry<JobRow>>();
+  const timers: Array<() => void> = [];
+  const calls: string[] = [];
+  let now = Date.UTC(2026, 10, 23);
+  let status: Run['status'] = 'running';
+  let alarm = false;
+  const runs = new Map<string, string[]>();
+  const client: MindcaseClient = {
+    credits: async () => 100,
+    startJobsRun: async (inputs) => {
+      calls.push(`POST ${inputs.length}`);
+      const ciphers = inputs.map((u) => u.split('/').pop()!);
+      if (options.immediate) return { job_id: 'job_now', status: 'completed', data: ciphers.map(row) };
+      runs.set(`job_${runs.size + 1}`, ciphers);
+      return { job_id: `job_${runs.size}`, status: 'queued', data: null };
+    },
+    run: async (id) => {
+      calls.push(`GET ${id}`);
+      return { id, status, row_count: null, credits_used: null, error: null };
+    },
+    results: async (id) => {
+      calls.push(`RESULTS ${id}`);
+      return runs.get(id)!.map(row);
+    },
+    cancel: async (id) => void calls.push(`DELETE ${id}`),
+  };
+  const worker = () =>
+    createEnricher({
+      mindcase: async () => (options.error ? Promise.reject(options.error) : client),
+      readState: async () => state,
+      writeState: async (next) => void (state = next),
+      rows: { get: async (c) => rows.get(c) ?? null, set: async (c, e) => void rows.set(c, e) },
+      settings: async () => ({ autoEnrich: false, monthlyCapUsd: options.cap ?? 5 }),
+      now: () => now,
+      schedule: (fn) => void timers.push(fn),
+      keepPolling: async (on) => void (alarm = on),
+    });
+  /** Runs due timers until none are left (a fake clock that jumps to the next timer). */
+  const drain = async () => {
+    for (let i = 0; i < 20 && timers.length; i++) {
+      timers.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  return {
+    worker,
+    drain,
+    calls,
+    rows,
+    state: () => state,
+    alarm: () => alarm,
+    complete: () => (status = 'completed'),
+    setStatus: (s: Run['status']) => (status = s),
+    advance: (ms: number) => (now += ms),
+    dropTimers: () => timers.splice(0),
+  };
+}
+
+describe('enrichment', () => {
+  it('puts jobs asked for together into one run, polls it, and stores the rows', async () => {
+    const w = world();
+    const enricher = w.worker();
+    await Promise.all([enricher.request([A]), enricher.request([B, A])]);
+    await w.drain();
+    expect(w.calls.filter((c) => c.startsWith('POST'))).toEqual(['POST 2']);
+    expect(w.alarm()).toBe(true);
+    w.complete();
+    await w.drain();
+    expect([...w.rows.keys()].sort()).toEqual([B, A].sort());
+    expect(w.state()).toMatchObject({ runs: [], queue: [], rowsThisMonth: 2 });
+    expect(w.alarm()).toBe(false);
+  });
+
+  it("accepts an immediate 'completed' answer with its rows", async () => {
+    const w = world({ immediate: true });
+    await w.worker().request([A]);
+    await w.drain();
+    expect(w.rows.get(A)?.value.jobTitle).toBe(`Job ${A}`);
+    expect(w.calls).toEqual(['POST 1']);
+  });
+
+  it('never fetches a job whose stored row is fresh', async () => {
+    const w = world({ immediate: true });
+    const enricher = w.worker();
+    await enricher.request([A]);
+    await w.drain();
+    await enricher.request([A]);
+    await w.drain();
+    expect(w.calls).toEqual(['POST 1']);
+  });
+
+  it('a run survives the worker: a new worker resumes polling and nothing is posted twice', async () => {
+    const w = world();
+    await w.worker().request([A]);
+    await w.drain();
+    w.dropTimers(); // the worker dies with its timers
+    w.complete();
+    await w.worker().resume();
+    await w.drain();
+    expect(w.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+    expect(w.rows.has(A)).toBe(true);
+  });
+
+  it('a worker that died while starting a run does not start it again by itself', async () => {
+    const w = world();
+    // As left by a worker that wrote the run and died before Mindcase answered.
+    const stored = w.state();
+    stored.runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
+    w.advance(61_000);
+    await w.worker().resume();
+    await w.drain();
+    expect(w.calls).toEqual([]);
+    expect(w.state().failed[A]).toMatchObject({ kind: 'interrupted' });
+  });
+
+  it('stops at the monthly cap, before spending', async () => {
+    const w = world({ cap: 0.005 });
+    const enricher = w.worker();
+    await enricher.request([A, B]);
+    await w.drain();
+    expect(w.calls).toEqual([]);
+    expect(w.state().failed[A]).toMatchObject({ kind: 'spending_cap' });
+  });
+
+  it('cancels a running run', async () => {
+    const w = world();
+    const enricher = w.worker();
+    await enricher.request([A]);
+    await w.drain();
+    await enricher.cancel(A);
+    expect(w.calls).toContain('DELETE job_1');
+    expect(enrichStatus(A, w.state(), null)).toEqual({ kind: 'none' });
+  });
+
+  it('a failed run reports its error for each of its jobs', async () => {
+    const w = world();
+    const enricher = w.worker();
+    await enricher.request([A]);
+    await w.drain();
+    w.setStatus('failed');
+    await w.drain();
+    expect(enrichStatus(A, w.state(), null)).toMatchObject({ kind: 'failed', problem: { kind: 'server' } });
+  });
+
+  it('a rejected key fails the request with its problem', async () => {
+    const w = world({ error: new ApiError({ service: 'Mindcase', kind: 'unauthorized', status: 401, detail: 'unauthorized', retryAt: null }) });
+    await w.worker().request([A]);
+    await w.drain();
+    expect(w.state().failed[A]).toMatchObject({ kind: 'unauthorized' });
+  });
+});

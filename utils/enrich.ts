@@ -1,0 +1,291 @@
+/**
+ * Mindcase enrichment: job details, client activity and similar jobs, bought by the row. Every run costs
+ * the user money, so: only jobs the user asked for (or allowed with "enrich jobs I open"), several jobs
+ * per run, never a job whose stored row is fresh, never past the monthly cap, and a run survives the
+ * worker's death (its id is in storage before anything waits on it).
+ */
+import type { CacheEntry } from './cache';
+import { ApiError, toProblem, type Problem } from './http';
+import type { MindcaseClient } from './mindcase/client';
+import type { JobRow } from './mindcase/schemas';
+import { jobUrl } from './upwork/page';
+
+export const PRICE_PER_ROW_USD = 3 / 1000;
+export const ROW_TTL_MS = 12 * 60 * 60 * 1000;
+const BATCH_WINDOW_MS = 400;
+const RUN_TIMEOUT_MS = 10 * 60 * 1000;
+/** A run still without an id this long after we asked for it was cut off mid-request. */
+const STARTING_GRACE_MS = 60 * 1000;
+
+export interface PendingRun {
+  /** null while the POST that starts it is in flight. */
+  id: string | null;
+  inputs: string[];
+  startedAt: number;
+  polls: number;
+}
+
+export interface EnrichmentState {
+  queue: string[];
+  runs: PendingRun[];
+  failed: Record<string, Problem>;
+  /** 'YYYY-MM' (UTC) the row count belongs to. */
+  month: string;
+  rowsThisMonth: number;
+}
+
+export interface EnrichSettings {
+  autoEnrich: boolean;
+  monthlyCapUsd: number;
+}
+
+export const EMPTY_ENRICHMENT: EnrichmentState = { queue: [], runs: [], failed: {}, month: '', rowsThisMonth: 0 };
+
+export interface EnrichDeps {
+  mindcase: () => Promise<MindcaseClient>;
+  readState: () => Promise<EnrichmentState>;
+  writeState: (state: EnrichmentState) => Promise<void>;
+  rows: { get(ciphertext: string): Promise<CacheEntry<JobRow> | null>; set(ciphertext: string, entry: CacheEntry<JobRow>): Promise<void> };
+  settings: () => Promise<EnrichSettings>;
+  now: () => number;
+  /** Runs fn after ms while the worker lives; the alarm in keepPolling covers its death. */
+  schedule: (fn: () => void, ms: number) => void;
+  /** Keeps a wake-up alarm while runs are pending, so a dead worker comes back to poll them. */
+  keepPolling: (on: boolean) => Promise<void>;
+}
+
+export type EnrichStatus =
+  | { kind: 'fresh'; entry: CacheEntry<JobRow> }
+  | { kind: 'pending' }
+  | { kind: 'failed'; problem: Problem }
+  | { kind: 'none' };
+
+/** What the panel shows for a job, from the stored row and the enrichment state. */
+export function enrichStatus(ciphertext: string, state: EnrichmentState, entry: CacheEntry<JobRow> | null): EnrichStatus {
+  if (state.queue.includes(ciphertext) || state.runs.some((run) => run.inputs.includes(ciphertext))) return { kind: 'pending' };
+  const problem = state.failed[ciphertext];
+  if (problem) return { kind: 'failed', problem };
+  // A stale row is still shown (marked by its age) until the user asks for a new one.
+  return entry ? { kind: 'fresh', entry } : { kind: 'none' };
+}
+
+export function monthOf(now: number): string {
+  return new Date(now).toISOString().slice(0, 7);
+}
+
+/** Dollars spent this month, and what is already committed to runs and the queue. */
+export function spending(state: EnrichmentState, now: number): { spentUsd: number; committedUsd: number } {
+  const rows = state.month === monthOf(now) ? state.rowsThisMonth : 0;
+  const pending = state.queue.length + state.runs.reduce((n, run) => n + run.inputs.length, 0);
+  return { spentUsd: rows * PRICE_PER_ROW_USD, committedUsd: (rows + pending) * PRICE_PER_ROW_USD };
+}
+
+export function createEnricher(deps: EnrichDeps) {
+  // All changes to the stored state go through this chain, so two events cannot interleave a read and a write.
+  let chain: Promise<unknown> = Promise.resolve();
+  const update = <T>(change: (state: EnrichmentState) => Promise<T> | T): Promise<T> => {
+    const next = chain.then(async () => {
+      const state = structuredClone(await deps.readState());
+      if (state.month !== monthOf(deps.now())) {
+        state.month = monthOf(deps.now());
+        state.rowsThisMonth = 0;
+      }
+      const result = await change(state);
+      await deps.writeState(state);
+      return result;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  let flushScheduled = false;
+  let pollScheduled = false;
+
+  const schedulePoll = (polls: number) => {
+    if (pollScheduled) return;
+    pollScheduled = true;
+    // Every 2 s at first, then slower: most runs settle in seconds, some take minutes.
+    deps.schedule(() => {
+      pollScheduled = false;
+      void poll();
+    }, Math.min(10_000, 2_000 + polls * 1_000));
+  };
+
+  async function request(ciphertexts: string[]): Promise<void> {
+    const settings = await deps.settings();
+    const added = await update(async (state) => {
+      const wanted: string[] = [];
+      for (const ciphertext of new Set(ciphertexts)) {
+        if (state.queue.includes(ciphertext) || state.runs.some((run) => run.inputs.includes(ciphertext))) continue;
+        const entry = await deps.rows.get(ciphertext);
+        if (entry && deps.now() - entry.storedAt < ROW_TTL_MS) continue;
+        wanted.push(ciphertext);
+      }
+      const { committedUsd, spentUsd } = spending(state, deps.now());
+      if (committedUsd + wanted.length * PRICE_PER_ROW_USD > settings.monthlyCapUsd + 1e-9) {
+        for (const ciphertext of wanted) {
+          state.failed[ciphertext] = {
+            service: 'Mindcase',
+            kind: 'spending_cap',
+            status: null,
+            detail: `$${spentUsd.toFixed(2)} of your $${settings.monthlyCapUsd.toFixed(2)} monthly cap is spent or committed.`,
+            retryAt: null,
+          };
+        }
+        return 0;
+      }
+      for (const ciphertext of wanted) delete state.failed[ciphertext];
+      state.queue.push(...wanted);
+      return wanted.length;
+    });
+    if (added > 0 && !flushScheduled) {
+      flushScheduled = true;
+      // Jobs asked for within a moment of each other go into one run.
+      deps.schedule(() => {
+        flushScheduled = false;
+        void flush();
+      }, BATCH_WINDOW_MS);
+    }
+  }
+
+  async function flush(): Promise<void> {
+    const run = await update((state) => {
+      if (state.queue.length === 0) return null;
+      const started: PendingRun = { id: null, inputs: state.queue, startedAt: deps.now(), polls: 0 };
+      state.queue = [];
+      state.runs.push(started);
+      return started;
+    });
+    if (!run) return;
+    await deps.keepPolling(true);
+    try {
+      const client = await deps.mindcase();
+      const answer = await client.startJobsRun(run.inputs.map(jobUrl));
+      if (answer.status === 'completed' && answer.data) {
+        await storeRows(run.inputs, answer.data);
+        await update((state) => {
+          state.runs = state.runs.filter((r) => r !== findRun(state, run));
+          state.rowsThisMonth += answer.data?.length ?? 0;
+        });
+      } else {
+        await update((state) => {
+          const stored = findRun(state, run);
+          if (stored) stored.id = answer.job_id;
+        });
+        schedulePoll(0);
+      }
+    } catch (error) {
+      const problem = toProblem(error, 'Mindcase');
+      await update((state) => {
+        state.runs = state.runs.filter((r) => r !== findRun(state, run));
+        for (const ciphertext of run.inputs) state.failed[ciphertext] = problem;
+      });
+    }
+    await settle();
+  }
+
+  async function poll(): Promise<void> {
+    const runs = (await deps.readState()).runs;
+    for (const run of runs) {
+      if (run.id === null) {
+        if (deps.now() - run.startedAt > STARTING_GRACE_MS) await fail(run, interrupted('The worker stopped while starting the run, so it is not known whether it began.'));
+        continue;
+      }
+      if (deps.now() - run.startedAt > RUN_TIMEOUT_MS) {
+        await (await deps.mindcase()).cancel(run.id).catch(() => undefined);
+        await fail(run, { service: 'Mindcase', kind: 'timeout', status: null, detail: 'the run did not finish within 10 minutes and was cancelled', retryAt: null });
+        continue;
+      }
+      try {
+        const client = await deps.mindcase();
+        const info = await client.run(run.id);
+        if (info.status === 'completed') {
+          const rows = await client.results(run.id);
+          await storeRows(run.inputs, rows);
+          await update((state) => {
+            state.runs = state.runs.filter((r) => r.id !== run.id);
+            state.rowsThisMonth += rows.length;
+          });
+        } else if (info.status === 'failed' || info.status === 'cancelled') {
+          await fail(run, { service: 'Mindcase', kind: 'server', status: null, detail: info.error ?? `the run was ${info.status}`, retryAt: null });
+        } else {
+          await update((state) => {
+            const stored = state.runs.find((r) => r.id === run.id);
+            if (stored) stored.polls += 1;
+          });
+        }
+      } catch (error) {
+        // Results can answer 404 until a run completes, and a blip is not a failed run: poll again.
+        if (!(error instanceof ApiError) || ['unauthorized', 'forbidden', 'payment_required'].includes(error.problem.kind)) {
+          await fail(run, toProblem(error, 'Mindcase'));
+        }
+      }
+    }
+    await settle();
+  }
+
+  async function cancel(ciphertext: string): Promise<void> {
+    const run = await update((state) => {
+      state.queue = state.queue.filter((c) => c !== ciphertext);
+      return state.runs.find((r) => r.inputs.includes(ciphertext)) ?? null;
+    });
+    if (run?.id) await (await deps.mindcase()).cancel(run.id).catch(() => undefined);
+    if (run) {
+      await update((state) => {
+        state.runs = state.runs.filter((r) => r.id !== run.id || r.startedAt !== run.startedAt);
+      });
+    }
+    await settle();
+  }
+
+  /** After a worker restart or an alarm: pick up what the dead worker left. */
+  async function resume(): Promise<void> {
+    const state = await deps.readState();
+    if (state.queue.length) await flush();
+    if (state.runs.length) await poll();
+    else await settle();
+  }
+
+  async function settle() {
+    const state = await deps.readState();
+    await deps.keepPolling(state.runs.length > 0);
+    const polls = Math.max(0, ...state.runs.map((r) => r.polls));
+    if (state.runs.some((r) => r.id !== null || deps.now() - r.startedAt <= STARTING_GRACE_MS)) schedulePoll(polls);
+  }
+
+  async function fail(run: PendingRun, problem: Problem) {
+    await update((state) => {
+      state.runs = state.runs.filter((r) => !(r.id === run.id && r.startedAt === run.startedAt));
+      for (const ciphertext of run.inputs) state.failed[ciphertext] = problem;
+    });
+  }
+
+  function interrupted(detail: string): Problem {
+    return { service: 'Mindcase', kind: 'interrupted', status: null, detail, retryAt: null };
+  }
+
+  async function storeRows(inputs: string[], rows: JobRow[]) {
+    const storedAt = deps.now();
+    for (const row of rows) {
+      const ciphertext = rowCiphertext(row);
+      if (ciphertext && inputs.includes(ciphertext)) await deps.rows.set(ciphertext, { storedAt, value: row });
+    }
+    const found = new Set(rows.map(rowCiphertext));
+    const missing = inputs.filter((c) => !found.has(c));
+    if (missing.length) {
+      await update((state) => {
+        for (const ciphertext of missing) state.failed[ciphertext] = { service: 'Mindcase', kind: 'not_found', status: null, detail: 'Mindcase returned no row for this job.', retryAt: null };
+      });
+    }
+  }
+
+  return { request, flush, poll, cancel, resume };
+}
+
+function findRun(state: EnrichmentState, run: PendingRun): PendingRun | undefined {
+  return state.runs.find((r) => r.startedAt === run.startedAt && r.inputs.join() === run.inputs.join());
+}
+
+export function rowCiphertext(row: JobRow): string | null {
+  const cipher = row.openingInfo?.ciphertext ?? /~0[0-9a-f]+/i.exec(row.jobUrl ?? '')?.[0] ?? null;
+  return cipher ? cipher.toLowerCase() : null;
+}
