@@ -55,7 +55,7 @@ export function KeysForm({ load, save, test }: Props) {
   };
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} aria-describedby="keys-status">
+    <form onSubmit={(event) => void onSubmit(event)} aria-label="API keys" aria-describedby="keys-status">
       <label htmlFor={uphuntId}>UpHunt API key</label>
       <input
         id={uphuntId}

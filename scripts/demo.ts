@@ -24,7 +24,7 @@ try {
   await mkdir(outDir, { recursive: true });
   const options = await saveKeys(context, extensionId, { uphunt: KEYS.uphunt, mindcase: KEYS.mindcase });
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await options.getByRole('status').filter({ hasText: 'accepted' }).waitFor();
+  await options.getByRole('form', { name: 'API keys' }).getByRole('status').filter({ hasText: 'accepted' }).waitFor();
   if (headless) await options.screenshot({ path: `${outDir}/00-options.png` });
 
   for (const step of JOURNEY) {

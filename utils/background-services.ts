@@ -1,13 +1,28 @@
 /** Builds the background's services from the real browser storage. Kept out of the entrypoint so it only wires. */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { createInFlight, createTtlCache } from './cache';
+import { browser } from 'wxt/browser';
+import { createInFlight, createTtlCache, type CacheEntry } from './cache';
+import { createEnricher, EMPTY_ENRICHMENT } from './enrich';
+import { JobRowSchema, type JobRow } from './mindcase/schemas';
 import { defaultHttpDeps, toProblem, type Problem, type Service } from './http';
 import { CLIENT_JOBS_TTL_MS, type LookupDeps } from './lookup';
 import { createMindcaseClient } from './mindcase/client';
 import { createUpHuntClient } from './uphunt/client';
 import { ClientJobsSchema } from './uphunt/schemas';
-import { clientJobsKey, companyOfKey, keysItem, readChecked, TabStateSchema, tabStateKey, uphuntPausedUntilItem } from './storage';
+import {
+  clientJobsKey,
+  companyOfKey,
+  EnrichmentStateSchema,
+  enrichmentKey,
+  enrichSettingsItem,
+  keysItem,
+  mindcaseRowKey,
+  readChecked,
+  TabStateSchema,
+  tabStateKey,
+  uphuntPausedUntilItem,
+} from './storage';
 import type { ConnectionResult } from './messaging';
 import { problemText } from './problem-text';
 
@@ -53,5 +68,37 @@ export async function testConnection(service: Service): Promise<ConnectionResult
     const problem: Problem = toProblem(error, service);
     const text = problemText(problem, Date.now());
     return { ok: false, message: `${text.title}. ${text.body}` };
+  }
+}
+
+export const MINDCASE_ALARM = 'mindcase-poll';
+
+const RowEntrySchema = z.object({ storedAt: z.number(), value: JobRowSchema });
+
+export function createBackgroundEnricher() {
+  return createEnricher({
+    mindcase: async () => createMindcaseClient((await keysItem.getValue()).mindcase),
+    readState: async () => (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? structuredClone(EMPTY_ENRICHMENT),
+    writeState: (state) => storage.setItem(enrichmentKey, state),
+    rows: {
+      get: (ciphertext) => readChecked(mindcaseRowKey(ciphertext), RowEntrySchema) as Promise<CacheEntry<JobRow> | null>,
+      set: (ciphertext, entry) => storage.setItem(mindcaseRowKey(ciphertext), entry),
+    },
+    settings: () => enrichSettingsItem.getValue(),
+    now: () => Date.now(),
+    schedule: (fn, ms) => void setTimeout(fn, ms),
+    // Chrome stops an idle worker after 30 s; the alarm wakes it to poll a run that is still going.
+    keepPolling: async (on) => {
+      if (on) await browser.alarms.create(MINDCASE_ALARM, { delayInMinutes: 0.5, periodInMinutes: 0.5 });
+      else await browser.alarms.clear(MINDCASE_ALARM);
+    },
+  });
+}
+
+export async function mindcaseCredits(): Promise<{ credits: number | null; problem: Problem | null }> {
+  try {
+    return { credits: await createMindcaseClient((await keysItem.getValue()).mindcase).credits(), problem: null };
+  } catch (error) {
+    return { credits: null, problem: toProblem(error, 'Mindcase') };
   }
 }

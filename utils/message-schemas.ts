@@ -19,3 +19,7 @@ export const PageSeenSchema = z.object({
 export const LookupTabSchema = z.object({ tabId: z.number().int().nonnegative(), force: z.boolean() }) satisfies z.ZodType<LookupTab>;
 
 export const TestConnectionSchema = z.object({ service: z.enum(['UpHunt', 'Mindcase']) }) satisfies z.ZodType<TestConnection>;
+
+export const CiphertextMessageSchema = z.object({
+  ciphertext: z.string().regex(/^~0(?:2\d{15,20}|1[0-9a-f]{16})$/),
+});

@@ -3,7 +3,7 @@
  * the zod schemas that check them where they are received live in message-schemas.ts.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Service } from './http';
+import type { Problem, Service } from './http';
 import type { PageKind } from './upwork/page';
 
 export interface PageSeen {
@@ -35,6 +35,12 @@ interface ProtocolMap {
   lookupTab(data: LookupTab): void;
   /** Options → background: does the service accept the saved key? */
   testConnection(data: TestConnection): ConnectionResult;
+  /** UI → background: fetch (and pay for) this job's Mindcase row. */
+  enrichJob(data: { ciphertext: string }): void;
+  /** UI → background: cancel the run fetching this job. */
+  cancelEnrich(data: { ciphertext: string }): void;
+  /** UI → background: Mindcase credits left (a free call). */
+  mindcaseCredits(): { credits: number | null; problem: Problem | null };
   /** Background → content script: what does this tab show right now? */
   readPage(): PageSeen;
 }

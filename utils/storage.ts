@@ -67,3 +67,21 @@ export async function readChecked<S extends z.ZodType>(key: `local:${string}` | 
   await storage.removeItem(key);
   return null;
 }
+
+export const EnrichmentStateSchema = z.object({
+  queue: z.array(z.string()),
+  runs: z.array(z.object({ id: z.string().nullable(), inputs: z.array(z.string()), startedAt: z.number(), polls: z.number() })),
+  failed: z.record(z.string(), ProblemSchema),
+  month: z.string(),
+  rowsThisMonth: z.number(),
+});
+export const EnrichSettingsSchema = z.object({ autoEnrich: z.boolean(), monthlyCapUsd: z.number().min(0) });
+
+/** Mindcase runs in flight and what they cost this month (see utils/enrich.ts). */
+export const enrichmentKey = 'local:enrichment' as const;
+export const enrichSettingsItem = storage.defineItem<z.output<typeof EnrichSettingsSchema>>('local:enrich-settings', {
+  // Off by default: every Mindcase row costs the user money.
+  fallback: { autoEnrich: false, monthlyCapUsd: 5 },
+  version: 1,
+});
+export const mindcaseRowKey = (ciphertext: string) => `local:mindcase-row:${ciphertext}` as const;

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { createLookupDeps, testConnection } from '@/utils/background-services';
+import { createBackgroundEnricher, createLookupDeps, MINDCASE_ALARM, mindcaseCredits, testConnection } from '@/utils/background-services';
 import { lookupPage } from '@/utils/lookup';
-import { LookupTabSchema, PageSeenSchema, TestConnectionSchema } from '@/utils/message-schemas';
+import { CiphertextMessageSchema, LookupTabSchema, PageSeenSchema, TestConnectionSchema } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
-import { tabStateKey } from '@/utils/storage';
+import { enrichSettingsItem, tabStateKey } from '@/utils/storage';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
 import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
 
@@ -13,25 +13,47 @@ export default defineBackground(() => {
   // MV3's CSP forbids the eval zod would otherwise use to speed up parsing.
   z.config({ jitless: true });
   const deps = createLookupDeps();
+  const enricher = createBackgroundEnricher();
   const extensionOrigin = browser.runtime.getURL('/');
+  const fromUi = (sender: Parameters<typeof fromExtensionPage>[0]) => fromExtensionPage(sender, browser.runtime.id, extensionOrigin);
 
   onMessage('pageSeen', async ({ data, sender }) => {
     const tabId = fromUpworkTab(sender, browser.runtime.id);
     const page = PageSeenSchema.safeParse(data);
     if (tabId === null || !page.success) return;
+    const ciphertext = page.data.ciphertext;
+    if (ciphertext && (await enrichSettingsItem.getValue()).autoEnrich) void enricher.request([ciphertext]);
     await lookupPage(deps, tabId, page.data);
   });
 
+  onMessage('enrichJob', async ({ data, sender }) => {
+    const request = CiphertextMessageSchema.safeParse(data);
+    if (fromUi(sender) && request.success) await enricher.request([request.data.ciphertext]);
+  });
+
+  onMessage('cancelEnrich', async ({ data, sender }) => {
+    const request = CiphertextMessageSchema.safeParse(data);
+    if (fromUi(sender) && request.success) await enricher.cancel(request.data.ciphertext);
+  });
+
+  onMessage('mindcaseCredits', async ({ sender }) => (fromUi(sender) ? mindcaseCredits() : { credits: null, problem: null }));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === MINDCASE_ALARM) void enricher.resume();
+  });
+  // A worker that starts again picks up the runs the last one left.
+  void enricher.resume();
+
   onMessage('lookupTab', async ({ data, sender }) => {
     const request = LookupTabSchema.safeParse(data);
-    if (!fromExtensionPage(sender, browser.runtime.id, extensionOrigin) || !request.success) return;
+    if (!fromUi(sender) || !request.success) return;
     const page = await readPage(request.data.tabId);
     if (page) await lookupPage(deps, request.data.tabId, page, { force: request.data.force });
   });
 
   onMessage('testConnection', async ({ data, sender }) => {
     const request = TestConnectionSchema.safeParse(data);
-    if (!fromExtensionPage(sender, browser.runtime.id, extensionOrigin) || !request.success) {
+    if (!fromUi(sender) || !request.success) {
       return { ok: false, message: 'Refused: not sent by this extension.' };
     }
     return testConnection(request.data.service);

@@ -4,11 +4,17 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/messaging';
-import { keysItem } from '@/utils/storage';
+import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
+import { EMPTY_ENRICHMENT, spending } from '@/utils/enrich';
+import { EnrichmentStateSchema, enrichmentKey, enrichSettingsItem, keysItem, readChecked } from '@/utils/storage';
 
 z.config({ jitless: true });
 
-createRoot(document.getElementById('root')!).render(
+const loadSettings = () => enrichSettingsItem.getValue();
+
+async function start() {
+  const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
+  createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <main>
       <h1>UpHunt Overlay</h1>
@@ -18,6 +24,10 @@ createRoot(document.getElementById('root')!).render(
         save={(keys) => keysItem.setValue(keys)}
         test={(service) => sendMessage('testConnection', { service })}
       />
+      <EnrichSettingsForm load={loadSettings} save={(settings) => enrichSettingsItem.setValue(settings)} spentUsd={spending(enrichment, Date.now()).spentUsd} />
     </main>
   </StrictMode>,
 );
+}
+
+void start();

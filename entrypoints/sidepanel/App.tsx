@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ClientPanel } from '@/components/ClientPanel';
+import { JobEnrichment } from '@/components/JobEnrichment';
+import { enrichStatus, spending } from '@/utils/enrich';
 import { CLIENT_JOBS_TTL_MS } from '@/utils/lookup';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
-import { lookup, usePanel } from './store';
+import { cancelEnrich, enrich, lookup, refreshCredits, usePanel } from './store';
 
 export function App() {
-  const { tabId, tabUrl, state, entry } = usePanel();
+  const { tabId, tabUrl, state, entry, enrichment, row, settings, hasMindcaseKey, credits } = usePanel();
   const now = useNow(state?.problem?.kind === 'rate_limited' ? 1000 : 30_000);
   const retryAt = state?.status === 'error' && state.problem?.kind === 'rate_limited' ? state.problem.retryAt : null;
 
@@ -16,6 +18,12 @@ export function App() {
     const timer = setTimeout(() => void lookup(false), Math.max(0, retryAt - Date.now()) + 250);
     return () => clearTimeout(timer);
   }, [retryAt]);
+
+  // A run that just finished spent credits: show the new balance.
+  const rowTime = row?.storedAt;
+  useEffect(() => {
+    if (rowTime !== undefined && hasMindcaseKey) void refreshCredits();
+  }, [rowTime, hasMindcaseKey]);
 
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
   // Until the page reports the job now shown, the stored state may describe the previous one.
@@ -33,6 +41,19 @@ export function App() {
         onRetry={() => void lookup(false)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />
+      {current?.ciphertext && current.status !== 'resolving' && (
+        <JobEnrichment
+          status={enrichStatus(current.ciphertext, enrichment, row)}
+          hasKey={hasMindcaseKey}
+          credits={credits}
+          spentUsd={spending(enrichment, now).spentUsd}
+          capUsd={settings.monthlyCapUsd}
+          now={now}
+          onEnrich={() => void enrich()}
+          onCancel={() => void cancelEnrich()}
+          onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        />
+      )}
       {tabId !== null && onUpwork && !new URLSearchParams(location.search).has('tabId') && (
         <p className="muted">
           <a href={browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`)} target="_blank" rel="noreferrer">

@@ -4,11 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { App } from './App';
-import { followTab, refreshTabUrl, retryOnNewKeys } from './store';
+import { followTab, refreshTabUrl, retryOnNewKeys, watchShared } from './store';
 
 z.config({ jitless: true });
 
 async function start() {
+  watchShared();
   const fixed = Number(new URLSearchParams(location.search).get('tabId'));
   if (Number.isInteger(fixed) && fixed > 0) {
     // Popped out (or opened by a test) for one tab: stay on it.

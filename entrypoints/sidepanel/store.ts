@@ -1,10 +1,23 @@
 /** The panel's view of one tab, fed by storage watches. The panel writes nothing here but what it reads. */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/messaging';
-import { clientJobsKey, keysItem, TabStateSchema, tabStateKey, type TabState } from '@/utils/storage';
+import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrich';
+import { JobRowSchema, type JobRow } from '@/utils/mindcase/schemas';
+import {
+  clientJobsKey,
+  EnrichmentStateSchema,
+  enrichmentKey,
+  enrichSettingsItem,
+  keysItem,
+  mindcaseRowKey,
+  TabStateSchema,
+  tabStateKey,
+  type TabState,
+} from '@/utils/storage';
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
 
@@ -13,9 +26,24 @@ interface PanelState {
   tabUrl: string | null;
   state: TabState | null;
   entry: CacheEntry<ClientJobs> | null;
+  enrichment: EnrichmentState;
+  row: CacheEntry<JobRow> | null;
+  settings: EnrichSettings;
+  hasMindcaseKey: boolean;
+  credits: number | null;
 }
 
-export const usePanel = create<PanelState>(() => ({ tabId: null, tabUrl: null, state: null, entry: null }));
+export const usePanel = create<PanelState>(() => ({
+  tabId: null,
+  tabUrl: null,
+  state: null,
+  entry: null,
+  enrichment: EMPTY_ENRICHMENT,
+  row: null,
+  settings: { autoEnrich: false, monthlyCapUsd: 5 },
+  hasMindcaseKey: false,
+  credits: null,
+}));
 
 let stopTab: (() => void) | null = null;
 let stopEntry: (() => void) | null = null;
@@ -43,12 +71,66 @@ function watchCompany(companyId: string | null) {
   void storage.getItem<unknown>(key).then(apply);
 }
 
+let stopRow: (() => void) | null = null;
+let watchedRow: string | null = null;
+
+function watchRow(ciphertext: string | null) {
+  if (ciphertext === watchedRow) return;
+  stopRow?.();
+  stopRow = null;
+  watchedRow = ciphertext;
+  usePanel.setState({ row: null });
+  if (!ciphertext) return;
+  const key = mindcaseRowKey(ciphertext);
+  const apply = (raw: unknown) => {
+    const parsed = z.object({ storedAt: z.number(), value: JobRowSchema }).safeParse(raw);
+    if (watchedRow === ciphertext) usePanel.setState({ row: parsed.success ? parsed.data : null });
+  };
+  stopRow = storage.watch<unknown>(key, apply);
+  void storage.getItem<unknown>(key).then(apply);
+}
+
 function applyTabState(tabId: number, raw: unknown) {
   if (usePanel.getState().tabId !== tabId) return;
   const parsed = TabStateSchema.safeParse(raw);
   const state = parsed.success ? parsed.data : null;
   usePanel.setState({ state });
   watchCompany(state?.companyId ?? null);
+  watchRow(state?.ciphertext ?? null);
+}
+
+/** Things that do not depend on the tab: Mindcase runs, settings, whether a Mindcase key is saved. */
+export function watchShared() {
+  const applyEnrichment = (raw: unknown) => {
+    const parsed = EnrichmentStateSchema.safeParse(raw);
+    usePanel.setState({ enrichment: parsed.success ? parsed.data : EMPTY_ENRICHMENT });
+  };
+  storage.watch<unknown>(enrichmentKey, applyEnrichment);
+  void storage.getItem<unknown>(enrichmentKey).then(applyEnrichment);
+  enrichSettingsItem.watch((settings) => usePanel.setState({ settings }));
+  void enrichSettingsItem.getValue().then((settings) => usePanel.setState({ settings }));
+  const applyKeys = (keys: { mindcase: string }) => {
+    const hasMindcaseKey = keys.mindcase.trim() !== '';
+    usePanel.setState({ hasMindcaseKey });
+    if (hasMindcaseKey) void refreshCredits();
+  };
+  keysItem.watch(applyKeys);
+  void keysItem.getValue().then(applyKeys);
+}
+
+export async function refreshCredits() {
+  const { credits } = await sendMessage('mindcaseCredits', undefined).catch(() => ({ credits: null }));
+  usePanel.setState({ credits });
+}
+
+export async function enrich() {
+  const ciphertext = usePanel.getState().state?.ciphertext;
+  if (ciphertext) await sendMessage('enrichJob', { ciphertext });
+}
+
+export async function cancelEnrich() {
+  const ciphertext = usePanel.getState().state?.ciphertext;
+  if (ciphertext) await sendMessage('cancelEnrich', { ciphertext });
 }
 
 /** Shows `tabId` from now on; asks the background to look it up when nothing current is stored for it. */

@@ -288,17 +288,58 @@ function statusOf(createdAt: number): string {
   return Date.now() - createdAt > 8000 ? 'applied' : 'processing';
 }
 
+const SKILLS: Record<string, string[]> = {
+  HOURLY: ['React', 'TypeScript', 'Python', 'Data Engineering', 'QA Testing', 'Data Entry'],
+  FIXED: ['Shopify', 'Graphic Design', 'Logo Design', 'Copywriting', 'WordPress'],
+};
+
+/** A Mindcase "upwork/jobs" row (seed 002's shape) for a job of the sandbox. */
 function mindcaseRow(input: string) {
   const cipher = /~0[0-9a-f]+/i.exec(input)?.[0]?.toLowerCase() ?? null;
   const job = JOBS.find((j) => j.ciphertext === cipher);
+  const type = job?.type ?? 'FIXED';
+  const skills = SKILLS[type]!;
+  const n = job ? JOBS.indexOf(job) : 0;
   return {
     jobUrl: cipher ? `https://www.upwork.com/jobs/${cipher}` : input,
     jobTitle: job?.title ?? null,
-    description: job ? `Full description of "${job.title}" (sandbox).` : null,
-    budget: job?.type === 'FIXED' ? 500 : null,
-    openingInfo: cipher ? { ciphertext: cipher, id: cipher.slice(3), type: job?.type ?? null } : null,
-    clientActivity: { totalApplicants: 12, totalHired: 0, totalInvitedToInterview: 2, unansweredInvites: 1, invitationsSent: 3, numberOfPositionsToHire: 1 },
-    similarJobs: JOBS.filter((j) => j !== job).slice(0, 3).map((j) => ({ id: null, ciphertext: j.ciphertext, title: j.title })),
+    description: job ? `We need help with "${job.title}". You will work with our team over the next weeks; please describe similar work you have done. (Sandbox description.)` : null,
+    status: 'ACTIVE',
+    contractorTier: ['INTERMEDIATE', 'EXPERT', 'ENTRY'][n % 3],
+    workload: type === 'HOURLY' ? 'Less than 30 hrs/week' : null,
+    engagementDuration: type === 'HOURLY' ? '1 to 3 months' : 'Less than 1 month',
+    budget: type === 'FIXED' ? 250 + n * 150 : null,
+    extendedBudget: type === 'HOURLY' ? { hourlyBudgetMin: 20 + n * 5, hourlyBudgetMax: 45 + n * 5 } : null,
+    category: 'Web Development',
+    postedOn: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    clientActivity: {
+      lastBuyerActivity: new Date(Date.now() - 40 * 60_000).toISOString(),
+      totalApplicants: 12 + n,
+      totalHired: 0,
+      totalInvitedToInterview: 2,
+      unansweredInvites: 1,
+      invitationsSent: 3,
+      numberOfPositionsToHire: 1,
+      interviewRatio: '17%',
+    },
+    sandsData: {
+      ontologySkills: skills.slice(0, 4).map((label, i) => ({ prefLabel: label, relevance: i < 2 ? 'MANDATORY' : 'NICE_TO_HAVE', id: String(1000 + i) })),
+      additionalSkills: null,
+    },
+    openingInfo: cipher ? { ciphertext: cipher, id: cipher.slice(3), type, access: 'PUBLIC_INDEX', title: job?.title ?? null } : null,
+    minJobSuccessScore: n % 2 ? 90 : 0,
+    minUpworkHours: 0,
+    englishSkill: n % 2 ? 'FLUENT' : 'ANY',
+    risingTalentOk: n % 2 === 0,
+    portfolioRequired: false,
+    localMarket: false,
+    locationCheck: false,
+    paymentVerified: true,
+    similarJobs: [
+      { id: null, ciphertext: '~021961461537889921207', title: 'Dashboard for logistics KPIs', type: 'HOURLY', hourlyBudgetMin: 30, hourlyBudgetMax: 60, skills: ['React', 'D3.js'] },
+      { id: null, ciphertext: '~021961461537889921208', title: 'Fix Shopify checkout bug', type: 'FIXED', amount: { amount: 400 }, skills: ['Shopify', 'Liquid'] },
+      { id: null, ciphertext: '~021961461537889921209', title: 'Airflow pipeline review', type: 'HOURLY', hourlyBudgetMin: null, hourlyBudgetMax: 80, skills: ['Python', 'Airflow'] },
+    ],
   };
 }
 

@@ -12,13 +12,14 @@ const calls = (sandbox: { requests(): Array<{ host: string; path: string }> }, f
 
 test('Options saves the keys and Test connection says UpHunt accepted them', async ({ context, extensionId }) => {
   const options = await saveKeys(context, extensionId);
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status')).toContainText('UpHunt accepted the key');
+  const keys = options.getByRole('form', { name: 'API keys' });
+  await keys.getByRole('button', { name: 'Test connection' }).click();
+  await expect(keys.getByRole('status')).toContainText('UpHunt accepted the key');
 
-  await options.getByLabel('UpHunt API key').fill('sk_uphunt_revoked');
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status')).toContainText('UpHunt rejected the API key');
+  await keys.getByLabel('UpHunt API key').fill('sk_uphunt_revoked');
+  await keys.getByRole('button', { name: 'Save' }).click();
+  await keys.getByRole('button', { name: 'Test connection' }).click();
+  await expect(keys.getByRole('status')).toContainText('UpHunt rejected the API key');
 });
 
 test('a job page with the companyId in its Nuxt state shows the client without a by-ciphertext call', async ({ context, extensionId, sandbox }) => {
@@ -172,6 +173,6 @@ test('a tab that is not on Upwork explains the extension', async ({ context, ext
 
 test('the manifest asks for exactly the permissions the product uses', async ({ worker }) => {
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
-  expect(manifest.permissions?.sort()).toEqual(['sidePanel', 'storage']);
+  expect(manifest.permissions?.sort()).toEqual(['alarms', 'sidePanel', 'storage']);
   expect(manifest.host_permissions?.sort()).toEqual(['https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*']);
 });

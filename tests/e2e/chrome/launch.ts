@@ -74,8 +74,9 @@ export async function saveKeys(context: BrowserContext, extensionId: string, key
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.getByLabel('UpHunt API key').fill(keys.uphunt ?? KEYS.uphunt);
   await page.getByLabel('Mindcase API key').fill(keys.mindcase ?? KEYS.mindcase);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  const form = page.getByRole('form', { name: 'API keys' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   return page;
 }
 

@@ -42,7 +42,7 @@ test('Firefox: keys saved in Options, a job page shows its client in the sidebar
   await waitForText(options, 'UpHunt API key');
   await typeInto(options, 'UpHunt API key', KEYS.uphunt);
   await typeInto(options, 'Mindcase API key', KEYS.mindcase);
-  await options.locator('::-p-text(Save)').click();
+  await options.locator('::-p-aria([name="Save"][role="button"])').click();
   await waitForText(options, 'Saved.');
   await options.locator('::-p-text(Test connection)').click();
   await waitForText(options, 'UpHunt accepted the key');
@@ -90,7 +90,7 @@ test('Firefox: the manifest asks for exactly the permissions the product uses', 
   });
   expect(id).toBe('uphunt-overlay@uphunt-overlay.dev');
   expect(manifest.manifest_version).toBe(2);
-  expect([...(manifest.permissions ?? [])].sort()).toEqual(['https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*', 'storage']);
+  expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*', 'storage']);
   expect((manifest as { sidebar_action?: { default_panel?: string } }).sidebar_action?.default_panel).toMatch(/\/sidepanel\.html$/);
   // Firefox leaves browser_specific_settings out of getManifest(): read what ships.
   const shipped = JSON.parse(readFileSync(`${FIREFOX_BUILD}/manifest.json`, 'utf8')) as Record<string, unknown>;

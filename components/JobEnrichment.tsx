@@ -1,0 +1,56 @@
+import type { EnrichStatus } from '@/utils/enrich';
+import { PRICE_PER_ROW_USD } from '@/utils/enrich';
+import { problemText } from '@/utils/problem-text';
+import { ProblemView } from './ProblemView';
+import { JobDetails } from './JobDetails';
+
+export interface JobEnrichmentProps {
+  status: EnrichStatus;
+  hasKey: boolean;
+  credits: number | null;
+  spentUsd: number;
+  capUsd: number;
+  now: number;
+  onEnrich: () => void;
+  onCancel: () => void;
+  onOpenOptions: () => void;
+}
+
+/** Mindcase job details: shown when bought, with the price and the month's spending before buying. */
+export function JobEnrichment(props: JobEnrichmentProps) {
+  const { status } = props;
+  if (status.kind === 'fresh') return <JobDetails row={status.entry.value} fetchedAt={status.entry.storedAt} now={props.now} />;
+  const price = `$${PRICE_PER_ROW_USD.toFixed(3)}`;
+  return (
+    <section aria-labelledby="enrich-title" className="notice">
+      <h2 id="enrich-title">Job details, client activity and similar jobs</h2>
+      {!props.hasKey ? (
+        <>
+          <p>Mindcase can add the job's details, the client's activity on it and similar jobs, at $3 per 1,000 jobs. Add a Mindcase key to use it.</p>
+          <button type="button" onClick={props.onOpenOptions}>
+            Open Options
+          </button>
+        </>
+      ) : status.kind === 'pending' ? (
+        <div className="actions" aria-live="polite">
+          <p aria-busy="true">Fetching from Mindcase…</p>
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <>
+          {status.kind === 'failed' && <ProblemView problem={status.problem} now={props.now} onRetry={props.onEnrich} onOpenOptions={props.onOpenOptions} />}
+          <p className="muted">
+            Costs {price} (1 job) from your Mindcase wallet · {props.credits === null ? 'credits unknown' : `${props.credits.toLocaleString('en-US')} credits left`} · this month ${props.spentUsd.toFixed(2)} of your ${props.capUsd.toFixed(2)} cap
+          </p>
+          {(status.kind !== 'failed' || problemText(status.problem, props.now).action !== 'retry') && (
+            <button type="button" onClick={props.onEnrich}>
+              Enrich ({price})
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
