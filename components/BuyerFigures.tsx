@@ -20,7 +20,11 @@ export function BuyerFigures({ m }: { m: BuyerMetrics }) {
     ['Active now', String(m.activeContracts)],
     ['Repeat hires', m.repeatHires.length ? m.repeatHires.map((f) => `${f.name} ×${f.times}`).join(', ') : 'None', 'Freelancers hired more than once'],
     ['Reviews given', percent(m.reviewedShare), 'Ended contracts the client reviewed'],
-    ['Gives / gets', `${m.avgScoreGiven?.toFixed(1) ?? '—'} ★ / ${m.avgScoreReceived?.toFixed(1) ?? '—'} ★`, 'How the client rates freelancers / how freelancers rate the client'],
+    [
+      'Gives / gets',
+      `${m.avgScoreGiven?.toFixed(1) ?? '—'} ★ / ${m.avgScoreReceived?.toFixed(1) ?? '—'} ★`,
+      'How the client rates freelancers / how freelancers rate the client',
+    ],
     ['$0 contracts', String(m.zeroContracts.length)],
     ['Low scores', String(m.lowScoreContracts.length), 'Contracts ending under 3 ★, either way'],
   ];

@@ -31,12 +31,34 @@ function Bars({ id, title, description, values, labels }: { id: string; title: s
 
 export function SpendingChart({ periods }: { periods: Period[] }) {
   if (periods.length === 0) return null;
-  const description = periods.filter((p) => p.contracts > 0).map((p) => `${p.label}: ${money(p.spent)} over ${p.contracts} contract${p.contracts === 1 ? '' : 's'}`).join('; ');
-  return <Bars id="spending" title="Spending by quarter contracts started" description={description} values={periods.map((p) => p.spent)} labels={periods.map((p) => p.label)} />;
+  const description = periods
+    .filter((p) => p.contracts > 0)
+    .map((p) => `${p.label}: ${money(p.spent)} over ${p.contracts} contract${p.contracts === 1 ? '' : 's'}`)
+    .join('; ');
+  return (
+    <Bars
+      id="spending"
+      title="Spending by quarter contracts started"
+      description={description}
+      values={periods.map((p) => p.spent)}
+      labels={periods.map((p) => p.label)}
+    />
+  );
 }
 
 export function RateChart({ bins }: { bins: Bin[] }) {
   if (bins.length === 0) return null;
-  const description = bins.filter((b) => b.count > 0).map((b) => `$${b.from}–${b.to}/hr: ${b.count}`).join('; ');
-  return <Bars id="rates" title="Hourly rates paid" description={description} values={bins.map((b) => b.count)} labels={[`$${bins[0]!.from}`, `$${bins[bins.length - 1]!.to}/hr`]} />;
+  const description = bins
+    .filter((b) => b.count > 0)
+    .map((b) => `$${b.from}–${b.to}/hr: ${b.count}`)
+    .join('; ');
+  return (
+    <Bars
+      id="rates"
+      title="Hourly rates paid"
+      description={description}
+      values={bins.map((b) => b.count)}
+      labels={[`$${bins[0]!.from}`, `$${bins[bins.length - 1]!.to}/hr`]}
+    />
+  );
 }

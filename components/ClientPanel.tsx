@@ -1,7 +1,7 @@
 import type { CacheEntry } from '@/utils/cache';
 import type { TabState } from '@/utils/storage';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { buyerMetrics, buyerScore, rateHistogram, spendingByQuarter } from '@/utils/buyer';
 import { BuyerFigures } from './BuyerFigures';
 import { RateChart, SpendingChart } from './Charts';
@@ -22,6 +22,8 @@ export interface ClientPanelProps {
   onRefresh: () => void;
   onRetry: () => void;
   onOpenOptions: () => void;
+  /** The job's own section (Mindcase details), placed after the client's figures. */
+  jobSection?: ReactNode;
 }
 
 export function ClientPanel(props: ClientPanelProps) {
@@ -38,24 +40,30 @@ export function ClientPanel(props: ClientPanelProps) {
   }
   if (state.status === 'unknown-job') {
     return (
-      <section className="notice">
-        <h1>UpHunt does not know this job yet</h1>
-        <p>UpHunt has not archived this job, so its client could not be identified. Try again later.</p>
-        <button type="button" onClick={props.onRetry}>
-          Retry
-        </button>
-      </section>
+      <>
+        <section className="notice">
+          <h1>UpHunt does not know this job yet</h1>
+          <p>UpHunt has not archived this job, so its client could not be identified. Try again later.</p>
+          <button type="button" onClick={props.onRetry}>
+            Retry
+          </button>
+        </section>
+        {props.jobSection}
+      </>
     );
   }
   if (state.status === 'no-history') {
     return (
-      <section className="notice">
-        <h1>No history of this client yet</h1>
-        <p>UpHunt has no archived job of this client, so there is no work history to show. A client new to Upwork looks like this too.</p>
-        <button type="button" onClick={props.onRefresh}>
-          Check again
-        </button>
-      </section>
+      <>
+        <section className="notice">
+          <h1>No history of this client yet</h1>
+          <p>UpHunt has no archived job of this client, so there is no work history to show. A client new to Upwork looks like this too.</p>
+          <button type="button" onClick={props.onRefresh}>
+            Check again
+          </button>
+        </section>
+        {props.jobSection}
+      </>
     );
   }
   return (
@@ -71,8 +79,10 @@ export function ClientPanel(props: ClientPanelProps) {
           now={now}
           refreshing={state.status === 'loading'}
           onRefresh={props.onRefresh}
+          jobSection={props.jobSection}
         />
       )}
+      {!(entry && state.companyId === entry.value.companyId) && props.jobSection}
     </>
   );
 }
@@ -84,9 +94,10 @@ interface HistoryProps {
   now: number;
   refreshing: boolean;
   onRefresh: () => void;
+  jobSection?: ReactNode;
 }
 
-function ClientHistory({ entry, ciphertext, stale, now, refreshing, onRefresh }: HistoryProps) {
+function ClientHistory({ entry, ciphertext, stale, now, refreshing, onRefresh, jobSection }: HistoryProps) {
   const data = entry.value;
   // Judged against the day the data was fetched, so the figures do not shift while the panel stays open.
   const metrics = useMemo(() => buyerMetrics(data, entry.storedAt), [data, entry.storedAt]);
@@ -103,8 +114,14 @@ function ClientHistory({ entry, ciphertext, stale, now, refreshing, onRefresh }:
           <RateChart bins={rateHistogram(metrics.hourlyRates)} />
         </div>
       )}
+      {jobSection}
       <OpenJobs jobs={data.openJobs} currentCiphertext={ciphertext} />
-      <WorkHistory items={data.workHistory} archivedCiphers={data.archivedCiphers} archivedJobIds={data.archivedJobIds} clientName={data.buyer?.company?.name ?? 'client'} />
+      <WorkHistory
+        items={data.workHistory}
+        archivedCiphers={data.archivedCiphers}
+        archivedJobIds={data.archivedJobIds}
+        clientName={data.buyer?.company?.name ?? 'client'}
+      />
     </article>
   );
 }

@@ -16,7 +16,14 @@ function hourlyRange(row: JobRow): string | null {
 }
 
 export function budgetText(row: JobRow): string {
-  return hourlyRange(row) ?? (typeof row.budget === 'number' && row.budget > 0 ? `${money(row.budget)} fixed` : row.openingInfo?.type === 'HOURLY' ? 'Hourly, range not given' : 'Budget not given');
+  return (
+    hourlyRange(row) ??
+    (typeof row.budget === 'number' && row.budget > 0
+      ? `${money(row.budget)} fixed`
+      : row.openingInfo?.type === 'HOURLY'
+        ? 'Hourly, range not given'
+        : 'Budget not given')
+  );
 }
 
 function skillsOf(row: JobRow) {
@@ -112,7 +119,8 @@ export function JobDetails({ row, fetchedAt, now }: { row: JobRow; fetchedAt: nu
 }
 
 function similarBudget(job: SimilarJob): string | null {
-  if (typeof job.hourlyBudgetMin === 'number' || typeof job.hourlyBudgetMax === 'number') return `$${job.hourlyBudgetMin ?? '?'}–${job.hourlyBudgetMax ?? '?'}/hr`;
+  if (typeof job.hourlyBudgetMin === 'number' || typeof job.hourlyBudgetMax === 'number')
+    return `$${job.hourlyBudgetMin ?? '?'}–${job.hourlyBudgetMax ?? '?'}/hr`;
   const amount = typeof job.amount === 'number' ? job.amount : (job.amount?.amount ?? null);
   return typeof amount === 'number' && amount > 0 ? `${money(amount)} fixed` : null;
 }
@@ -138,7 +146,11 @@ function SimilarJobs({ jobs }: { jobs: SimilarJob[] }) {
                   <span>{job.title || 'Untitled job'}</span>
                 )}
                 {budget && <span className="muted"> · {budget}</span>}
-                {skills.length > 0 && <div className="muted">{plural(skills.length, 'skill')}: {skills.join(', ')}</div>}
+                {skills.length > 0 && (
+                  <div className="muted">
+                    {plural(skills.length, 'skill')}: {skills.join(', ')}
+                  </div>
+                )}
               </li>
             );
           })}

@@ -42,7 +42,9 @@ export function JobEnrichment(props: JobEnrichmentProps) {
         <>
           {status.kind === 'failed' && <ProblemView problem={status.problem} now={props.now} onRetry={props.onEnrich} onOpenOptions={props.onOpenOptions} />}
           <p className="muted">
-            Costs {price} (1 job) from your Mindcase wallet · {props.credits === null ? 'credits unknown' : `${props.credits.toLocaleString('en-US')} credits left`} · this month ${props.spentUsd.toFixed(2)} of your ${props.capUsd.toFixed(2)} cap
+            Costs {price} (1 job) from your Mindcase wallet ·{' '}
+            {props.credits === null ? 'credits unknown' : `${props.credits.toLocaleString('en-US')} credits left`} · this month ${props.spentUsd.toFixed(2)} of
+            your ${props.capUsd.toFixed(2)} cap
           </p>
           {(status.kind !== 'failed' || problemText(status.problem, props.now).action !== 'retry') && (
             <button type="button" onClick={props.onEnrich}>

@@ -88,82 +88,82 @@ export function WorkHistory({ items, archivedCiphers, archivedJobIds, clientName
               <tbody>
                 {rows.map((item, index) => (
                   <Fragment key={`${item.jobInfo.id ?? 'job'}-${index}`}>
-                  <tr>
-                    <td>
-                      <div className="contract-title">
-                        {item.jobInfo.ciphertext ? (
-                          <a href={jobUrl(item.jobInfo.ciphertext)} target="_blank" rel="noreferrer">
-                            {contractLabel(item)}
-                          </a>
-                        ) : (
-                          <span>{contractLabel(item)}</span>
-                        )}
-                        {!item.jobInfo.ciphertext && <span className="tag">private</span>}
-                        {isArchived(item, archivedCiphers, archivedJobIds) && (
-                          <span className="tag" title="UpHunt holds this job in its archive">
-                            archived
-                          </span>
-                        )}
-                        {isActive(item) && <span className="tag tag-active">active</span>}
-                      </div>
-                      <div className="muted">
-                        {item.contractorInfo?.contractorName ? (
-                          item.contractorInfo.ciphertext ? (
-                            <a href={freelancerUrl(item.contractorInfo.ciphertext)} target="_blank" rel="noreferrer">
-                              {item.contractorInfo.contractorName}
+                    <tr>
+                      <td>
+                        <div className="contract-title">
+                          {item.jobInfo.ciphertext ? (
+                            <a href={jobUrl(item.jobInfo.ciphertext)} target="_blank" rel="noreferrer">
+                              {contractLabel(item)}
                             </a>
                           ) : (
-                            item.contractorInfo.contractorName
-                          )
-                        ) : (
-                          'Freelancer not shown'
-                        )}
-                      </div>
-                    </td>
-                    <td className="nowrap">
-                      {isoDay(item.startDate)}
-                      <br />
-                      <span className="muted">{item.endDate ? `to ${isoDay(item.endDate)}` : isActive(item) ? 'ongoing' : '—'}</span>
-                    </td>
-                    <td className="nowrap">
-                      {exactMoney(item.totalCharge)}
-                      {item.rate?.amount ? (
-                        <>
-                          <br />
-                          <span className="muted">{hourlyRate(item.rate.amount)}</span>
-                        </>
-                      ) : null}
-                      {item.totalHours ? (
-                        <>
-                          <br />
-                          <span className="muted">{item.totalHours.toLocaleString('en-US', { maximumFractionDigits: 1 })} h</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td className="nowrap">
-                      <Stars label="Client gave" feedback={item.feedback} />
-                      <br />
-                      <Stars label="Freelancer gave" feedback={item.feedbackToClient} />
-                    </td>
-                  </tr>
-                  {(item.feedback?.comment || item.feedbackToClient?.comment) && (
-                    <tr className="comments">
-                      <td colSpan={4}>
-                        {item.feedback?.comment && (
-                          <div>
-                            <span className="muted">Client: </span>
-                            <q>{item.feedback.comment}</q>
-                          </div>
-                        )}
-                        {item.feedbackToClient?.comment && (
-                          <div>
-                            <span className="muted">Freelancer: </span>
-                            <q>{item.feedbackToClient.comment}</q>
-                          </div>
-                        )}
+                            <span>{contractLabel(item)}</span>
+                          )}
+                          {!item.jobInfo.ciphertext && <span className="tag">private</span>}
+                          {isArchived(item, archivedCiphers, archivedJobIds) && (
+                            <span className="tag" title="UpHunt holds this job in its archive">
+                              archived
+                            </span>
+                          )}
+                          {isActive(item) && <span className="tag tag-active">active</span>}
+                        </div>
+                        <div className="muted">
+                          {item.contractorInfo?.contractorName ? (
+                            item.contractorInfo.ciphertext ? (
+                              <a href={freelancerUrl(item.contractorInfo.ciphertext)} target="_blank" rel="noreferrer">
+                                {item.contractorInfo.contractorName}
+                              </a>
+                            ) : (
+                              item.contractorInfo.contractorName
+                            )
+                          ) : (
+                            'Freelancer not shown'
+                          )}
+                        </div>
+                      </td>
+                      <td className="nowrap">
+                        {isoDay(item.startDate)}
+                        <br />
+                        <span className="muted">{item.endDate ? `to ${isoDay(item.endDate)}` : isActive(item) ? 'ongoing' : '—'}</span>
+                      </td>
+                      <td className="nowrap">
+                        {exactMoney(item.totalCharge)}
+                        {item.rate?.amount ? (
+                          <>
+                            <br />
+                            <span className="muted">{hourlyRate(item.rate.amount)}</span>
+                          </>
+                        ) : null}
+                        {item.totalHours ? (
+                          <>
+                            <br />
+                            <span className="muted">{item.totalHours.toLocaleString('en-US', { maximumFractionDigits: 1 })} h</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td className="nowrap">
+                        <Stars label="Client gave" feedback={item.feedback} />
+                        <br />
+                        <Stars label="Freelancer gave" feedback={item.feedbackToClient} />
                       </td>
                     </tr>
-                  )}
+                    {(item.feedback?.comment || item.feedbackToClient?.comment) && (
+                      <tr className="comments">
+                        <td colSpan={4}>
+                          {item.feedback?.comment && (
+                            <div>
+                              <span className="muted">Client: </span>
+                              <q>{item.feedback.comment}</q>
+                            </div>
+                          )}
+                          {item.feedbackToClient?.comment && (
+                            <div>
+                              <span className="muted">Freelancer: </span>
+                              <q>{item.feedbackToClient.comment}</q>
+                            </div>
+                          )}
+                        </td>
+                      </tr>
+                    )}
                   </Fragment>
                 ))}
               </tbody>

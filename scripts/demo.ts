@@ -12,10 +12,15 @@ const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
 const outDir = resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
 
 const JOURNEY = [
-  { name: '01-job-page-client-history', path: '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/', what: 'job page whose Nuxt state names the client' },
+  {
+    name: '01-job-page-client-history',
+    path: '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/',
+    what: 'job page whose Nuxt state names the client',
+  },
   { name: '02-client-found-through-uphunt', path: '/jobs/~022049912345678901234', what: 'job page without a companyId: found through by-ciphertext' },
   { name: '03-public-job-page', path: '/freelance-jobs/apply/Mobile-App-QA-Tester_~022047700011122233344/', what: 'public job page' },
   { name: '04-client-without-history', path: '/jobs/Logo-and-Brand-Kit-for-New-Bakery_~022048811122233344455/', what: 'a client UpHunt has no history of' },
+  { name: '05-risky-client', path: '/jobs/Data-Entry-VA-Needed-ASAP_~022045500011122233344/', what: 'a risky client: low score and red flags' },
 ];
 
 const sandbox = await startSandbox({ latencyMs: 150 });
@@ -44,6 +49,19 @@ try {
       await page.close();
       await panel.close();
     }
+  }
+
+  // Mindcase enrichment, bought with one click: job details, client activity, similar jobs.
+  {
+    const { tabId } = await openUpwork(context, extensionId, JOURNEY[0]!.path);
+    const panel = await openPanel(context, extensionId, tabId);
+    await panel.setViewportSize({ width: 420, height: 1000 });
+    await panel.getByRole('button', { name: /^Enrich/ }).click();
+    const details = panel.getByRole('heading', { name: 'This job' });
+    await details.waitFor({ timeout: 20_000 });
+    await details.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    if (headless) await panel.screenshot({ path: `${outDir}/06-mindcase-job-details.png` });
+    console.log('✓ Mindcase enrichment: job details, client activity and similar jobs');
   }
 
   if (headless) {

@@ -89,7 +89,10 @@ export function buyerMetrics(data: ClientJobs, now: number): BuyerMetrics {
     contracts: history.length,
     medianHourly: median(hourlyRates),
     highestHourly: hourlyRates.length ? Math.max(...hourlyRates) : null,
-    totalHours: round(history.reduce((sum, item) => sum + (item.totalHours ?? 0), 0), 2),
+    totalHours: round(
+      history.reduce((sum, item) => sum + (item.totalHours ?? 0), 0),
+      2,
+    ),
     typicalContract: median(charges),
     repeatHires: [...byFreelancer.values()].filter((f) => f.times > 1).sort((a, b) => b.times - a.times || a.name.localeCompare(b.name)),
     activeContracts: history.length - ended.length,
@@ -134,17 +137,107 @@ const steps = (value: number | null, table: Array<[number, number]>, unknown: nu
 /** A 0–100 score from rules a person can check, plus the flags a freelancer should look at. */
 export function buyerScore(m: BuyerMetrics): BuyerScore {
   const factors: ScoreFactor[] = [
-    { label: 'Money spent', max: 20, points: steps(m.totalSpent, [[10_000, 20], [1_000, 14], [100, 8], [0.01, 4]], 0), rule: '20 for $10K+, 14 for $1K+, 8 for $100+, 4 for any, 0 for none' },
-    { label: 'Hire rate', max: 20, points: steps(m.hireRate, [[0.7, 20], [0.5, 14], [0.3, 8], [0.01, 3]], 8), rule: '20 at 70%+ of jobs posted ending in a hire, 14 at 50%+, 8 at 30%+ (8 when unknown)' },
+    {
+      label: 'Money spent',
+      max: 20,
+      points: steps(
+        m.totalSpent,
+        [
+          [10_000, 20],
+          [1_000, 14],
+          [100, 8],
+          [0.01, 4],
+        ],
+        0,
+      ),
+      rule: '20 for $10K+, 14 for $1K+, 8 for $100+, 4 for any, 0 for none',
+    },
+    {
+      label: 'Hire rate',
+      max: 20,
+      points: steps(
+        m.hireRate,
+        [
+          [0.7, 20],
+          [0.5, 14],
+          [0.3, 8],
+          [0.01, 3],
+        ],
+        8,
+      ),
+      rule: '20 at 70%+ of jobs posted ending in a hire, 14 at 50%+, 8 at 30%+ (8 when unknown)',
+    },
     {
       label: 'Rated by freelancers',
       max: 20,
-      points: m.feedbackCount > 0 ? steps(m.rating, [[4.8, 20], [4.5, 15], [4.0, 9], [3.5, 4]], 0) : 10,
+      points:
+        m.feedbackCount > 0
+          ? steps(
+              m.rating,
+              [
+                [4.8, 20],
+                [4.5, 15],
+                [4.0, 9],
+                [3.5, 4],
+              ],
+              0,
+            )
+          : 10,
       rule: '20 at 4.8★+, 15 at 4.5★+, 9 at 4.0★+, 4 at 3.5★+ (10 with no reviews yet)',
     },
-    { label: 'Rates paid', max: 15, points: steps(m.medianHourly, [[40, 15], [25, 12], [15, 7], [0.01, 2]], 8), rule: '15 for a median of $40/hr+, 12 for $25+, 7 for $15+ (8 with no hourly contracts)' },
-    { label: 'Leaves reviews', max: 10, points: steps(m.reviewedShare, [[0.7, 10], [0.4, 6], [0.01, 2]], 5), rule: '10 when 70%+ of ended contracts got a review, 6 at 40%+ (5 when none ended)' },
-    { label: 'Track record', max: 15, points: steps(m.accountAgeDays, [[730, 8], [365, 6], [90, 3]], 2) + steps(m.hires, [[10, 7], [3, 4], [1, 2]], 0), rule: 'Up to 8 for an account 2+ years old, up to 7 for 10+ hires' },
+    {
+      label: 'Rates paid',
+      max: 15,
+      points: steps(
+        m.medianHourly,
+        [
+          [40, 15],
+          [25, 12],
+          [15, 7],
+          [0.01, 2],
+        ],
+        8,
+      ),
+      rule: '15 for a median of $40/hr+, 12 for $25+, 7 for $15+ (8 with no hourly contracts)',
+    },
+    {
+      label: 'Leaves reviews',
+      max: 10,
+      points: steps(
+        m.reviewedShare,
+        [
+          [0.7, 10],
+          [0.4, 6],
+          [0.01, 2],
+        ],
+        5,
+      ),
+      rule: '10 when 70%+ of ended contracts got a review, 6 at 40%+ (5 when none ended)',
+    },
+    {
+      label: 'Track record',
+      max: 15,
+      points:
+        steps(
+          m.accountAgeDays,
+          [
+            [730, 8],
+            [365, 6],
+            [90, 3],
+          ],
+          2,
+        ) +
+        steps(
+          m.hires,
+          [
+            [10, 7],
+            [3, 4],
+            [1, 2],
+          ],
+          0,
+        ),
+      rule: 'Up to 8 for an account 2+ years old, up to 7 for 10+ hires',
+    },
   ];
   const score = Math.round(factors.reduce((sum, f) => sum + f.points, 0));
   return { score, verdict: score >= 70 ? 'good' : score >= 45 ? 'fair' : 'risky', factors, flags: redFlags(m) };

@@ -18,7 +18,21 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null |
 
 export function historyCsv(items: readonly WorkHistoryItem[]): string {
   return toCsv([
-    ['Job title', 'Job URL', 'Freelancer', 'Status', 'Start', 'End', 'Charge (USD)', 'Hourly rate (USD)', 'Hours', 'Score given', 'Score received', 'Comment given', 'Comment received'],
+    [
+      'Job title',
+      'Job URL',
+      'Freelancer',
+      'Status',
+      'Start',
+      'End',
+      'Charge (USD)',
+      'Hourly rate (USD)',
+      'Hours',
+      'Score given',
+      'Score received',
+      'Comment given',
+      'Comment received',
+    ],
     ...items.map((item) => [
       contractLabel(item),
       item.jobInfo.ciphertext ? jobUrl(item.jobInfo.ciphertext) : '',

@@ -54,11 +54,7 @@ export interface EnrichDeps {
   keepPolling: (on: boolean) => Promise<void>;
 }
 
-export type EnrichStatus =
-  | { kind: 'fresh'; entry: CacheEntry<JobRow> }
-  | { kind: 'pending' }
-  | { kind: 'failed'; problem: Problem }
-  | { kind: 'none' };
+export type EnrichStatus = { kind: 'fresh'; entry: CacheEntry<JobRow> } | { kind: 'pending' } | { kind: 'failed'; problem: Problem } | { kind: 'none' };
 
 /** What the panel shows for a job, from the stored row and the enrichment state. */
 export function enrichStatus(ciphertext: string, state: EnrichmentState, entry: CacheEntry<JobRow> | null): EnrichStatus {
@@ -104,10 +100,13 @@ export function createEnricher(deps: EnrichDeps) {
     if (pollScheduled) return;
     pollScheduled = true;
     // Every 2 s at first, then slower: most runs settle in seconds, some take minutes.
-    deps.schedule(() => {
-      pollScheduled = false;
-      void poll();
-    }, Math.min(10_000, 2_000 + polls * 1_000));
+    deps.schedule(
+      () => {
+        pollScheduled = false;
+        void poll();
+      },
+      Math.min(10_000, 2_000 + polls * 1_000),
+    );
   };
 
   async function request(ciphertexts: string[]): Promise<void> {
@@ -187,12 +186,19 @@ export function createEnricher(deps: EnrichDeps) {
     const runs = (await deps.readState()).runs;
     for (const run of runs) {
       if (run.id === null) {
-        if (deps.now() - run.startedAt > STARTING_GRACE_MS) await fail(run, interrupted('The worker stopped while starting the run, so it is not known whether it began.'));
+        if (deps.now() - run.startedAt > STARTING_GRACE_MS)
+          await fail(run, interrupted('The worker stopped while starting the run, so it is not known whether it began.'));
         continue;
       }
       if (deps.now() - run.startedAt > RUN_TIMEOUT_MS) {
         await (await deps.mindcase()).cancel(run.id).catch(() => undefined);
-        await fail(run, { service: 'Mindcase', kind: 'timeout', status: null, detail: 'the run did not finish within 10 minutes and was cancelled', retryAt: null });
+        await fail(run, {
+          service: 'Mindcase',
+          kind: 'timeout',
+          status: null,
+          detail: 'the run did not finish within 10 minutes and was cancelled',
+          retryAt: null,
+        });
         continue;
       }
       try {
@@ -273,7 +279,8 @@ export function createEnricher(deps: EnrichDeps) {
     const missing = inputs.filter((c) => !found.has(c));
     if (missing.length) {
       await update((state) => {
-        for (const ciphertext of missing) state.failed[ciphertext] = { service: 'Mindcase', kind: 'not_found', status: null, detail: 'Mindcase returned no row for this job.', retryAt: null };
+        for (const ciphertext of missing)
+          state.failed[ciphertext] = { service: 'Mindcase', kind: 'not_found', status: null, detail: 'Mindcase returned no row for this job.', retryAt: null };
       });
     }
   }

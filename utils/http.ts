@@ -72,10 +72,7 @@ export interface JsonResponse<T> {
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_RETRY_AFTER_MS = 30_000;
 
-export async function requestJson<S extends z.ZodType>(
-  request: JsonRequest<S>,
-  deps: HttpDeps = defaultHttpDeps,
-): Promise<JsonResponse<z.output<S>>> {
+export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>, deps: HttpDeps = defaultHttpDeps): Promise<JsonResponse<z.output<S>>> {
   const { service } = request;
   const fail = (kind: ProblemKind, detail: string, status: number | null = null, retryAt: number | null = null): never => {
     throw new ApiError({ service, kind, status, detail, retryAt });

@@ -14,13 +14,29 @@ export function problemText(problem: Problem, now: number): ProblemText {
     case 'missing_key':
       return { title: `No ${service} API key`, body: `Paste your ${service} API key in Options to see this client.`, action: 'options' };
     case 'spending_cap':
-      return { title: 'Monthly Mindcase cap reached', body: `${problem.detail} Raise the cap in Options to fetch more job details this month.`, action: 'options' };
+      return {
+        title: 'Monthly Mindcase cap reached',
+        body: `${problem.detail} Raise the cap in Options to fetch more job details this month.`,
+        action: 'options',
+      };
     case 'interrupted':
-      return { title: `The ${service} request was interrupted`, body: `${problem.detail} Nothing is sent again by itself, so that nothing is paid twice: retry when you want it.`, action: 'retry' };
+      return {
+        title: `The ${service} request was interrupted`,
+        body: `${problem.detail} Nothing is sent again by itself, so that nothing is paid twice: retry when you want it.`,
+        action: 'retry',
+      };
     case 'unauthorized':
-      return { title: `${service} rejected the API key`, body: `The key is invalid or was revoked (a new key revokes the old one). Paste the current key in Options.`, action: 'options' };
+      return {
+        title: `${service} rejected the API key`,
+        body: `The key is invalid or was revoked (a new key revokes the old one). Paste the current key in Options.`,
+        action: 'options',
+      };
     case 'forbidden':
-      return { title: `${service} subscription inactive`, body: `${service} accepted the key but the account has no active subscription. Renew it on ${service === 'UpHunt' ? 'uphunt.io' : 'mindcase.co'}, then retry.`, action: 'retry' };
+      return {
+        title: `${service} subscription inactive`,
+        body: `${service} accepted the key but the account has no active subscription. Renew it on ${service === 'UpHunt' ? 'uphunt.io' : 'mindcase.co'}, then retry.`,
+        action: 'retry',
+      };
     case 'payment_required':
       return { title: `Not enough ${service} credits`, body: `Top up your ${service} credits, then retry.`, action: 'retry' };
     case 'rate_limited': {
@@ -36,7 +52,11 @@ export function problemText(problem: Problem, now: number): ProblemText {
     case 'validation':
       return { title: `${service} refused the request`, body: problem.detail, action: null };
     case 'server':
-      return { title: `${service} is having trouble`, body: `${service} answered with an error${problem.status ? ` (HTTP ${problem.status})` : ''}. Try again in a moment.`, action: 'retry' };
+      return {
+        title: `${service} is having trouble`,
+        body: `${service} answered with an error${problem.status ? ` (HTTP ${problem.status})` : ''}. Try again in a moment.`,
+        action: 'retry',
+      };
     case 'network':
       return { title: `Could not reach ${service}`, body: 'Check your internet connection, then retry.', action: 'retry' };
     case 'timeout':

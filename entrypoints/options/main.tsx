@@ -15,19 +15,19 @@ const loadSettings = () => enrichSettingsItem.getValue();
 async function start() {
   const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
   createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <main>
-      <h1>UpHunt Overlay</h1>
-      <p className="muted">Your keys stay in this browser and are sent only to the service they belong to.</p>
-      <KeysForm
-        load={() => keysItem.getValue()}
-        save={(keys) => keysItem.setValue(keys)}
-        test={(service) => sendMessage('testConnection', { service })}
-      />
-      <EnrichSettingsForm load={loadSettings} save={(settings) => enrichSettingsItem.setValue(settings)} spentUsd={spending(enrichment, Date.now()).spentUsd} />
-    </main>
-  </StrictMode>,
-);
+    <StrictMode>
+      <main>
+        <h1>UpHunt Overlay</h1>
+        <p className="muted">Your keys stay in this browser and are sent only to the service they belong to.</p>
+        <KeysForm load={() => keysItem.getValue()} save={(keys) => keysItem.setValue(keys)} test={(service) => sendMessage('testConnection', { service })} />
+        <EnrichSettingsForm
+          load={loadSettings}
+          save={(settings) => enrichSettingsItem.setValue(settings)}
+          spentUsd={spending(enrichment, Date.now()).spentUsd}
+        />
+      </main>
+    </StrictMode>,
+  );
 }
 
 void start();

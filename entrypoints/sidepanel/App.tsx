@@ -40,20 +40,22 @@ export function App() {
         onRefresh={() => void lookup(true)}
         onRetry={() => void lookup(false)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        jobSection={
+          current?.ciphertext ? (
+            <JobEnrichment
+              status={enrichStatus(current.ciphertext, enrichment, row)}
+              hasKey={hasMindcaseKey}
+              credits={credits}
+              spentUsd={spending(enrichment, now).spentUsd}
+              capUsd={settings.monthlyCapUsd}
+              now={now}
+              onEnrich={() => void enrich()}
+              onCancel={() => void cancelEnrich()}
+              onOpenOptions={() => void browser.runtime.openOptionsPage()}
+            />
+          ) : null
+        }
       />
-      {current?.ciphertext && current.status !== 'resolving' && (
-        <JobEnrichment
-          status={enrichStatus(current.ciphertext, enrichment, row)}
-          hasKey={hasMindcaseKey}
-          credits={credits}
-          spentUsd={spending(enrichment, now).spentUsd}
-          capUsd={settings.monthlyCapUsd}
-          now={now}
-          onEnrich={() => void enrich()}
-          onCancel={() => void cancelEnrich()}
-          onOpenOptions={() => void browser.runtime.openOptionsPage()}
-        />
-      )}
       {tabId !== null && onUpwork && !new URLSearchParams(location.search).has('tabId') && (
         <p className="muted">
           <a href={browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`)} target="_blank" rel="noreferrer">

@@ -42,9 +42,34 @@ function rng(seed: number) {
   };
 }
 
-const FREELANCER_NAMES = ['Angelia A I.', 'Marek K.', 'Sofia R.', 'Tunde O.', 'Priya S.', 'Lucas M.', 'Hana T.', 'Omar F.', 'Elena V.', 'Diego P.', 'Mei L.', 'Jonas W.'];
-const COMMENTS_TO_FREELANCER = ['Great work, fast and clear communication.', 'Delivered on time. Would hire again.', 'Good skills, needed some guidance.', 'Excellent! Went above and beyond.', 'Work was fine but deadlines slipped.'];
-const COMMENTS_TO_CLIENT = ['Clear requirements and quick payment.', 'Pleasure to work with.', 'Changed scope often.', 'Responsive and fair.', 'Great client, highly recommended.'];
+const FREELANCER_NAMES = [
+  'Angelia A I.',
+  'Marek K.',
+  'Sofia R.',
+  'Tunde O.',
+  'Priya S.',
+  'Lucas M.',
+  'Hana T.',
+  'Omar F.',
+  'Elena V.',
+  'Diego P.',
+  'Mei L.',
+  'Jonas W.',
+];
+const COMMENTS_TO_FREELANCER = [
+  'Great work, fast and clear communication.',
+  'Delivered on time. Would hire again.',
+  'Good skills, needed some guidance.',
+  'Excellent! Went above and beyond.',
+  'Work was fine but deadlines slipped.',
+];
+const COMMENTS_TO_CLIENT = [
+  'Clear requirements and quick payment.',
+  'Pleasure to work with.',
+  'Changed scope often.',
+  'Responsive and fair.',
+  'Great client, highly recommended.',
+];
 
 interface ClientSpec {
   companyId: string;
@@ -112,7 +137,13 @@ function buildRecord(spec: ClientSpec): Record<string, unknown> {
       // One profile per name, so that a client hiring the same person twice shows as a repeat hire.
       contractorInfo: { contractorName: name, ciphertext: `~01${(0xa11ce0000 + who * 7919).toString(16).padStart(16, '0')}` },
       rate: rate === null ? null : { amount: rate },
-      feedback: score === null ? null : { score: Math.min(5, Math.round((score + r() * 0.5) * 10) / 10), comment: COMMENTS_TO_FREELANCER[Math.floor(r() * COMMENTS_TO_FREELANCER.length)]! },
+      feedback:
+        score === null
+          ? null
+          : {
+              score: Math.min(5, Math.round((score + r() * 0.5) * 10) / 10),
+              comment: COMMENTS_TO_FREELANCER[Math.floor(r() * COMMENTS_TO_FREELANCER.length)]!,
+            },
       feedbackToClient: score === null ? null : { score, comment: COMMENTS_TO_CLIENT[Math.floor(r() * COMMENTS_TO_CLIENT.length)]! },
     });
   }
@@ -131,7 +162,8 @@ function buildRecord(spec: ClientSpec): Record<string, unknown> {
         totalJobsWithHires: Math.max(0, spec.contracts - 2),
       },
       enterprise: spec.publicOnly ? null : false,
-      avgHourlyJobsRate: spec.publicOnly || hourlyRates.length === 0 ? null : { amount: Math.round((hourlyRates.reduce((a, b) => a + b, 0) / hourlyRates.length) * 100) / 100 },
+      avgHourlyJobsRate:
+        spec.publicOnly || hourlyRates.length === 0 ? null : { amount: Math.round((hourlyRates.reduce((a, b) => a + b, 0) / hourlyRates.length) * 100) / 100 },
       postedCount: spec.contracts + spec.openJobs.length + 9,
       topClient: false,
       phoneVerificationStatus: spec.publicOnly ? null : { status: 'VERIFIED' },
@@ -180,7 +212,14 @@ const SPECS: ClientSpec[] = [
     timezone: 'Europe/Berlin (UTC+01:00)',
     since: '2019-04-11T00:00:00.000Z',
     contracts: 28,
-    titles: ['Mighty Networks Architect', 'React dashboard for sales KPIs', 'Airflow DAG maintenance', 'Power BI report fixes', 'Landing page A/B tests', 'PostgreSQL tuning'],
+    titles: [
+      'Mighty Networks Architect',
+      'React dashboard for sales KPIs',
+      'Airflow DAG maintenance',
+      'Power BI report fixes',
+      'Landing page A/B tests',
+      'PostgreSQL tuning',
+    ],
     rateRange: [18, 85],
     seed: 7,
     openJobs: JOBS.filter((j) => j.companyId === NORTHWIND),

@@ -71,7 +71,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const auth: LoggedRequest['auth'] = req.headers['x-api-key'] ? 'x-api-key' : req.headers.authorization ? 'bearer' : 'none';
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}, raw?: string) => {
       if (!path.startsWith('/__sandbox')) log.push({ at: Date.now(), host, method, path, status, auth });
-      res.writeHead(status, { 'content-type': typeof payload === 'string' && raw === undefined && headers['content-type'] ? headers['content-type'] : 'application/json', ...headers });
+      res.writeHead(status, {
+        'content-type': typeof payload === 'string' && raw === undefined && headers['content-type'] ? headers['content-type'] : 'application/json',
+        ...headers,
+      });
       res.end(raw ?? (typeof payload === 'string' ? payload : JSON.stringify(payload)));
     };
 
@@ -129,7 +132,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.end(text);
     };
     const job = JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext));
-    if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname)) return html(200, renderJobPage(job, JOBS.filter((o) => o !== job)));
+    if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname))
+      return html(
+        200,
+        renderJobPage(
+          job,
+          JOBS.filter((o) => o !== job),
+        ),
+      );
     if (pathname.startsWith('/nx/find-work') || pathname.startsWith('/nx/search/jobs')) return html(200, renderFeedPage(JOBS));
     return html(404, renderNotFound());
   }
@@ -144,12 +154,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const reset = Math.ceil((window.start + 60_000) / 1000);
     if (window.used >= limit) {
       const retryAfter = Math.max(1, reset - Math.floor(now / 1000));
-      send(429, { error: 'rate_limit_exceeded', message: 'Rate limit exceeded', limit, used: window.used, resetsAt: new Date(reset * 1000).toISOString(), retry_after: retryAfter }, {
-        'retry-after': String(retryAfter),
-        'x-ratelimit-limit': String(limit),
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': String(reset),
-      });
+      send(
+        429,
+        {
+          error: 'rate_limit_exceeded',
+          message: 'Rate limit exceeded',
+          limit,
+          used: window.used,
+          resetsAt: new Date(reset * 1000).toISOString(),
+          retry_after: retryAfter,
+        },
+        {
+          'retry-after': String(retryAfter),
+          'x-ratelimit-limit': String(limit),
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(reset),
+        },
+      );
       return null;
     }
     window.used += 1;
@@ -186,7 +207,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (method === 'GET' && p === '/api/auto-apply-v2/freelancers') return send(200, FREELANCERS, headers);
     if (method === 'GET' && p === '/api/auto-apply-v2/applied-jobs') {
-      const items = [...applications.entries()].map(([queueId, a]) => ({ queueId, jobId: a.jobId, profileId: a.profileId, applicationStatus: statusOf(a.createdAt), createdAt: a.createdAt }));
+      const items = [...applications.entries()].map(([queueId, a]) => ({
+        queueId,
+        jobId: a.jobId,
+        profileId: a.profileId,
+        applicationStatus: statusOf(a.createdAt),
+        createdAt: a.createdAt,
+      }));
       return send(200, { items, total: items.length }, headers);
     }
     if (method === 'POST' && p === '/api/auto-apply-v2/apply') {
@@ -205,7 +232,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const entry = queueId ? applications.get(queueId) : [...applications.values()].find((a) => a.jobId === url.searchParams.get('jobId'));
       if (!entry) return send(404, { error: 'not_found', message: 'No such application' }, headers);
       const status = statusOf(entry.createdAt);
-      return send(200, { jobId: entry.jobId, processedJobId: null, applicationStatus: status, applicationStatusMessage: null, queueId, appliedAt: status === 'applied' ? entry.createdAt + 2000 : null, processedAt: null, errorMessage: null }, headers);
+      return send(
+        200,
+        {
+          jobId: entry.jobId,
+          processedJobId: null,
+          applicationStatus: status,
+          applicationStatusMessage: null,
+          queueId,
+          appliedAt: status === 'applied' ? entry.createdAt + 2000 : null,
+          processedAt: null,
+          errorMessage: null,
+        },
+        headers,
+      );
     }
     if (method === 'POST' && p === '/api/auto-apply-v2/generate-proposal') {
       return send(200, { coverLetter: 'Hello! I read your job post carefully and have delivered similar projects. Here is how I would approach it…' }, headers);
@@ -224,8 +264,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (method === 'POST' && p === '/agents/upwork/jobs/run') {
       const input = safeJson(body) as { params?: { inputs?: unknown } } | null;
       const inputs = input?.params?.inputs;
-      if (!Array.isArray(inputs) || inputs.length === 0) return send(422, { error: 'validation_error', message: 'inputs is required', details: { field: 'params.inputs', reason: 'must be a non-empty array' } }, headers);
-      if (key === KEYS.mindcaseEmpty) return send(402, { error: 'insufficient_credits', message: 'Not enough credits', credits_required: inputs.length * 3, credits_available: 0 }, headers);
+      if (!Array.isArray(inputs) || inputs.length === 0)
+        return send(
+          422,
+          { error: 'validation_error', message: 'inputs is required', details: { field: 'params.inputs', reason: 'must be a non-empty array' } },
+          headers,
+        );
+      if (key === KEYS.mindcaseEmpty)
+        return send(402, { error: 'insufficient_credits', message: 'Not enough credits', credits_required: inputs.length * 3, credits_available: 0 }, headers);
       const id = `job_${(runs.size + 1).toString(16)}${Date.now().toString(36)}`;
       runs.set(id, { inputs: inputs.map(String), createdAt: Date.now(), readyAt: Date.now() + 1500, status: 'queued' });
       return send(202, { job_id: id, status: 'queued', agent: 'upwork/jobs', created_at: new Date().toISOString() }, headers);
@@ -235,7 +281,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!runMatch || !run) return send(404, { error: 'not_found', message: 'No such job' }, headers);
     if (run.status !== 'cancelled') run.status = Date.now() >= run.readyAt ? 'completed' : 'running';
     if (method === 'DELETE') {
-      if (run.status === 'completed') return send(422, { error: 'validation_error', message: 'Run already completed', details: { field: 'id', reason: 'completed' } }, headers);
+      if (run.status === 'completed')
+        return send(422, { error: 'validation_error', message: 'Run already completed', details: { field: 'id', reason: 'completed' } }, headers);
       run.status = 'cancelled';
       return send(200, { id: runMatch[1], status: 'cancelled' }, headers);
     }
@@ -244,7 +291,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (run.status !== 'completed') return send(404, { error: 'not_found', message: 'Results not ready' }, headers);
       return send(200, { status: 'completed', row_count: rows.length, data: rows }, headers);
     }
-    return send(200, { id: runMatch[1], status: run.status, agent: 'upwork/jobs', row_count: rows.length, credits_used: rows.length * 3, created_at: new Date(run.createdAt).toISOString(), completed_at: run.status === 'completed' ? new Date(run.readyAt).toISOString() : null, expires_at: null }, headers);
+    return send(
+      200,
+      {
+        id: runMatch[1],
+        status: run.status,
+        agent: 'upwork/jobs',
+        row_count: rows.length,
+        credits_used: rows.length * 3,
+        created_at: new Date(run.createdAt).toISOString(),
+        completed_at: run.status === 'completed' ? new Date(run.readyAt).toISOString() : null,
+        expires_at: null,
+      },
+      headers,
+    );
   }
 
   function reset() {
@@ -303,7 +363,9 @@ function mindcaseRow(input: string) {
   return {
     jobUrl: cipher ? `https://www.upwork.com/jobs/${cipher}` : input,
     jobTitle: job?.title ?? null,
-    description: job ? `We need help with "${job.title}". You will work with our team over the next weeks; please describe similar work you have done. (Sandbox description.)` : null,
+    description: job
+      ? `We need help with "${job.title}". You will work with our team over the next weeks; please describe similar work you have done. (Sandbox description.)`
+      : null,
     status: 'ACTIVE',
     contractorTier: ['INTERMEDIATE', 'EXPERT', 'ENTRY'][n % 3],
     workload: type === 'HOURLY' ? 'Less than 30 hrs/week' : null,
@@ -336,9 +398,32 @@ function mindcaseRow(input: string) {
     locationCheck: false,
     paymentVerified: true,
     similarJobs: [
-      { id: null, ciphertext: '~021961461537889921207', title: 'Dashboard for logistics KPIs', type: 'HOURLY', hourlyBudgetMin: 30, hourlyBudgetMax: 60, skills: ['React', 'D3.js'] },
-      { id: null, ciphertext: '~021961461537889921208', title: 'Fix Shopify checkout bug', type: 'FIXED', amount: { amount: 400 }, skills: ['Shopify', 'Liquid'] },
-      { id: null, ciphertext: '~021961461537889921209', title: 'Airflow pipeline review', type: 'HOURLY', hourlyBudgetMin: null, hourlyBudgetMax: 80, skills: ['Python', 'Airflow'] },
+      {
+        id: null,
+        ciphertext: '~021961461537889921207',
+        title: 'Dashboard for logistics KPIs',
+        type: 'HOURLY',
+        hourlyBudgetMin: 30,
+        hourlyBudgetMax: 60,
+        skills: ['React', 'D3.js'],
+      },
+      {
+        id: null,
+        ciphertext: '~021961461537889921208',
+        title: 'Fix Shopify checkout bug',
+        type: 'FIXED',
+        amount: { amount: 400 },
+        skills: ['Shopify', 'Liquid'],
+      },
+      {
+        id: null,
+        ciphertext: '~021961461537889921209',
+        title: 'Airflow pipeline review',
+        type: 'HOURLY',
+        hourlyBudgetMin: null,
+        hourlyBudgetMax: 80,
+        skills: ['Python', 'Airflow'],
+      },
     ],
   };
 }

@@ -19,7 +19,12 @@ export function nuxtData(payload: { job: SandboxJob; includeCompany: boolean }):
       buyer: includeCompany ? { company: { companyId: job.companyId }, isPaymentVerified: true } : { isPaymentVerified: true },
     },
   });
-  const root = new Wrapped('ShallowReactive', { data: new Wrapped('ShallowReactive', {}), state, once: new Set<string>(), _errors: new Wrapped('ShallowReactive', {}) });
+  const root = new Wrapped('ShallowReactive', {
+    data: new Wrapped('ShallowReactive', {}),
+    state,
+    once: new Set<string>(),
+    _errors: new Wrapped('ShallowReactive', {}),
+  });
   return stringify(root, {
     ShallowReactive: reducer('ShallowReactive'),
     Reactive: reducer('Reactive'),
@@ -44,7 +49,9 @@ export function renderJobPage(job: SandboxJob, others: SandboxJob[]): string {
     .slice(0, 3)
     .map((o) => `<div class="extra-jobs-cards"><a href="${jobPath(o)}">${escapeHtml(o.title)}</a></div>`)
     .join('\n');
-  const nuxt = job.pageHasCompanyId ? `<script type="application/json" id="__NUXT_DATA__" data-ssr="true">${nuxtData({ job, includeCompany: true })}</script>` : '';
+  const nuxt = job.pageHasCompanyId
+    ? `<script type="application/json" id="__NUXT_DATA__" data-ssr="true">${nuxtData({ job, includeCompany: true })}</script>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(job.title)} - Freelance Job - Upwork</title>
 <style>body{font-family:sans-serif;margin:0}header{background:#14a800;color:#fff;padding:12px 24px}main{display:flex;gap:24px;padding:24px}.job-details{flex:2}aside{flex:1;border:1px solid #ddd;border-radius:8px;padding:12px}</style>
@@ -77,7 +84,8 @@ ${nuxt}
 export function renderFeedPage(jobs: SandboxJob[]): string {
   const tiles = jobs
     .map(
-      (job) => `<article class="job-tile" data-ev-job-uid="${job.ciphertext.slice(3)}"><h2><a data-test="job-tile-title-link UpLink" href="${jobPath(job)}">${escapeHtml(job.title)}</a></h2><div data-test="payment-verified">Payment verified</div></article>`,
+      (job) =>
+        `<article class="job-tile" data-ev-job-uid="${job.ciphertext.slice(3)}"><h2><a data-test="job-tile-title-link UpLink" href="${jobPath(job)}">${escapeHtml(job.title)}</a></h2><div data-test="payment-verified">Payment verified</div></article>`,
     )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Find Work - Upwork</title></head><body><h1>Jobs you might like (sandbox)</h1>${tiles}</body></html>`;

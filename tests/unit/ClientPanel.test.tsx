@@ -72,14 +72,25 @@ describe('ClientPanel', () => {
 
   it('offers Options for a rejected key', () => {
     const onOpenOptions = vi.fn();
-    render(<ClientPanel {...props({ onOpenOptions, state: state({ status: 'error', problem: { service: 'UpHunt', kind: 'unauthorized', status: 401, detail: 'unauthorized', retryAt: null } }) })} />);
+    render(
+      <ClientPanel
+        {...props({
+          onOpenOptions,
+          state: state({ status: 'error', problem: { service: 'UpHunt', kind: 'unauthorized', status: 401, detail: 'unauthorized', retryAt: null } }),
+        })}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('UpHunt rejected the API key');
     fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
     expect(onOpenOptions).toHaveBeenCalledOnce();
   });
 
   it('counts down to the retry a 429 asked for', () => {
-    render(<ClientPanel {...props({ state: state({ status: 'error', problem: { service: 'UpHunt', kind: 'rate_limited', status: 429, detail: '', retryAt: NOW + 12_000 } }) })} />);
+    render(
+      <ClientPanel
+        {...props({ state: state({ status: 'error', problem: { service: 'UpHunt', kind: 'rate_limited', status: 429, detail: '', retryAt: NOW + 12_000 } }) })}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('Retrying in 12 s');
   });
 

@@ -115,7 +115,15 @@ describe('buyerScore', () => {
     ];
     const result = buyerScore(
       buyerMetrics(
-        client(history, { company: { name: 'New', contractDate: '2026-10-01T00:00:00Z' }, postedCount: 30, stats: { totalJobsWithHires: 4, totalAssignments: 4, score: 2.1, feedbackCount: 2, totalCharges: { amount: 20 } } }, 5),
+        client(
+          history,
+          {
+            company: { name: 'New', contractDate: '2026-10-01T00:00:00Z' },
+            postedCount: 30,
+            stats: { totalJobsWithHires: 4, totalAssignments: 4, score: 2.1, feedbackCount: 2, totalCharges: { amount: 20 } },
+          },
+          5,
+        ),
         NOW,
       ),
     );

@@ -10,7 +10,13 @@ import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 
 const CIPHER = '~022051005096520707758';
 const COMPANY = '1991212616395436888';
-const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({ url: `https://www.upwork.com/jobs/${CIPHER}`, kind: 'job', ciphertext: CIPHER, companyIdHint: null, ...overrides });
+const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({
+  url: `https://www.upwork.com/jobs/${CIPHER}`,
+  kind: 'job',
+  ciphertext: CIPHER,
+  companyIdHint: null,
+  ...overrides,
+});
 const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId: COMPANY, lastSyncedAt: 1, buyer: { company: { name } } });
 const fail = (kind: ProblemKind, status: number, retryAt: number | null = null) => new ApiError({ service: 'UpHunt', kind, status, detail: kind, retryAt });
 
@@ -37,7 +43,13 @@ function world(api: Partial<UpHuntClient> = {}) {
     readTab: async (id) => tabs.get(id) ?? null,
     writeTab: async (id, state) => void tabs.set(id, state),
     companyOf: { get: async (c) => (stored.get(`company:${c}`) as string) ?? null, set: async (c, id) => void stored.set(`company:${c}`, id) },
-    clientJobs: createTtlCache({ store: { get: async (k) => stored.get(k), set: async (k, v) => void stored.set(k, v) }, keyOf: (id) => id, schema: ClientJobsSchema, ttlMs: 60_000, now: () => now }),
+    clientJobs: createTtlCache({
+      store: { get: async (k) => stored.get(k), set: async (k, v) => void stored.set(k, v) },
+      keyOf: (id) => id,
+      schema: ClientJobsSchema,
+      ttlMs: 60_000,
+      now: () => now,
+    }),
     pausedUntil: { get: async () => paused, set: async (until) => void (paused = until) },
     shared: createInFlight(),
     now: () => now,

@@ -25,7 +25,13 @@ describe('Mindcase client', () => {
   });
 
   it("accepts the seed's immediate completed answer with its rows", async () => {
-    const { client } = fake([{ job_id: 'job_7f3a2b1c', status: 'completed', data: [{ jobUrl: 'https://www.upwork.com/jobs/~022051005096520707758', jobTitle: 'Label design', budget: 500, workload: null }] }]);
+    const { client } = fake([
+      {
+        job_id: 'job_7f3a2b1c',
+        status: 'completed',
+        data: [{ jobUrl: 'https://www.upwork.com/jobs/~022051005096520707758', jobTitle: 'Label design', budget: 500, workload: null }],
+      },
+    ]);
     const run = await client.startJobsRun(['~022051005096520707758']);
     expect(run.data?.[0]).toMatchObject({ jobTitle: 'Label design', budget: 500, workload: null });
   });

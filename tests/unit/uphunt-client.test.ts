@@ -22,7 +22,9 @@ describe('UpHunt client', () => {
   it('sends a current key in x-api-key to the current paths', async () => {
     const { calls, deps } = recorder(seedExample());
     await createUpHuntClient('sk_uphunt_abc', deps).clientJobs('1991212616395436888');
-    expect(calls).toEqual([{ url: 'https://uphunt.io/api/clients/1991212616395436888/jobs', headers: { 'x-api-key': 'sk_uphunt_abc', accept: 'application/json' } }]);
+    expect(calls).toEqual([
+      { url: 'https://uphunt.io/api/clients/1991212616395436888/jobs', headers: { 'x-api-key': 'sk_uphunt_abc', accept: 'application/json' } },
+    ]);
   });
 
   it('sends a legacy up_ key as a Bearer to /api/v1', async () => {
@@ -30,12 +32,17 @@ describe('UpHunt client', () => {
     const client = createUpHuntClient('up_abc', deps);
     await client.clientJobs('1991212616395436888');
     await client.companyIdForCiphertext('~022051005096520707758');
-    expect(calls.map((c) => c.url)).toEqual(['https://uphunt.io/api/v1/clients/1991212616395436888/jobs', 'https://uphunt.io/api/v1/jobs/~022051005096520707758']);
+    expect(calls.map((c) => c.url)).toEqual([
+      'https://uphunt.io/api/v1/clients/1991212616395436888/jobs',
+      'https://uphunt.io/api/v1/jobs/~022051005096520707758',
+    ]);
     expect(calls[0]!.headers).toEqual({ authorization: 'Bearer up_abc', accept: 'application/json' });
   });
 
   it('asks by-ciphertext with the cipher as a query parameter and reads the buyer company', async () => {
-    const { calls, deps } = recorder({ authJobDetailsResponse: { data: { jobAuthDetails: { buyer: { info: { company: { companyId: '1991212616395436888' } } } } } } });
+    const { calls, deps } = recorder({
+      authJobDetailsResponse: { data: { jobAuthDetails: { buyer: { info: { company: { companyId: '1991212616395436888' } } } } } },
+    });
     const companyId = await createUpHuntClient('sk_uphunt_abc', deps).companyIdForCiphertext('~022051005096520707758');
     expect(companyId).toBe('1991212616395436888');
     expect(calls[0]!.url).toBe('https://uphunt.io/api/jobs/by-ciphertext?cipher=~022051005096520707758');
@@ -68,7 +75,9 @@ describe('UpHunt schemas', () => {
   });
 
   it('find the companyId in either of Upwork payloads, or nowhere', () => {
-    expect(companyIdFromArchivedJob({ jobDetailsResponse: { data: { jobPubDetails: { buyer: { company: { companyId: '1744032957718093824' } } } } } })).toBe('1744032957718093824');
+    expect(companyIdFromArchivedJob({ jobDetailsResponse: { data: { jobPubDetails: { buyer: { company: { companyId: '1744032957718093824' } } } } } })).toBe(
+      '1744032957718093824',
+    );
     // As a JSON number the id has already lost digits: not trusted.
     expect(companyIdFromArchivedJob({ job: { jobAuthDetails: { buyer: { info: { company: { companyId: 1744032957718093824 } } } } } })).toBeNull();
     expect(companyIdFromArchivedJob({ something: 'else' })).toBeNull();

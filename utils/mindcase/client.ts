@@ -18,8 +18,12 @@ export function createMindcaseClient(apiKey: string, deps: HttpDeps = defaultHtt
     if (key === '') throw new ApiError({ service: 'Mindcase', kind: 'missing_key', status: null, detail: 'no Mindcase API key saved', retryAt: null });
     return { authorization: `Bearer ${key}`, accept: 'application/json' };
   };
-  const call = async <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown) =>
-    (await requestJson({ service: 'Mindcase', url: base + path, method, headers: headers(), schema, body }, deps)).data;
+  const call = async <S extends Parameters<typeof requestJson>[0]['schema']>(
+    path: string,
+    schema: S,
+    method: 'GET' | 'POST' | 'DELETE' = 'GET',
+    body?: unknown,
+  ) => (await requestJson({ service: 'Mindcase', url: base + path, method, headers: headers(), schema, body }, deps)).data;
 
   return {
     credits: async () => (await call('/credits', CreditsSchema)).credits_remaining,

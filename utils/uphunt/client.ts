@@ -1,13 +1,6 @@
 /** Typed UpHunt calls. Current keys go in `x-api-key`; legacy `up_` keys as a Bearer on `/api/v1/*`. */
 import { ApiError, defaultHttpDeps, requestJson, type HttpDeps } from '../http';
-import {
-  ArchivedJobSchema,
-  ClientJobsSchema,
-  FreelancersSchema,
-  companyIdFromArchivedJob,
-  type ClientJobs,
-  type Freelancers,
-} from './schemas';
+import { ArchivedJobSchema, ClientJobsSchema, FreelancersSchema, companyIdFromArchivedJob, type ClientJobs, type Freelancers } from './schemas';
 
 export const UPHUNT_BASE = 'https://uphunt.io';
 
@@ -33,15 +26,11 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
     (await requestJson({ service: 'UpHunt', url: base + path, headers: headers(), schema }, deps)).data;
 
   return {
-    clientJobs: (companyId) =>
-      get(`${legacy ? '/api/v1' : '/api'}/clients/${encodeURIComponent(companyId)}/jobs`, ClientJobsSchema),
+    clientJobs: (companyId) => get(`${legacy ? '/api/v1' : '/api'}/clients/${encodeURIComponent(companyId)}/jobs`, ClientJobsSchema),
     companyIdForCiphertext: async (ciphertext) => {
-      const path = legacy
-        ? `/api/v1/jobs/${encodeURIComponent(ciphertext)}`
-        : `/api/jobs/by-ciphertext?cipher=${encodeURIComponent(ciphertext)}`;
+      const path = legacy ? `/api/v1/jobs/${encodeURIComponent(ciphertext)}` : `/api/jobs/by-ciphertext?cipher=${encodeURIComponent(ciphertext)}`;
       return companyIdFromArchivedJob(await get(path, ArchivedJobSchema));
     },
-    freelancers: () =>
-      get(legacy ? '/api/auto-apply/external/freelancers' : '/api/auto-apply-v2/freelancers', FreelancersSchema),
+    freelancers: () => get(legacy ? '/api/auto-apply/external/freelancers' : '/api/auto-apply-v2/freelancers', FreelancersSchema),
   };
 }

@@ -10,7 +10,10 @@ const num = z.number().nullish();
 // The seed shows feedback only as null; its filled shape is assumed from Upwork's own payloads.
 export const FeedbackSchema = z
   .object({
-    score: z.union([z.number(), z.string()]).nullish().transform((v) => (v === null || v === undefined || v === '' ? null : Number(v))),
+    score: z
+      .union([z.number(), z.string()])
+      .nullish()
+      .transform((v) => (v === null || v === undefined || v === '' ? null : Number(v))),
     comment: text,
   })
   .nullish();
@@ -18,7 +21,10 @@ export const FeedbackSchema = z
 export const OpenJobSchema = z.object({
   id: Id,
   ciphertext: text,
-  title: z.string().nullish().transform((v) => v ?? 'Untitled job'),
+  title: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? 'Untitled job'),
   type: text,
   isPtcPrivate: z.boolean().nullish(),
 });
@@ -38,9 +44,7 @@ export const WorkHistoryItemSchema = z.object({
 });
 
 export const BuyerSchema = z.object({
-  company: z
-    .object({ name: text, companyId: Id.nullish(), contractDate: text, isEDCReplicated: z.boolean().nullish() })
-    .nullish(),
+  company: z.object({ name: text, companyId: Id.nullish(), contractDate: text, isEDCReplicated: z.boolean().nullish() }).nullish(),
   location: z.object({ city: text, country: text, countryTimezone: text }).nullish(),
   stats: z
     .object({
@@ -62,10 +66,22 @@ export const ClientJobsSchema = z.object({
   companyId: Id,
   lastSyncedAt: num,
   buyer: BuyerSchema.nullish(),
-  openJobs: z.array(OpenJobSchema).nullish().transform((v) => v ?? []),
-  workHistory: z.array(WorkHistoryItemSchema).nullish().transform((v) => v ?? []),
-  archivedCiphers: z.array(z.string()).nullish().transform((v) => v ?? []),
-  archivedJobIds: z.array(Id).nullish().transform((v) => v ?? []),
+  openJobs: z
+    .array(OpenJobSchema)
+    .nullish()
+    .transform((v) => v ?? []),
+  workHistory: z
+    .array(WorkHistoryItemSchema)
+    .nullish()
+    .transform((v) => v ?? []),
+  archivedCiphers: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  archivedJobIds: z
+    .array(Id)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 export type ClientJobs = z.output<typeof ClientJobsSchema>;

@@ -136,12 +136,21 @@ test.describe('problems are shown in words with the way out', () => {
 
   test('429 says when it retries, waits for Retry-After, then shows the client', async ({ context, extensionId, sandbox }) => {
     await saveKeys(context, extensionId);
-    sandbox.addFault({ host: 'uphunt.io', path: '/clients/', status: 429, headers: { 'retry-after': '3' }, body: { error: 'rate_limit_exceeded', message: 'Slow down' } });
+    sandbox.addFault({
+      host: 'uphunt.io',
+      path: '/clients/',
+      status: 429,
+      headers: { 'retry-after': '3' },
+      body: { error: 'rate_limit_exceeded', message: 'Slow down' },
+    });
     const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
     const panel = await openPanel(context, extensionId, tabId);
     await expect(panel.getByRole('alert')).toContainText(/Retrying in [1-3] s/);
     await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH', { timeout: 10_000 });
-    const times = sandbox.requests().filter((r) => r.path.includes('/clients/')).map((r) => r.at);
+    const times = sandbox
+      .requests()
+      .filter((r) => r.path.includes('/clients/'))
+      .map((r) => r.at);
     expect(times).toHaveLength(2);
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(2900);
   });

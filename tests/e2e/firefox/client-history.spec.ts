@@ -29,6 +29,16 @@ async function typeInto(page: Page, label: string, text: string) {
   await page.keyboard.type(text);
 }
 
+/**
+ * Clicks a button by its accessible name. Puppeteer's waiting helpers (locators, waitForSelector) never
+ * settle on a page reached by navigating an extension tab under BiDi, so the caller waits for its text first.
+ */
+async function clickButton(page: Page, name: string) {
+  const button = await page.$(`::-p-aria([name="${name}"][role="button"])`);
+  if (!button) throw new Error(`No button named ${name}`);
+  await button.click();
+}
+
 async function tabIdOf(page: Page, url: string): Promise<number> {
   return page.evaluate(async (wanted) => {
     // Runs in the extension page, where Firefox's own `browser` namespace is Promise-based like chrome's.
@@ -38,7 +48,7 @@ async function tabIdOf(page: Page, url: string): Promise<number> {
   }, url);
 }
 
-test('Firefox: keys saved in Options, a job page shows its client in the sidebar page', async () => {
+test('Firefox: keys saved in Options, a job page shows its client, score, history and Mindcase details in the sidebar page', async () => {
   await waitForText(options, 'UpHunt API key');
   await typeInto(options, 'UpHunt API key', KEYS.uphunt);
   await typeInto(options, 'Mindcase API key', KEYS.mindcase);
@@ -63,6 +73,16 @@ test('Firefox: keys saved in Options, a job page shows its client in the sidebar
   expect(text).toContain('Stuttgart, DEU');
   expect(text).toMatch(/UpHunt data synced .* ago/);
   expect(text).toContain('Open jobs (2)');
+  expect(text).toMatch(/Client score: \d+\/100 · Good client/);
+  expect(text).toContain('Median hourly');
+
+  // The table sorts; Mindcase details come only when asked for. (Clicks need the tab in front.)
+  await options.bringToFront();
+  await clickButton(options, 'Paid');
+  expect(await options.evaluate(() => document.querySelector('th[aria-sort="descending"]')?.textContent)).toContain('Paid');
+  await clickButton(options, 'Enrich ($0.003)');
+  expect(await waitForText(options, 'Similar jobs (3)')).toContain('Skills required:');
+  expect(sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === 'POST')).toHaveLength(1);
 
   const uphunt = sandbox.requests().filter((r) => r.host === 'uphunt.io');
   expect(uphunt.filter((r) => r.path.includes('by-ciphertext'))).toHaveLength(1);
@@ -70,7 +90,13 @@ test('Firefox: keys saved in Options, a job page shows its client in the sidebar
 });
 
 test('Firefox: a rate-limited answer says when it retries, then recovers', async () => {
-  sandbox.addFault({ host: 'uphunt.io', path: '/clients/', status: 429, headers: { 'retry-after': '2' }, body: { error: 'rate_limit_exceeded', message: 'Slow down' } });
+  sandbox.addFault({
+    host: 'uphunt.io',
+    path: '/clients/',
+    status: 429,
+    headers: { 'retry-after': '2' },
+    body: { error: 'rate_limit_exceeded', message: 'Slow down' },
+  });
   const job = await browser.newPage();
   const url = 'https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/';
   await job.goto(url);
@@ -90,7 +116,13 @@ test('Firefox: the manifest asks for exactly the permissions the product uses', 
   });
   expect(id).toBe('uphunt-overlay@uphunt-overlay.dev');
   expect(manifest.manifest_version).toBe(2);
-  expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*', 'storage']);
+  expect([...(manifest.permissions ?? [])].sort()).toEqual([
+    'alarms',
+    'https://api.mindcase.co/*',
+    'https://uphunt.io/*',
+    'https://www.upwork.com/*',
+    'storage',
+  ]);
   expect((manifest as { sidebar_action?: { default_panel?: string } }).sidebar_action?.default_panel).toMatch(/\/sidepanel\.html$/);
   // Firefox leaves browser_specific_settings out of getManifest(): read what ships.
   const shipped = JSON.parse(readFileSync(`${FIREFOX_BUILD}/manifest.json`, 'utf8')) as Record<string, unknown>;
