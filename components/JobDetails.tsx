@@ -11,8 +11,14 @@ function hourlyRange(row: JobRow): string | null {
   const b = budget as Record<string, unknown>;
   const min = [b.hourlyBudgetMin, b.min, b.hourlyMin].find((v): v is number => typeof v === 'number');
   const max = [b.hourlyBudgetMax, b.max, b.hourlyMax].find((v): v is number => typeof v === 'number');
-  if (min === undefined && max === undefined) return null;
-  return `$${min ?? '?'}–${max ?? '?'}/hr`;
+  return rangeText(min ?? null, max ?? null);
+}
+
+function rangeText(min: number | null, max: number | null): string | null {
+  if (min !== null && max !== null) return `$${min}–${max}/hr`;
+  if (max !== null) return `up to $${max}/hr`;
+  if (min !== null) return `from $${min}/hr`;
+  return null;
 }
 
 export function budgetText(row: JobRow): string {
