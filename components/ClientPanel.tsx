@@ -75,6 +75,7 @@ export function ClientPanel(props: ClientPanelProps) {
         <ClientHistory
           entry={entry}
           ciphertext={state.ciphertext}
+          paymentVerified={state.paymentVerified}
           stale={props.stale}
           now={now}
           refreshing={state.status === 'loading'}
@@ -90,6 +91,7 @@ export function ClientPanel(props: ClientPanelProps) {
 interface HistoryProps {
   entry: CacheEntry<ClientJobs>;
   ciphertext: string | null;
+  paymentVerified: boolean | null;
   stale: boolean;
   now: number;
   refreshing: boolean;
@@ -97,7 +99,7 @@ interface HistoryProps {
   jobSection?: ReactNode;
 }
 
-function ClientHistory({ entry, ciphertext, stale, now, refreshing, onRefresh, jobSection }: HistoryProps) {
+function ClientHistory({ entry, ciphertext, paymentVerified, stale, now, refreshing, onRefresh, jobSection }: HistoryProps) {
   const data = entry.value;
   // Judged against the day the data was fetched, so the figures do not shift while the panel stays open.
   const metrics = useMemo(() => buyerMetrics(data, entry.storedAt), [data, entry.storedAt]);
@@ -105,7 +107,15 @@ function ClientHistory({ entry, ciphertext, stale, now, refreshing, onRefresh, j
   const periods = useMemo(() => spendingByQuarter(data.workHistory), [data.workHistory]);
   return (
     <article aria-label="Client history">
-      <ClientSummary data={data} fetchedAt={entry.storedAt} stale={stale} now={now} refreshing={refreshing} onRefresh={onRefresh} />
+      <ClientSummary
+        data={data}
+        paymentVerified={paymentVerified}
+        fetchedAt={entry.storedAt}
+        stale={stale}
+        now={now}
+        refreshing={refreshing}
+        onRefresh={onRefresh}
+      />
       <ScoreCard result={score} />
       <BuyerFigures m={metrics} />
       {data.workHistory.length > 0 && (

@@ -4,6 +4,8 @@ import { age, isoMonth } from '@/utils/format';
 
 interface Props {
   data: ClientJobs;
+  /** From the Upwork page's client box (UpHunt does not carry it). */
+  paymentVerified: boolean | null;
   fetchedAt: number;
   stale: boolean;
   now: number;
@@ -11,7 +13,7 @@ interface Props {
   onRefresh: () => void;
 }
 
-export function ClientSummary({ data, fetchedAt, stale, now, refreshing, onRefresh }: Props) {
+export function ClientSummary({ data, paymentVerified, fetchedAt, stale, now, refreshing, onRefresh }: Props) {
   const buyer = data.buyer;
   const location = [buyer?.location?.city, buyer?.location?.country].filter(Boolean).join(', ');
   const localTime = clientLocalTime(buyer?.location?.countryTimezone, now);
@@ -26,6 +28,11 @@ export function ClientSummary({ data, fetchedAt, stale, now, refreshing, onRefre
         {buyer?.company?.contractDate ? ` · Member since ${isoMonth(buyer.company.contractDate)}` : ''}
       </p>
       <ul className="marks" aria-label="Verification and status">
+        {paymentVerified === true ? (
+          <li className="mark mark-good">Payment verified</li>
+        ) : paymentVerified === false ? (
+          <li className="mark mark-warn">Payment not verified</li>
+        ) : null}
         {phone === 'VERIFIED' ? <li className="mark mark-good">Phone verified</li> : phone ? <li className="mark mark-warn">Phone not verified</li> : null}
         {buyer?.enterprise ? <li className="mark">Enterprise</li> : null}
         {buyer?.topClient ? <li className="mark mark-good">Top client</li> : null}

@@ -26,7 +26,7 @@ export interface LookupDeps {
 
 export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen, options: { force?: boolean } = {}): Promise<TabState> {
   const lookupId = deps.newId();
-  const base = { url: page.url, kind: page.kind, ciphertext: page.ciphertext, lookupId };
+  const base = { url: page.url, kind: page.kind, ciphertext: page.ciphertext, paymentVerified: page.paymentVerified, lookupId };
   let current: TabState = { ...base, companyId: null, status: 'resolving', problem: null, updatedAt: deps.now() };
 
   // Each step writes only while this lookup is still the tab's newest: a page left behind stays left behind.

@@ -14,6 +14,7 @@ export const PageSeenSchema = z.object({
     .string()
     .regex(/^\d{15,20}$/)
     .nullable(),
+  paymentVerified: z.boolean().nullable(),
 }) satisfies z.ZodType<PageSeen>;
 
 export const LookupTabSchema = z.object({ tabId: z.number().int().nonnegative(), force: z.boolean() }) satisfies z.ZodType<LookupTab>;

@@ -11,6 +11,8 @@ export interface PageSeen {
   kind: PageKind;
   ciphertext: string | null;
   companyIdHint: string | null;
+  /** What the page's client box says of the payment method; null where the page shows no client box. */
+  paymentVerified: boolean | null;
 }
 
 export interface LookupTab {

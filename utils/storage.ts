@@ -42,6 +42,7 @@ export const TabStateSchema = z.object({
   kind: PageKindSchema,
   ciphertext: z.string().nullable(),
   companyId: z.string().nullable(),
+  paymentVerified: z.boolean().nullable().default(null),
   status: z.enum(['no-job', 'resolving', 'loading', 'ready', 'no-history', 'unknown-job', 'error']),
   problem: ProblemSchema.nullable(),
   /** Identifies the lookup that wrote this state, so an older lookup finishing late cannot overwrite a newer one. */

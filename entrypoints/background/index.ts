@@ -77,7 +77,7 @@ async function readPage(tabId: number): Promise<PageSeen | null> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab?.url || !isUpworkUrl(tab.url)) return null;
   const { kind, ciphertext } = parseUpworkUrl(tab.url);
-  return { url: tab.url, kind, ciphertext, companyIdHint: null };
+  return { url: tab.url, kind, ciphertext, companyIdHint: null, paymentVerified: null };
 }
 
 interface ChromeSidePanel {

@@ -12,6 +12,7 @@ const state = (overrides: Partial<TabState> = {}): TabState => ({
   kind: 'job',
   ciphertext: '~022051005096520707758',
   companyId: '1991212616395436888',
+  paymentVerified: true,
   status: 'ready',
   problem: null,
   lookupId: 'x',
@@ -62,6 +63,7 @@ describe('ClientPanel', () => {
     expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
     expect(screen.getByText('private')).toBeTruthy();
     expect(screen.getByText(/synced 2 hours ago/)).toBeTruthy();
+    expect(screen.getByText('Payment verified')).toBeTruthy();
   });
 
   it('shows unknown figures as unknown rather than zero', () => {

@@ -10,6 +10,7 @@ interface Expected {
   kind: string;
   ciphertext: string;
   companyIdHint: string | null;
+  paymentVerified: boolean | null;
 }
 
 const expected = JSON.parse(readFileSync('tests/fixtures/expected.json', 'utf8')) as Expected[];
@@ -17,12 +18,26 @@ const load = (file: string) => new DOMParser().parseFromString(readFileSync(`tes
 
 describe('readPage on the fixture pages', () => {
   it.each(expected)('$file gives the ids written beside it', (page) => {
-    expect(readPage(load(page.file), page.url)).toEqual({ url: page.url, kind: page.kind, ciphertext: page.ciphertext, companyIdHint: page.companyIdHint });
+    expect(readPage(load(page.file), page.url)).toEqual({
+      url: page.url,
+      kind: page.kind,
+      ciphertext: page.ciphertext,
+      companyIdHint: page.companyIdHint,
+      paymentVerified: page.paymentVerified,
+    });
   });
 
   it('ignores page state describing another job (a slide-over opened over the first page)', () => {
     const doc = load('job-page.html');
     expect(companyIdHint(doc, '~022051005096520707758')).toBeNull();
+  });
+
+  it("reads the client box's payment verification, and says nothing where there is no box", () => {
+    const doc = load('job-page.html');
+    doc.querySelector('[data-test="payment-verified"]')!.replaceWith(doc.createTextNode('Payment method not verified'));
+    expect(readPage(doc, expected[0]!.url).paymentVerified).toBe(false);
+    doc.querySelector('[data-test~="about-client-container"]')!.remove();
+    expect(readPage(doc, expected[0]!.url).paymentVerified).toBeNull();
   });
 
   it('survives a broken state script', () => {

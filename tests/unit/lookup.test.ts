@@ -15,6 +15,7 @@ const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({
   kind: 'job',
   ciphertext: CIPHER,
   companyIdHint: null,
+  paymentVerified: true,
   ...overrides,
 });
 const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId: COMPANY, lastSyncedAt: 1, buyer: { company: { name } } });

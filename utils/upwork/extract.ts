@@ -5,7 +5,21 @@ import { parseUpworkUrl } from './page';
 
 export function readPage(doc: Document, url: string): PageSeen {
   const { kind, ciphertext } = parseUpworkUrl(url);
-  return { url, kind, ciphertext, companyIdHint: ciphertext ? companyIdHint(doc, ciphertext) : null };
+  return {
+    url,
+    kind,
+    ciphertext,
+    companyIdHint: ciphertext ? companyIdHint(doc, ciphertext) : null,
+    paymentVerified: ciphertext ? paymentVerified(doc) : null,
+  };
+}
+
+/** The client box of a job page says whether the client's payment method is verified. */
+export function paymentVerified(doc: Document): boolean | null {
+  const box = doc.querySelector('[data-test~="about-client-container"], [data-test~="AboutClientUser"]');
+  if (!box) return null;
+  if (box.querySelector('[data-test="payment-verified"]')) return true;
+  return /payment method not verified/i.test(box.textContent ?? '') ? false : null;
 }
 
 /** The companyId the page's Nuxt state gives for this job; a hint, absent on many pages. */
