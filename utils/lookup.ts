@@ -12,7 +12,7 @@ import type { PageSeen } from './messaging';
 export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
 
 export interface LookupDeps {
-  uphunt: () => Promise<UpHuntClient>;
+  uphunt: () => Promise<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'>>;
   readTab: (tabId: number) => Promise<TabState | null>;
   writeTab: (tabId: number, state: TabState) => Promise<void>;
   companyOf: { get(ciphertext: string): Promise<string | null>; set(ciphertext: string, companyId: string): Promise<void> };
@@ -82,7 +82,7 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
 }
 
 /** Honours a Retry-After already received, for every tab, without spending a call to learn it again. */
-async function beforeCall(deps: LookupDeps): Promise<UpHuntClient> {
+async function beforeCall(deps: LookupDeps): ReturnType<LookupDeps['uphunt']> {
   const until = await deps.pausedUntil.get();
   if (until > deps.now()) {
     const problem: Problem = { service: 'UpHunt', kind: 'rate_limited', status: 429, detail: 'waiting for the rate limit to reset', retryAt: until };

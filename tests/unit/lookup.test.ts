@@ -21,14 +21,14 @@ const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({
 const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId: COMPANY, lastSyncedAt: 1, buyer: { company: { name } } });
 const fail = (kind: ProblemKind, status: number, retryAt: number | null = null) => new ApiError({ service: 'UpHunt', kind, status, detail: kind, retryAt });
 
-function world(api: Partial<UpHuntClient> = {}) {
+function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'>> = {}) {
   const tabs = new Map<number, TabState>();
   const stored = new Map<string, unknown>();
   const calls: string[] = [];
   let now = 1_000;
   let paused = 0;
   let ids = 0;
-  const client: UpHuntClient = {
+  const client: Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'> = {
     clientJobs: async (id) => {
       calls.push(`clientJobs ${id}`);
       return api.clientJobs ? api.clientJobs(id) : record('Northwind');
@@ -37,7 +37,6 @@ function world(api: Partial<UpHuntClient> = {}) {
       calls.push(`byCipher ${cipher}`);
       return api.companyIdForCiphertext ? api.companyIdForCiphertext(cipher) : COMPANY;
     },
-    freelancers: async () => ({ freelancers: [] }),
   };
   const deps: LookupDeps = {
     uphunt: async () => client,

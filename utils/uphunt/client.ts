@@ -1,6 +1,16 @@
 /** Typed UpHunt calls. Current keys go in `x-api-key`; legacy `up_` keys as a Bearer on `/api/v1/*`. */
 import { ApiError, defaultHttpDeps, requestJson, type HttpDeps } from '../http';
 import { ArchivedJobSchema, ClientJobsSchema, FreelancersSchema, companyIdFromArchivedJob, type ClientJobs, type Freelancers } from './schemas';
+import {
+  AppliedJobsSchema,
+  ApplyAnswerSchema,
+  GeneratedProposalSchema,
+  StatusAnswerSchema,
+  type AppliedJobs,
+  type ApplyAnswer,
+  type ApplyRequest,
+  type StatusAnswer,
+} from './apply-schemas';
 
 export const UPHUNT_BASE = 'https://uphunt.io';
 
@@ -9,6 +19,11 @@ export function isLegacyKey(key: string): boolean {
 }
 
 export interface UpHuntClient {
+  apply(request: ApplyRequest): Promise<ApplyAnswer>;
+  statusByQueue(queueId: string): Promise<StatusAnswer>;
+  statusByJob(jobId: string): Promise<StatusAnswer>;
+  appliedJobs(limit: number): Promise<AppliedJobs>;
+  generateProposal(jobId: string, profileId: string | null): Promise<string>;
   clientJobs(companyId: string): Promise<ClientJobs>;
   /** The buyer's companyId of an archived job, or null when UpHunt holds the job but not its buyer. */
   companyIdForCiphertext(ciphertext: string): Promise<string | null>;
@@ -24,6 +39,9 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
   };
   const get = async <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S) =>
     (await requestJson({ service: 'UpHunt', url: base + path, headers: headers(), schema }, deps)).data;
+  const post = async <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S, body: unknown) =>
+    (await requestJson({ service: 'UpHunt', url: base + path, method: 'POST', headers: headers(), schema, body }, deps)).data;
+  const autoApply = '/api/auto-apply-v2';
 
   return {
     clientJobs: (companyId) => get(`${legacy ? '/api/v1' : '/api'}/clients/${encodeURIComponent(companyId)}/jobs`, ClientJobsSchema),
@@ -31,6 +49,12 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
       const path = legacy ? `/api/v1/jobs/${encodeURIComponent(ciphertext)}` : `/api/jobs/by-ciphertext?cipher=${encodeURIComponent(ciphertext)}`;
       return companyIdFromArchivedJob(await get(path, ArchivedJobSchema));
     },
+    apply: (request) => post(`${autoApply}/apply`, ApplyAnswerSchema, request),
+    statusByQueue: (queueId) => get(`${autoApply}/status?queueId=${encodeURIComponent(queueId)}`, StatusAnswerSchema),
+    statusByJob: (jobId) => get(`${autoApply}/status?jobId=${encodeURIComponent(jobId)}`, StatusAnswerSchema),
+    appliedJobs: (limit) => get(`${autoApply}/applied-jobs?limit=${limit}&offset=0`, AppliedJobsSchema),
+    generateProposal: async (jobId, profileId) =>
+      (await post(`${autoApply}/generate-proposal`, GeneratedProposalSchema, profileId ? { jobId, profileId } : { jobId })).coverLetter,
     freelancers: () => get(legacy ? '/api/auto-apply/external/freelancers' : '/api/auto-apply-v2/freelancers', FreelancersSchema),
   };
 }

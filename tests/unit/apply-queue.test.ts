@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { Application } from '@/utils/apply';
+import { createApplyQueue, type Draft } from '@/utils/apply-queue';
+import { ApiError } from '@/utils/http';
+import type { ApplicationStatus, StatusAnswer } from '@/utils/uphunt/apply-schemas';
+
+const JOB = '~022051005096520707758';
+const draft: Draft = {
+  ciphertext: JOB,
+  jobTitle: 'Job',
+  companyId: '1',
+  clientName: 'Acme',
+  profileId: 'p1',
+  freelancerName: 'Ada',
+  coverLetter: 'Hello',
+  hourlyRate: 40,
+  timeline: '1 to 3 months',
+};
+
+/** A browser: storage that outlives workers, a fake clock, and a fake UpHunt whose outcome the test sets. */
+function world() {
+  let apps: Application[] = [];
+  let now = 1_000_000;
+  let ids = 0;
+  let outcome: ApplicationStatus = 'processing';
+  const posts: unknown[] = [];
+  const statusCalls: string[] = [];
+  const notified: Application[] = [];
+  let wake: number | null = null;
+  let awake = false;
+  let failPost: Error | null = null;
+  let dieAfterPost = false;
+  const queued = new Map<string, string>();
+  const answer = (queueId: string): StatusAnswer => ({
+    jobId: JOB,
+    applicationStatus: outcome,
+    queueId,
+    errorMessage: outcome === 'failed' ? 'Captcha' : null,
+  });
+  const uphunt = {
+    apply: async (request: unknown) => {
+      posts.push(request);
+      if (failPost) throw failPost;
+      const queueId = `q${posts.length}`;
+      queued.set(JOB, queueId);
+      if (dieAfterPost) throw new TypeError('Failed to fetch');
+      return { queueId, creditsRemaining: 9 };
+    },
+    statusByQueue: async (queueId: string) => {
+      statusCalls.push(`queue ${queueId}`);
+      return answer(queueId);
+    },
+    statusByJob: async (jobId: string) => {
+      statusCalls.push(`job ${jobId}`);
+      const queueId = queued.get(jobId);
+      if (!queueId) throw new ApiError({ service: 'UpHunt', kind: 'not_found', status: 404, detail: 'none', retryAt: null });
+      return answer(queueId);
+    },
+  };
+  const worker = () =>
+    createApplyQueue({
+      uphunt: async () => uphunt,
+      read: async () => apps,
+      write: async (next) => void (apps = next),
+      now: () => now,
+      newId: () => `app${++ids}`,
+      wakeAt: (time) => void (wake = time),
+      keepAwake: async (on) => void (awake = on),
+      notify: async (app) => void notified.push(app),
+      undoMs: async () => 3_000,
+    });
+  return {
+    worker,
+    posts,
+    statusCalls,
+    notified,
+    apps: () => apps,
+    wake: () => wake,
+    awake: () => awake,
+    setOutcome: (s: ApplicationStatus) => (outcome = s),
+    failPostWith: (e: Error) => (failPost = e),
+    dieAfterPost: () => (dieAfterPost = true),
+    /** Moves the clock to the next wake-up and lets the worker act on it. */
+    async run(queue: ReturnType<typeof createApplyQueue>, until = Infinity) {
+      for (let i = 0; i < 200 && wake !== null && wake <= until; i++) {
+        now = Math.max(now, wake);
+        await queue.tick();
+      }
+    },
+    advance: (ms: number) => (now += ms),
+    now: () => now,
+  };
+}
+
+describe('apply queue', () => {
+  it('waits out the undo moment, sends once, polls on UpHunt’s schedule and settles', async () => {
+    const w = world();
+    const q = w.worker();
+    const app = await q.submit(draft);
+    expect(app.phase).toBe('scheduled');
+    expect(w.wake()).toBe(app.createdAt + 3_000);
+    expect(w.posts).toHaveLength(0);
+
+    await w.run(q, app.createdAt + 3_000 + 60_000);
+    expect(w.posts).toEqual([{ jobId: JOB, coverLetter: 'Hello', proposal: { hourlyRate: 40, timeline: '1 to 3 months' }, profileId: 'p1' }]);
+    // Every 5 s in the first minute.
+    expect(w.statusCalls.length).toBeGreaterThanOrEqual(11);
+    expect(w.statusCalls.length).toBeLessThanOrEqual(12);
+    const before = w.statusCalls.length;
+    await w.run(q, app.createdAt + 3_000 + 120_000);
+    // Then every 15 s.
+    expect(w.statusCalls.length - before).toBe(4);
+
+    w.setOutcome('applied');
+    await w.run(q);
+    expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied', queueId: 'q1', creditsRemaining: 9 });
+    expect(w.notified).toHaveLength(1);
+    expect(w.awake()).toBe(false);
+  });
+
+  it('stops after 5 minutes and says so; Check now still asks', async () => {
+    const w = world();
+    const q = w.worker();
+    await q.submit(draft);
+    await w.run(q);
+    expect(w.apps()[0]!.phase).toBe('stalled');
+    expect(w.wake()).toBeNull();
+    w.setOutcome('not_enough_connects');
+    await q.checkNow('app1');
+    expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'not_enough_connects' });
+  });
+
+  it('a double click, a second panel or the popup get the same application, and one POST', async () => {
+    const w = world();
+    const q = w.worker();
+    const [a, b] = await Promise.all([q.submit(draft), q.submit({ ...draft, coverLetter: 'Other' })]);
+    const c = await w.worker().submit(draft);
+    expect(new Set([a.id, b.id, c.id]).size).toBe(1);
+    w.setOutcome('applied');
+    await w.run(q);
+    await q.submit(draft);
+    await w.run(q);
+    expect(w.posts).toHaveLength(1);
+  });
+
+  it('undo before the moment passes sends nothing', async () => {
+    const w = world();
+    const q = w.worker();
+    const app = await q.submit(draft);
+    expect(await q.undo(app.id)).toBe(true);
+    await w.run(q);
+    expect(w.posts).toHaveLength(0);
+    expect(w.apps()[0]!.phase).toBe('cancelled');
+  });
+
+  it('an immediate refusal (402) is "not sent" with its reason, and nothing is retried', async () => {
+    const w = world();
+    const q = w.worker();
+    w.failPostWith(new ApiError({ service: 'UpHunt', kind: 'payment_required', status: 402, detail: 'No credits', retryAt: null }));
+    await q.submit(draft);
+    await w.run(q);
+    expect(w.apps()[0]).toMatchObject({ phase: 'not_sent', problem: { kind: 'payment_required' } });
+    expect(w.posts).toHaveLength(1);
+  });
+
+  it('a worker that died after the POST left finds the application by job, and never posts again', async () => {
+    const w = world();
+    w.dieAfterPost();
+    const q = w.worker();
+    await q.submit(draft);
+    await w.run(q, w.now() + 3_000);
+    expect(w.apps()[0]!.phase).toBe('sending');
+    // A new worker, later.
+    w.advance(31_000);
+    const next = w.worker();
+    w.setOutcome('applied');
+    await next.tick();
+    await w.run(next);
+    expect(w.posts).toHaveLength(1);
+    expect(w.statusCalls[0]).toBe(`job ${JOB}`);
+    expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied', queueId: 'q1' });
+  });
+
+  it('a worker that died before the POST left sends it once, after UpHunt says it never arrived', async () => {
+    const w = world();
+    const q = w.worker();
+    await q.submit(draft);
+    // As if the worker wrote `sending` and died before fetch.
+    Object.assign(w.apps()[0]!, { phase: 'sending', sendAt: w.now() });
+    w.advance(31_000);
+    const next = w.worker();
+    w.setOutcome('applied');
+    await next.tick();
+    await w.run(next);
+    expect(w.posts).toHaveLength(1);
+    expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied' });
+  });
+});

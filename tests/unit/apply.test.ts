@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyGuards,
+  fillTemplate,
+  nextCheckDelay,
+  statusText,
+  suggestProfile,
+  suggestRate,
+  type Application,
+  type GuardInput,
+  type ProfileChoice,
+} from '@/utils/apply';
+import { buyerMetrics } from '@/utils/buyer';
+import { ClientJobsSchema, WorkHistoryItemSchema } from '@/utils/uphunt/schemas';
+import { APPLICATION_STATUSES } from '@/utils/uphunt/apply-schemas';
+
+const JOB = '~022051005096520707758';
+const NOW = Date.UTC(2026, 10, 23);
+const app = (fields: Partial<Application>): Application =>
+  ({ id: 'a', ciphertext: JOB, companyId: '1', createdAt: NOW - 1000, phase: 'settled', status: 'applied', ...fields }) as Application;
+const input = (fields: Partial<GuardInput> = {}): GuardInput => ({
+  ciphertext: JOB,
+  companyId: '1',
+  now: NOW,
+  hasKey: true,
+  keyRejected: false,
+  applications: [],
+  appliedRemotely: [],
+  creditsRemaining: 5,
+  recentClientDays: 7,
+  jobStatus: 'ACTIVE',
+  score: null,
+  ...fields,
+});
+const ids = (fields: Partial<GuardInput>) => applyGuards(input(fields)).map((g) => `${g.level}:${g.id}`);
+
+describe('applyGuards', () => {
+  it('lets a clean application through', () => expect(ids({})).toEqual([]));
+  it('blocks a job already applied to, locally or on UpHunt', () => {
+    expect(ids({ applications: [app({})] })).toEqual(['block:already-applied']);
+    expect(ids({ applications: [app({ phase: 'queued', status: 'processing' })] })).toEqual(['block:already-applied']);
+    expect(ids({ appliedRemotely: [`https://www.upwork.com/jobs/${JOB}`] })).toEqual(['block:applied-remotely']);
+  });
+  it('allows a retry after a failure', () => expect(ids({ applications: [app({ status: 'not_enough_connects' })] })).toEqual([]));
+  it('blocks without a key, with a rejected key and without credits', () => {
+    expect(ids({ hasKey: false, keyRejected: true, creditsRemaining: 0 })).toEqual(['block:no-key', 'block:key-rejected', 'block:no-credits']);
+  });
+  it('asks first for a client applied to recently, a closed job or a risky client', () => {
+    const recent = app({ ciphertext: '~022049912345678901234', createdAt: NOW - 2 * 86_400_000 });
+    const old = app({ ciphertext: '~022049912345678901235', createdAt: NOW - 9 * 86_400_000 });
+    expect(ids({ applications: [recent, old], jobStatus: 'CLOSED', score: { score: 30, verdict: 'risky', factors: [], flags: [] } })).toEqual([
+      'confirm:recent-client',
+      'confirm:job-closed',
+      'confirm:risky-client',
+    ]);
+  });
+});
+
+describe('nextCheckDelay', () => {
+  it('follows UpHunt: 5 s for a minute, 15 s to five minutes, then stop', () => {
+    expect(nextCheckDelay(0, 59_999)).toBe(5_000);
+    expect(nextCheckDelay(0, 60_000)).toBe(15_000);
+    expect(nextCheckDelay(0, 299_999)).toBe(15_000);
+    expect(nextCheckDelay(0, 300_000)).toBeNull();
+  });
+});
+
+describe('statusText', () => {
+  it('names every final status with a next step and the credit outcome', () => {
+    for (const status of APPLICATION_STATUSES.filter((s) => s !== 'processing')) {
+      const text = statusText({ phase: 'settled', status, errorMessage: 'Captcha', statusMessage: null });
+      expect(text.next).toMatch(status === 'applied' ? /credit was spent/ : /credit was returned/);
+    }
+    expect(statusText({ phase: 'settled', status: 'not_enough_connects', errorMessage: null, statusMessage: null }).next).toContain('Buy Connects');
+    expect(statusText({ phase: 'settled', status: 'failed', errorMessage: 'Captcha shown', statusMessage: null }).next).toContain('Captcha shown');
+  });
+});
+
+describe('suggestions', () => {
+  const choices: ProfileChoice[] = [
+    { profileId: '1', title: 'Brand & packaging designer', freelancerName: 'Bruno Silva', hourlyRate: 40 },
+    { profileId: '2', title: 'Data engineer (Python, Airflow)', freelancerName: 'Ada Novak', hourlyRate: 60 },
+  ];
+  const history = (name: string) => [WorkHistoryItemSchema.parse({ jobInfo: { title: 'x' }, contractorInfo: { contractorName: name } })];
+
+  it('prefers a freelancer who already worked for the client, then shared skills', () => {
+    expect(suggestProfile(choices, 'Python Airflow pipeline', history('Bruno S.'))).toMatchObject({
+      choice: { profileId: '1' },
+      reason: 'Bruno Silva already worked for this client.',
+    });
+    expect(suggestProfile(choices, 'Data Pipeline Engineer (Python, Airflow)', [])).toMatchObject({
+      choice: { profileId: '2' },
+      reason: 'Profile matches the job on data, engineer, python.',
+    });
+    expect(suggestProfile([], 'x', [])).toBeNull();
+  });
+
+  it("suggests a rate from the client's history and warns above its highest", () => {
+    const metrics = buyerMetrics(
+      ClientJobsSchema.parse({ companyId: '1', workHistory: [10, 20, 30, 40].map((amount) => ({ jobInfo: { title: 'x' }, rate: { amount } })) }),
+      NOW,
+    );
+    expect(suggestRate(metrics, null, null)).toMatchObject({ rate: 40, warning: null });
+    expect(suggestRate(metrics, 60, null)).toMatchObject({ rate: 40, warning: null });
+    expect(suggestRate(metrics, 60, 55).warning).toBe('Above anything this client ever paid ($40.00/hr).');
+    expect(suggestRate(null, null, null).rate).toBeNull();
+  });
+});
+
+describe('fillTemplate', () => {
+  it('fills known variables and leaves unknown ones visible', () => {
+    expect(
+      fillTemplate('Hi {clientName}, re {jobTitle} — {freelancerName} ({skills}) {unknown}', {
+        clientName: 'Acme',
+        jobTitle: 'Logo',
+        freelancerName: 'Ada',
+        skills: 'Figma',
+      }),
+    ).toBe('Hi Acme, re Logo — Ada (Figma) {unknown}');
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * The background's apply queue. One click makes exactly one POST /apply: the application is stored before the
+ * request leaves (`sending`), its queueId as soon as it comes back, and a `sending` record found by a later
+ * worker is checked with GET /status by job before anything is sent again. Polling follows nextCheckDelay.
+ */
+import { ACTIVE_PHASES, nextCheckDelay, type Application } from './apply';
+import { ApiError, toProblem, type Problem } from './http';
+import type { StatusAnswer } from './uphunt/apply-schemas';
+import type { UpHuntClient } from './uphunt/client';
+
+const MAX_KEPT = 500;
+/** A `sending` record older than this with no request in flight in this worker lost its answer. */
+const SENDING_GRACE_MS = 30_000;
+
+export type Draft = Pick<
+  Application,
+  'ciphertext' | 'jobTitle' | 'companyId' | 'clientName' | 'profileId' | 'freelancerName' | 'coverLetter' | 'hourlyRate' | 'timeline'
+>;
+
+export interface ApplyQueueDeps {
+  uphunt: () => Promise<Pick<UpHuntClient, 'apply' | 'statusByQueue' | 'statusByJob'>>;
+  read: () => Promise<Application[]>;
+  write: (apps: Application[]) => Promise<void>;
+  now: () => number;
+  newId: () => string;
+  /** One timer while the worker lives; the alarm from keepAwake covers its death. */
+  wakeAt: (time: number | null) => void;
+  keepAwake: (on: boolean) => Promise<void>;
+  notify: (app: Application) => Promise<void>;
+  undoMs: () => Promise<number>;
+}
+
+export function createApplyQueue(deps: ApplyQueueDeps) {
+  let chain: Promise<unknown> = Promise.resolve();
+  const update = <T>(change: (apps: Application[]) => T | Promise<T>): Promise<T> => {
+    const next = chain.then(async () => {
+      const apps = structuredClone(await deps.read());
+      const result = await change(apps);
+      await deps.write(apps.slice(-MAX_KEPT));
+      return result;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const patch = (id: string, fields: Partial<Application>) =>
+    update((apps) => {
+      const app = apps.find((a) => a.id === id);
+      if (app) Object.assign(app, fields);
+      return app ? { ...app } : null;
+    });
+  const inFlight = new Set<string>();
+
+  /** Idempotent per job: a second click, panel or popup gets the application already under way. */
+  async function submit(draft: Draft): Promise<Application> {
+    const undoMs = await deps.undoMs();
+    const app = await update((apps) => {
+      const existing = apps.find(
+        (a) => a.ciphertext === draft.ciphertext && (ACTIVE_PHASES.includes(a.phase) || (a.phase === 'settled' && a.status === 'applied')),
+      );
+      if (existing) return existing;
+      const now = deps.now();
+      const created: Application = {
+        ...draft,
+        id: deps.newId(),
+        createdAt: now,
+        sendAt: now + undoMs,
+        phase: 'scheduled',
+        queueId: null,
+        queuedAt: null,
+        status: null,
+        statusMessage: null,
+        errorMessage: null,
+        problem: null,
+        nextCheckAt: null,
+        settledAt: null,
+        creditsRemaining: null,
+        recoveries: 0,
+      };
+      apps.push(created);
+      return created;
+    });
+    await reschedule();
+    return app;
+  }
+
+  async function undo(id: string): Promise<boolean> {
+    const undone = await update((apps) => {
+      const app = apps.find((a) => a.id === id && a.phase === 'scheduled');
+      if (app) app.phase = 'cancelled';
+      return !!app;
+    });
+    await reschedule();
+    return undone;
+  }
+
+  async function send(id: string): Promise<void> {
+    const app = await update((apps) => {
+      const found = apps.find((a) => a.id === id && a.phase === 'scheduled' && a.sendAt <= deps.now());
+      if (!found || inFlight.has(id)) return null;
+      found.phase = 'sending';
+      found.sendAt = deps.now();
+      return { ...found };
+    });
+    if (!app) return;
+    inFlight.add(id);
+    try {
+      const client = await deps.uphunt();
+      const proposal =
+        app.hourlyRate !== null || app.timeline
+          ? { ...(app.hourlyRate !== null ? { hourlyRate: app.hourlyRate } : {}), ...(app.timeline ? { timeline: app.timeline } : {}) }
+          : undefined;
+      const answer = await client.apply({
+        jobId: app.ciphertext,
+        coverLetter: app.coverLetter,
+        ...(proposal ? { proposal } : {}),
+        ...(app.profileId ? { profileId: app.profileId } : {}),
+      });
+      const now = deps.now();
+      await patch(id, {
+        phase: 'queued',
+        queueId: answer.queueId,
+        queuedAt: now,
+        status: 'processing',
+        creditsRemaining: answer.creditsRemaining ?? null,
+        nextCheckAt: now + 5_000,
+      });
+    } catch (error) {
+      // An answer with a status means nothing was queued and no credit touched; anything else is ambiguous
+      // and is settled by asking UpHunt about the job, never by sending again blindly.
+      if (error instanceof ApiError && error.problem.status !== null && error.problem.kind !== 'malformed') {
+        await patch(id, { phase: 'not_sent', problem: error.problem, settledAt: deps.now() });
+      }
+    } finally {
+      inFlight.delete(id);
+    }
+  }
+
+  async function recover(app: Application): Promise<void> {
+    try {
+      const status = await (await deps.uphunt()).statusByJob(app.ciphertext);
+      await applyStatus(app.id, status, true);
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.kind === 'not_found') {
+        // UpHunt never received it: sending it now is the one send the user asked for.
+        const retried = app.recoveries < 1;
+        await patch(
+          app.id,
+          retried
+            ? { phase: 'scheduled', sendAt: deps.now(), recoveries: app.recoveries + 1 }
+            : { phase: 'not_sent', problem: interrupted(), settledAt: deps.now() },
+        );
+      }
+    }
+  }
+
+  async function applyStatus(id: string, answer: StatusAnswer, fromRecovery = false): Promise<void> {
+    const now = deps.now();
+    const settled = await update((apps) => {
+      const app = apps.find((a) => a.id === id);
+      if (!app) return null;
+      if (fromRecovery) {
+        app.queueId = answer.queueId ?? app.queueId;
+        app.queuedAt ??= now;
+        app.phase = 'queued';
+      }
+      app.status = answer.applicationStatus;
+      app.statusMessage = answer.applicationStatusMessage ?? null;
+      app.errorMessage = answer.errorMessage ?? null;
+      if (answer.applicationStatus !== 'processing') {
+        app.phase = 'settled';
+        app.settledAt = now;
+        app.nextCheckAt = null;
+        return { ...app };
+      }
+      const delay = nextCheckDelay(app.queuedAt ?? now, now);
+      app.phase = delay === null ? 'stalled' : 'queued';
+      app.nextCheckAt = delay === null ? null : now + delay;
+      return null;
+    });
+    if (settled) await deps.notify(settled);
+  }
+
+  async function check(app: Application): Promise<void> {
+    if (!app.queueId) return;
+    try {
+      await applyStatus(app.id, await (await deps.uphunt()).statusByQueue(app.queueId));
+    } catch (error) {
+      const problem = toProblem(error, 'UpHunt');
+      const wait = problem.kind === 'rate_limited' && problem.retryAt ? problem.retryAt : deps.now() + 15_000;
+      // A failed check is not a failed application: look again later (Retry-After when given).
+      const delay = nextCheckDelay(app.queuedAt ?? deps.now(), deps.now());
+      await patch(app.id, delay === null ? { phase: 'stalled', nextCheckAt: null, problem } : { nextCheckAt: wait, problem });
+    }
+  }
+
+  /** Does whatever is due, then sets the next wake-up. Called on every event, alarm and worker start. */
+  async function tick(): Promise<void> {
+    const now = deps.now();
+    const apps = await deps.read();
+    for (const app of apps) {
+      if (app.phase === 'scheduled' && app.sendAt <= now) await send(app.id);
+      else if (app.phase === 'sending' && !inFlight.has(app.id) && now - app.sendAt >= SENDING_GRACE_MS) await recover(app);
+      else if (app.phase === 'queued' && app.nextCheckAt !== null && app.nextCheckAt <= now) await check(app);
+    }
+    await reschedule();
+  }
+
+  async function checkNow(id: string): Promise<void> {
+    const app = (await deps.read()).find((a) => a.id === id);
+    if (app && (app.phase === 'queued' || app.phase === 'stalled')) await check(app);
+    await reschedule();
+  }
+
+  async function reschedule(): Promise<void> {
+    const apps = await deps.read();
+    const times = apps.flatMap((a) =>
+      a.phase === 'scheduled'
+        ? [a.sendAt]
+        : a.phase === 'queued' && a.nextCheckAt !== null
+          ? [a.nextCheckAt]
+          : a.phase === 'sending'
+            ? [a.sendAt + SENDING_GRACE_MS]
+            : [],
+    );
+    const next = times.length ? Math.min(...times) : null;
+    deps.wakeAt(next);
+    await deps.keepAwake(next !== null);
+  }
+
+  return { submit, undo, tick, checkNow };
+}
+
+function interrupted(): Problem {
+  return { service: 'UpHunt', kind: 'interrupted', status: null, detail: 'The request was cut off twice before UpHunt received it.', retryAt: null };
+}

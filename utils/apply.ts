@@ -1,0 +1,248 @@
+/** Applying through UpHunt: the records, the polling schedule, the guards and the suggestions. Pure. */
+import type { BuyerMetrics, BuyerScore } from './buyer';
+import type { Problem } from './http';
+import type { ApplicationStatus } from './uphunt/apply-schemas';
+import type { Freelancers, WorkHistoryItem } from './uphunt/schemas';
+
+export const COVER_LETTER_LIMIT = 5000;
+export const TIMELINES = ['Less than 1 month', '1 to 3 months', '3 to 6 months', 'More than 6 months'] as const;
+
+/**
+ * One application. `scheduled` waits out the undo moment; `sending` is written before the POST leaves, so a
+ * worker that dies mid-request is noticed; `queued` has UpHunt's queueId; `settled` has a final status.
+ */
+export interface Application {
+  id: string;
+  ciphertext: string;
+  jobTitle: string | null;
+  companyId: string | null;
+  clientName: string | null;
+  profileId: string | null;
+  freelancerName: string | null;
+  coverLetter: string;
+  hourlyRate: number | null;
+  timeline: string | null;
+  createdAt: number;
+  sendAt: number;
+  phase: 'scheduled' | 'sending' | 'queued' | 'stalled' | 'settled' | 'not_sent' | 'cancelled';
+  queueId: string | null;
+  queuedAt: number | null;
+  status: ApplicationStatus | null;
+  statusMessage: string | null;
+  errorMessage: string | null;
+  problem: Problem | null;
+  nextCheckAt: number | null;
+  settledAt: number | null;
+  creditsRemaining: number | null;
+  /** How many times a `sending` record was found without an answer and re-checked. */
+  recoveries: number;
+}
+
+export const ACTIVE_PHASES: ReadonlyArray<Application['phase']> = ['scheduled', 'sending', 'queued', 'stalled'];
+
+/** UpHunt's advice: every 5 s for the first minute, then every 15 s up to 5 minutes, then stop and say so. */
+export function nextCheckDelay(queuedAt: number, now: number): number | null {
+  const age = now - queuedAt;
+  if (age < 60_000) return 5_000;
+  if (age < 300_000) return 15_000;
+  return null;
+}
+
+export interface StatusText {
+  title: string;
+  next: string;
+  tone: 'good' | 'bad' | 'wait';
+}
+
+/** Each outcome in words, with the next step and what happened to the credit. */
+export function statusText(app: Pick<Application, 'phase' | 'status' | 'errorMessage' | 'statusMessage'>): StatusText {
+  if (app.phase === 'scheduled') return { title: 'About to send', next: 'Undo now if you changed your mind.', tone: 'wait' };
+  if (app.phase === 'sending') return { title: 'Sending to UpHunt…', next: 'This takes a second.', tone: 'wait' };
+  if (app.phase === 'cancelled') return { title: 'Cancelled', next: 'Nothing was sent and no credit was used.', tone: 'bad' };
+  if (app.phase === 'not_sent') return { title: 'Not sent', next: 'UpHunt refused the request; no credit was used.', tone: 'bad' };
+  if (app.phase === 'stalled')
+    return { title: 'Still processing — check later', next: 'UpHunt has not settled it after 5 minutes. Use Check now later.', tone: 'wait' };
+  switch (app.status) {
+    case 'applied':
+      return { title: 'Applied', next: 'The proposal is on Upwork. One credit was spent.', tone: 'good' };
+    case 'not_enough_connects':
+      return {
+        title: 'Not enough Connects',
+        next: 'Buy Connects for the agency on Upwork (Membership & Connects), then apply again. Your credit was returned.',
+        tone: 'bad',
+      };
+    case 'not_eligible':
+      return {
+        title: 'Profile not eligible',
+        next: `${app.statusMessage ?? 'The profile does not meet the job’s requirements (location, Job Success, English or similar).'} Your credit was returned.`,
+        tone: 'bad',
+      };
+    case 'logged_out':
+      return {
+        title: 'UpHunt is reconnecting',
+        next: "UpHunt's Upwork session was reset and reconnects by itself. Try again later. Your credit was returned.",
+        tone: 'bad',
+      };
+    case 'not_available':
+      return { title: 'Job closed', next: 'The job is no longer available. Your credit was returned.', tone: 'bad' };
+    case 'failed':
+      return { title: 'Failed', next: `${app.errorMessage ?? 'UpHunt could not submit it.'} Your credit was returned.`, tone: 'bad' };
+    default:
+      return { title: 'Processing', next: 'UpHunt is submitting the proposal; most settle in 30–90 s.', tone: 'wait' };
+  }
+}
+
+export interface Guard {
+  id: 'no-key' | 'key-rejected' | 'already-applied' | 'applied-remotely' | 'no-credits' | 'recent-client' | 'job-closed' | 'risky-client';
+  /** block: Apply is disabled; confirm: Apply asks first. */
+  level: 'block' | 'confirm';
+  text: string;
+}
+
+export interface GuardInput {
+  ciphertext: string;
+  companyId: string | null;
+  now: number;
+  hasKey: boolean;
+  keyRejected: boolean;
+  applications: readonly Application[];
+  /** jobIds UpHunt lists as applied (URLs, ciphertexts or UUIDs). */
+  appliedRemotely: readonly string[];
+  creditsRemaining: number | null;
+  recentClientDays: number;
+  jobStatus: string | null;
+  score: BuyerScore | null;
+}
+
+export function applyGuards(input: GuardInput): Guard[] {
+  const guards: Guard[] = [];
+  if (!input.hasKey) guards.push({ id: 'no-key', level: 'block', text: 'Add your UpHunt API key in Options to apply.' });
+  if (input.keyRejected) guards.push({ id: 'key-rejected', level: 'block', text: 'UpHunt rejected the API key: paste the current one in Options.' });
+  const mine = input.applications.find(
+    (app) => app.ciphertext === input.ciphertext && (ACTIVE_PHASES.includes(app.phase) || (app.phase === 'settled' && app.status === 'applied')),
+  );
+  if (mine)
+    guards.push({
+      id: 'already-applied',
+      level: 'block',
+      text: mine.phase === 'settled' ? 'Already applied to this job.' : 'An application to this job is under way.',
+    });
+  else if (input.appliedRemotely.some((jobId) => jobId.toLowerCase().includes(input.ciphertext)))
+    guards.push({ id: 'applied-remotely', level: 'block', text: 'UpHunt lists this job as applied already.' });
+  if (input.creditsRemaining === 0)
+    guards.push({ id: 'no-credits', level: 'block', text: 'No UpHunt auto-apply credits left. They refresh each billing cycle.' });
+  const since = input.now - input.recentClientDays * 86_400_000;
+  const recent = input.companyId
+    ? input.applications.filter(
+        (app) =>
+          app.companyId === input.companyId &&
+          app.ciphertext !== input.ciphertext &&
+          app.createdAt >= since &&
+          app.phase !== 'cancelled' &&
+          app.phase !== 'not_sent',
+      )
+    : [];
+  if (recent.length)
+    guards.push({
+      id: 'recent-client',
+      level: 'confirm',
+      text: `Your agency applied to this client ${recent.length === 1 ? 'once' : `${recent.length} times`} in the last ${input.recentClientDays} days.`,
+    });
+  if (input.jobStatus && input.jobStatus.toUpperCase() !== 'ACTIVE')
+    guards.push({ id: 'job-closed', level: 'confirm', text: `Mindcase says the job is ${input.jobStatus.toLowerCase()}.` });
+  if (input.score?.verdict === 'risky')
+    guards.push({ id: 'risky-client', level: 'confirm', text: `The client scores ${input.score.score}/100 (${input.score.flags.length} red flags).` });
+  return guards;
+}
+
+export interface ProfileChoice {
+  profileId: string;
+  title: string;
+  freelancerName: string;
+  hourlyRate: number | null;
+}
+
+export function profileChoices(data: Freelancers | null): ProfileChoice[] {
+  return (data?.freelancers ?? []).flatMap((f) =>
+    f.profiles.map((p) => ({ profileId: p.profileId, title: p.title ?? f.title ?? 'Profile', freelancerName: f.name, hourlyRate: p.hourlyRate ?? null })),
+  );
+}
+
+const words = (text: string) => new Set(text.toLowerCase().match(/[a-z][a-z0-9+#.]+/g) ?? []);
+
+/** "Ada Novak" matches Upwork's "Ada N." in a work history. */
+function sameFreelancer(fullName: string, shown: string | null | undefined): boolean {
+  if (!shown) return false;
+  const [first, ...rest] = fullName.trim().split(/\s+/);
+  const last = rest.at(-1) ?? '';
+  const [shownFirst, shownLast = ''] = shown.trim().split(/\s+/);
+  return !!first && first.toLowerCase() === shownFirst?.toLowerCase() && (!last || !shownLast || last[0]?.toLowerCase() === shownLast[0]?.toLowerCase());
+}
+
+/** The profile that fits best: one who already worked for this client, else the most shared words with the job's skills. */
+export function suggestProfile(
+  choices: readonly ProfileChoice[],
+  jobText: string,
+  history: readonly WorkHistoryItem[],
+): { choice: ProfileChoice; reason: string } | null {
+  if (choices.length === 0) return null;
+  const known = choices.find((c) => history.some((item) => sameFreelancer(c.freelancerName, item.contractorInfo?.contractorName)));
+  if (known) return { choice: known, reason: `${known.freelancerName} already worked for this client.` };
+  const job = words(jobText);
+  const ranked = choices
+    .map((choice) => ({ choice, shared: [...words(choice.title)].filter((w) => job.has(w)) }))
+    .sort((a, b) => b.shared.length - a.shared.length);
+  const best = ranked[0]!;
+  return best.shared.length
+    ? { choice: best.choice, reason: `Profile matches the job on ${best.shared.slice(0, 3).join(', ')}.` }
+    : { choice: best.choice, reason: 'No profile matches the job’s skills; this is the first one.' };
+}
+
+export interface RateSuggestion {
+  rate: number | null;
+  reason: string;
+  warning: string | null;
+}
+
+/** A rate from what this client actually paid (its upper quartile) and the profile's own rate. */
+export function suggestRate(metrics: BuyerMetrics | null, profileRate: number | null, chosen: number | null): RateSuggestion {
+  const rates = [...(metrics?.hourlyRates ?? [])].sort((a, b) => a - b);
+  const p75 = rates.length ? rates[Math.min(rates.length - 1, Math.floor(rates.length * 0.75))]! : null;
+  const highest = rates.at(-1) ?? null;
+  let rate: number | null = profileRate ?? p75;
+  let reason =
+    profileRate !== null
+      ? "The profile's own rate."
+      : p75 !== null
+        ? 'What this client paid its better-paid freelancers (75th percentile).'
+        : 'No rate history: set your own.';
+  if (profileRate !== null && p75 !== null && profileRate > p75) {
+    rate = Math.max(p75, Math.min(profileRate, highest ?? profileRate));
+    reason = `Between the client's 75th percentile ($${p75.toFixed(2)}) and its highest rate paid.`;
+  }
+  const check = chosen ?? rate;
+  const warning = check !== null && highest !== null && check > highest ? `Above anything this client ever paid ($${highest.toFixed(2)}/hr).` : null;
+  return { rate: rate === null ? null : Math.round(rate * 100) / 100, reason, warning };
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  body: string;
+}
+
+export const DEFAULT_TEMPLATES: Template[] = [
+  {
+    id: 'default',
+    name: 'Short and specific',
+    body: 'Hi {clientName},\n\nI read "{jobTitle}" and have done this kind of work before ({skills}). I can start this week.\n\nBest,\n{freelancerName}',
+  },
+];
+
+export const TEMPLATE_VARIABLES = ['clientName', 'jobTitle', 'freelancerName', 'skills'] as const;
+export type TemplateVariables = Record<(typeof TEMPLATE_VARIABLES)[number], string>;
+
+/** Fills {name} variables; an unknown one is left as written so the user sees it. */
+export function fillTemplate(body: string, vars: TemplateVariables): string {
+  return body.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name as keyof TemplateVariables] : whole));
+}
