@@ -11,8 +11,9 @@ export default defineConfig({
     name: 'UpHunt Overlay for Upwork',
     description: "See an Upwork client's hiring history beside the job, and apply through UpHunt.",
     // Chrome needs sidePanel; Firefox gets sidebar_action from the same entrypoint and has no such permission.
-    // alarms: wakes the worker to finish polling a Mindcase run after Chrome stopped it.
-    permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage', 'alarms', 'sidePanel'],
+    // alarms: wakes the worker to finish a Mindcase run or an application after Chrome stopped it.
+    // notifications: says how an application ended when no panel is open to show it.
+    permissions: browser === 'firefox' ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms', 'notifications', 'sidePanel'],
     // upwork.com lets the panel read which Upwork job the active tab shows (tab URLs without "tabs").
     host_permissions: [...UPWORK_MATCHES, ...API_HOSTS],
     action: { default_title: 'Show the client of this job' },

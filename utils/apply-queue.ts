@@ -53,6 +53,9 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
   /** Idempotent per job: a second click, panel or popup gets the application already under way. */
   async function submit(draft: Draft): Promise<Application> {
     const undoMs = await deps.undoMs();
+    // The wake-up alarm exists before the application does: a worker stopped right after writing it
+    // is brought back to send it.
+    await deps.keepAwake(true);
     const app = await update((apps) => {
       const existing = apps.find(
         (a) => a.ciphertext === draft.ciphertext && (ACTIVE_PHASES.includes(a.phase) || (a.phase === 'settled' && a.status === 'applied')),
@@ -206,6 +209,8 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
   }
 
   async function checkNow(id: string): Promise<void> {
+    // Whatever else is due goes first: a panel asking is also a worker woken up.
+    await tick();
     const app = (await deps.read()).find((a) => a.id === id);
     if (app && (app.phase === 'queued' || app.phase === 'stalled')) await check(app);
     await reschedule();

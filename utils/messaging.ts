@@ -3,6 +3,8 @@
  * the zod schemas that check them where they are received live in message-schemas.ts.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Application } from './apply';
+import type { Draft } from './apply-queue';
 import type { Problem, Service } from './http';
 import type { PageKind } from './upwork/page';
 
@@ -43,6 +45,18 @@ interface ProtocolMap {
   cancelEnrich(data: { ciphertext: string }): void;
   /** UI → background: Mindcase credits left (a free call). */
   mindcaseCredits(): { credits: number | null; problem: Problem | null };
+  /** UI → background: refresh the agency's freelancers (5-minute cache unless forced). */
+  loadFreelancers(data: { force: boolean }): void;
+  /** UI → background: refresh UpHunt's list of applied jobs (for the guard). */
+  loadAppliedJobs(): void;
+  /** UI → background: UpHunt writes a cover letter. */
+  generateProposal(data: { ciphertext: string; profileId: string | null }): { coverLetter: string | null; problem: Problem | null };
+  /** UI → background: apply (idempotent per job: a second call returns the first application). */
+  submitApplication(data: Draft): Application;
+  /** UI → background: take back an application still in its undo moment. */
+  undoApplication(data: { id: string }): boolean;
+  /** UI → background: ask UpHunt for the status now. */
+  checkApplication(data: { id: string }): void;
   /** Background → content script: what does this tab show right now? */
   readPage(): PageSeen;
 }

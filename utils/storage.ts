@@ -1,7 +1,10 @@
 /** Every stored value, declared once. Values read back are checked by zod; a corrupt one reads as missing. */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { DEFAULT_TEMPLATES, type Application } from './apply';
 import type { Problem } from './http';
+import { AppliedJobsSchema } from './uphunt/apply-schemas';
+import { FreelancersSchema } from './uphunt/schemas';
 
 export const KeysSchema = z.object({ uphunt: z.string(), mindcase: z.string() });
 export type Keys = z.output<typeof KeysSchema>;
@@ -86,3 +89,66 @@ export const enrichSettingsItem = storage.defineItem<z.output<typeof EnrichSetti
   version: 1,
 });
 export const mindcaseRowKey = (ciphertext: string) => `local:mindcase-row:${ciphertext}` as const;
+
+export const ApplicationSchema = z.object({
+  id: z.string(),
+  ciphertext: z.string(),
+  jobTitle: z.string().nullable(),
+  companyId: z.string().nullable(),
+  clientName: z.string().nullable(),
+  profileId: z.string().nullable(),
+  freelancerName: z.string().nullable(),
+  coverLetter: z.string(),
+  hourlyRate: z.number().nullable(),
+  timeline: z.string().nullable(),
+  createdAt: z.number(),
+  sendAt: z.number(),
+  phase: z.enum(['scheduled', 'sending', 'queued', 'stalled', 'settled', 'not_sent', 'cancelled']),
+  queueId: z.string().nullable(),
+  queuedAt: z.number().nullable(),
+  status: z.enum(['processing', 'applied', 'failed', 'not_available', 'not_eligible', 'not_enough_connects', 'logged_out']).nullable(),
+  statusMessage: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  problem: ProblemSchema.nullable(),
+  nextCheckAt: z.number().nullable(),
+  settledAt: z.number().nullable(),
+  creditsRemaining: z.number().nullable(),
+  recoveries: z.number(),
+}) satisfies z.ZodType<Application>;
+
+/** Every application, newest last (see utils/apply-queue.ts). */
+export const applicationsKey = 'local:applications' as const;
+export const ApplicationsSchema = z.array(ApplicationSchema);
+
+export const ApplySettingsSchema = z.object({
+  undoSeconds: z.number().min(0).max(30),
+  recentClientDays: z.number().min(0).max(365),
+  lastProfileId: z.string().nullable(),
+  templates: z.array(z.object({ id: z.string(), name: z.string(), body: z.string() })),
+  defaultTemplateId: z.string(),
+});
+export type ApplySettings = z.output<typeof ApplySettingsSchema>;
+export const applySettingsItem = storage.defineItem<ApplySettings>('local:apply-settings', {
+  fallback: { undoSeconds: 3, recentClientDays: 7, lastProfileId: null, templates: DEFAULT_TEMPLATES, defaultTemplateId: 'default' },
+  version: 1,
+});
+
+/** The agency's freelancers, cached (UpHunt allows 30 calls a minute; they rarely change). */
+export const freelancersKey = 'local:freelancers' as const;
+export const FreelancersEntrySchema = z.object({ storedAt: z.number(), value: FreelancersSchema.nullable(), problem: ProblemSchema.nullable() });
+export type FreelancersEntry = z.output<typeof FreelancersEntrySchema>;
+
+/** Jobs UpHunt lists as applied, for the already-applied guard. */
+export const appliedRemoteKey = 'local:applied-remote' as const;
+export const AppliedRemoteSchema = z.object({ storedAt: z.number(), items: AppliedJobsSchema.shape.items });
+
+export const DraftSchema = z.object({
+  profileId: z.string().nullable(),
+  coverLetter: z.string(),
+  hourlyRate: z.number().nullable(),
+  timeline: z.string().nullable(),
+  updatedAt: z.number(),
+});
+export type ApplyDraft = z.output<typeof DraftSchema>;
+/** What the user typed for a job, kept until it is sent. */
+export const draftKey = (ciphertext: string) => `local:draft:${ciphertext}` as const;

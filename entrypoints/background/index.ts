@@ -3,7 +3,17 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { createBackgroundEnricher, createLookupDeps, MINDCASE_ALARM, mindcaseCredits, testConnection } from '@/utils/background-services';
 import { lookupPage } from '@/utils/lookup';
-import { CiphertextMessageSchema, LookupTabSchema, PageSeenSchema, TestConnectionSchema } from '@/utils/message-schemas';
+import { APPLY_ALARM, createBackgroundApplyQueue, generateProposal, loadAppliedJobs, loadFreelancers, panelOpen } from '@/utils/apply-services';
+import {
+  CiphertextMessageSchema,
+  DraftMessageSchema,
+  ForceSchema,
+  GenerateSchema,
+  IdMessageSchema,
+  LookupTabSchema,
+  PageSeenSchema,
+  TestConnectionSchema,
+} from '@/utils/message-schemas';
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
 import { enrichSettingsItem, tabStateKey } from '@/utils/storage';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
@@ -38,11 +48,46 @@ export default defineBackground(() => {
 
   onMessage('mindcaseCredits', async ({ sender }) => (fromUi(sender) ? mindcaseCredits() : { credits: null, problem: null }));
 
+  const applications = createBackgroundApplyQueue(panelOpen);
+
+  onMessage('loadFreelancers', async ({ data, sender }) => {
+    const request = ForceSchema.safeParse(data);
+    if (fromUi(sender) && request.success) await loadFreelancers(request.data.force);
+  });
+
+  onMessage('loadAppliedJobs', async ({ sender }) => {
+    if (fromUi(sender)) await loadAppliedJobs();
+  });
+
+  onMessage('generateProposal', async ({ data, sender }) => {
+    const request = GenerateSchema.safeParse(data);
+    if (!fromUi(sender) || !request.success) return { coverLetter: null, problem: null };
+    return generateProposal(request.data.ciphertext, request.data.profileId);
+  });
+
+  onMessage('submitApplication', async ({ data, sender }) => {
+    const draft = DraftMessageSchema.parse(data);
+    if (!fromUi(sender)) throw new Error('Refused: not sent by this extension.');
+    return applications.submit(draft);
+  });
+
+  onMessage('undoApplication', async ({ data, sender }) => {
+    const request = IdMessageSchema.safeParse(data);
+    return fromUi(sender) && request.success ? applications.undo(request.data.id) : false;
+  });
+
+  onMessage('checkApplication', async ({ data, sender }) => {
+    const request = IdMessageSchema.safeParse(data);
+    if (fromUi(sender) && request.success) await applications.checkNow(request.data.id);
+  });
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MINDCASE_ALARM) void enricher.resume();
+    if (alarm.name === APPLY_ALARM) void applications.tick();
   });
-  // A worker that starts again picks up the runs the last one left.
+  // A worker that starts again picks up the runs and applications the last one left.
   void enricher.resume();
+  void applications.tick();
 
   onMessage('lookupTab', async ({ data, sender }) => {
     const request = LookupTabSchema.safeParse(data);

@@ -4,13 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/messaging';
+import { ApplySettingsForm } from '@/components/ApplySettingsForm';
 import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
 import { EMPTY_ENRICHMENT, spending } from '@/utils/enrich';
-import { EnrichmentStateSchema, enrichmentKey, enrichSettingsItem, keysItem, readChecked } from '@/utils/storage';
+import { applySettingsItem, EnrichmentStateSchema, enrichmentKey, enrichSettingsItem, keysItem, readChecked } from '@/utils/storage';
 
 z.config({ jitless: true });
 
 const loadSettings = () => enrichSettingsItem.getValue();
+const loadApplySettings = () => applySettingsItem.getValue();
 
 async function start() {
   const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
@@ -25,6 +27,7 @@ async function start() {
           save={(settings) => enrichSettingsItem.setValue(settings)}
           spentUsd={spending(enrichment, Date.now()).spentUsd}
         />
+        <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
       </main>
     </StrictMode>,
   );

@@ -1,15 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { ApplyForm } from '@/components/ApplyForm';
 import { ClientPanel } from '@/components/ClientPanel';
+import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
+import { buyerMetrics, buyerScore } from '@/utils/buyer';
 import { enrichStatus, spending } from '@/utils/enrich';
 import { CLIENT_JOBS_TTL_MS } from '@/utils/lookup';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
-import { cancelEnrich, enrich, lookup, refreshCredits, usePanel } from './store';
+import { applyActions, cancelEnrich, enrich, lookup, refreshCredits, usePanel } from './store';
 
 export function App() {
-  const { tabId, tabUrl, state, entry, enrichment, row, settings, hasMindcaseKey, credits } = usePanel();
-  const now = useNow(state?.problem?.kind === 'rate_limited' ? 1000 : 30_000);
+  const panel = usePanel();
+  const { tabId, tabUrl, state, entry, enrichment, row, settings, hasMindcaseKey, credits } = panel;
+  const now = useNow(state?.problem?.kind === 'rate_limited' || panel.applications.some((a) => a.phase === 'scheduled') ? 1000 : 15_000);
   const retryAt = state?.status === 'error' && state.problem?.kind === 'rate_limited' ? state.problem.retryAt : null;
 
   // Honour Retry-After: ask again once the service said we may, not before.
@@ -28,6 +32,61 @@ export function App() {
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
   // Until the page reports the job now shown, the stored state may describe the previous one.
   const current = state && tabUrl && state.ciphertext === parseUpworkUrl(tabUrl).ciphertext ? state : null;
+  const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
+  const metrics = useMemo(() => (data && entry ? buyerMetrics(data, entry.storedAt) : null), [data, entry]);
+  const score = useMemo(() => (metrics ? buyerScore(metrics) : null), [metrics]);
+  const job = row?.value ?? null;
+  const openJob = data?.openJobs.find((j) => j.ciphertext?.toLowerCase() === current?.ciphertext) ?? null;
+  const jobType = openJob?.type ?? job?.openingInfo?.type ?? null;
+  const jobSkills = useMemo(() => (job?.sandsData?.ontologySkills ?? []).map((s) => s.prefLabel).filter((s): s is string => !!s), [job]);
+  const openOptions = () => void browser.runtime.openOptionsPage();
+
+  const jobSection = current?.ciphertext ? (
+    <>
+      <JobEnrichment
+        status={enrichStatus(current.ciphertext, enrichment, row)}
+        hasKey={hasMindcaseKey}
+        credits={credits}
+        spentUsd={spending(enrichment, now).spentUsd}
+        capUsd={settings.monthlyCapUsd}
+        now={now}
+        onEnrich={() => void enrich()}
+        onCancel={() => void cancelEnrich()}
+        onOpenOptions={openOptions}
+      />
+      {panel.draft !== undefined && (
+        <ApplyForm
+          key={current.ciphertext}
+          ciphertext={current.ciphertext}
+          jobTitle={openJob?.title ?? job?.jobTitle ?? null}
+          jobType={jobType === 'HOURLY' || jobType === 'FIXED' ? jobType : null}
+          jobSkills={jobSkills}
+          jobStatus={job?.status ?? null}
+          budget={job ? budgetText(job) : null}
+          companyId={current.companyId}
+          clientName={data?.buyer?.company?.name ?? null}
+          metrics={metrics}
+          score={score}
+          history={data?.workHistory ?? []}
+          freelancers={panel.freelancers}
+          settings={panel.applySettings}
+          applications={panel.applications}
+          appliedRemotely={panel.appliedRemotely}
+          draft={panel.draft}
+          hasKey={panel.hasUpHuntKey}
+          now={now}
+          onRefreshFreelancers={applyActions.refreshFreelancers}
+          onGenerate={(profileId) => applyActions.generate(current.ciphertext!, profileId)}
+          onSaveDraft={(draft) => applyActions.saveDraft(current.ciphertext!, draft)}
+          onApply={applyActions.apply}
+          onUndo={applyActions.undo}
+          onCheckNow={applyActions.checkNow}
+          onOpenOptions={openOptions}
+        />
+      )}
+    </>
+  ) : null;
+
   return (
     <main>
       <ClientPanel
@@ -39,22 +98,8 @@ export function App() {
         now={now}
         onRefresh={() => void lookup(true)}
         onRetry={() => void lookup(false)}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-        jobSection={
-          current?.ciphertext ? (
-            <JobEnrichment
-              status={enrichStatus(current.ciphertext, enrichment, row)}
-              hasKey={hasMindcaseKey}
-              credits={credits}
-              spentUsd={spending(enrichment, now).spentUsd}
-              capUsd={settings.monthlyCapUsd}
-              now={now}
-              onEnrich={() => void enrich()}
-              onCancel={() => void cancelEnrich()}
-              onOpenOptions={() => void browser.runtime.openOptionsPage()}
-            />
-          ) : null
-        }
+        onOpenOptions={openOptions}
+        jobSection={jobSection}
       />
       {tabId !== null && onUpwork && !new URLSearchParams(location.search).has('tabId') && (
         <p className="muted">

@@ -7,7 +7,21 @@ import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/messaging';
 import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrich';
 import { JobRowSchema, type JobRow } from '@/utils/mindcase/schemas';
+import type { Application } from '@/utils/apply';
+import type { Draft } from '@/utils/apply-queue';
 import {
+  AppliedRemoteSchema,
+  appliedRemoteKey,
+  ApplicationsSchema,
+  applicationsKey,
+  applySettingsItem,
+  DraftSchema,
+  draftKey,
+  FreelancersEntrySchema,
+  freelancersKey,
+  type ApplyDraft,
+  type ApplySettings,
+  type FreelancersEntry,
   clientJobsKey,
   EnrichmentStateSchema,
   enrichmentKey,
@@ -30,7 +44,14 @@ interface PanelState {
   row: CacheEntry<JobRow> | null;
   settings: EnrichSettings;
   hasMindcaseKey: boolean;
+  hasUpHuntKey: boolean;
   credits: number | null;
+  applications: Application[];
+  freelancers: FreelancersEntry | null;
+  appliedRemotely: string[];
+  applySettings: ApplySettings;
+  /** undefined until read from storage, so the form starts from what the user typed. */
+  draft: ApplyDraft | null | undefined;
 }
 
 export const usePanel = create<PanelState>(() => ({
@@ -42,7 +63,13 @@ export const usePanel = create<PanelState>(() => ({
   row: null,
   settings: { autoEnrich: false, monthlyCapUsd: 5 },
   hasMindcaseKey: false,
+  hasUpHuntKey: false,
   credits: null,
+  applications: [],
+  freelancers: null,
+  appliedRemotely: [],
+  applySettings: applySettingsItem.fallback,
+  draft: null,
 }));
 
 let stopTab: (() => void) | null = null;
@@ -71,6 +98,27 @@ function watchCompany(companyId: string | null) {
   void storage.getItem<unknown>(key).then(apply);
 }
 
+/** Follows one stored value, checked by its schema, into the store. */
+function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodType<T>, apply: (value: T | null) => void): () => void {
+  const read = (raw: unknown) => {
+    const parsed = schema.safeParse(raw);
+    apply(parsed.success ? parsed.data : null);
+  };
+  void storage.getItem<unknown>(key).then(read);
+  return storage.watch<unknown>(key, read);
+}
+
+let stopDraft: (() => void) | null = null;
+let draftFor: string | null = null;
+
+function watchDraft(ciphertext: string | null) {
+  if (ciphertext === draftFor) return;
+  stopDraft?.();
+  draftFor = ciphertext;
+  usePanel.setState({ draft: undefined });
+  stopDraft = ciphertext ? follow(draftKey(ciphertext), DraftSchema, (draft) => draftFor === ciphertext && usePanel.setState({ draft })) : null;
+}
+
 let stopRow: (() => void) | null = null;
 let watchedRow: string | null = null;
 
@@ -97,6 +145,7 @@ function applyTabState(tabId: number, raw: unknown) {
   usePanel.setState({ state });
   watchCompany(state?.companyId ?? null);
   watchRow(state?.ciphertext ?? null);
+  watchDraft(state?.ciphertext ?? null);
 }
 
 /** Things that do not depend on the tab: Mindcase runs, settings, whether a Mindcase key is saved. */
@@ -109,9 +158,19 @@ export function watchShared() {
   void storage.getItem<unknown>(enrichmentKey).then(applyEnrichment);
   enrichSettingsItem.watch((settings) => usePanel.setState({ settings }));
   void enrichSettingsItem.getValue().then((settings) => usePanel.setState({ settings }));
-  const applyKeys = (keys: { mindcase: string }) => {
+  follow(applicationsKey, ApplicationsSchema, (applications) => usePanel.setState({ applications: applications ?? [] }));
+  follow(freelancersKey, FreelancersEntrySchema, (freelancers) => usePanel.setState({ freelancers }));
+  follow(appliedRemoteKey, AppliedRemoteSchema, (remote) => usePanel.setState({ appliedRemotely: remote?.items.map((item) => item.jobId) ?? [] }));
+  applySettingsItem.watch((applySettings) => usePanel.setState({ applySettings }));
+  void applySettingsItem.getValue().then((applySettings) => usePanel.setState({ applySettings }));
+  const applyKeys = (keys: { mindcase: string; uphunt: string }) => {
     const hasMindcaseKey = keys.mindcase.trim() !== '';
-    usePanel.setState({ hasMindcaseKey });
+    const hasUpHuntKey = keys.uphunt.trim() !== '';
+    usePanel.setState({ hasMindcaseKey, hasUpHuntKey });
+    if (hasUpHuntKey) {
+      void sendMessage('loadFreelancers', { force: false }).catch(() => undefined);
+      void sendMessage('loadAppliedJobs', undefined).catch(() => undefined);
+    }
     if (hasMindcaseKey) void refreshCredits();
   };
   keysItem.watch(applyKeys);
@@ -171,3 +230,17 @@ export async function lookup(force: boolean) {
   const { tabId } = usePanel.getState();
   if (tabId !== null) await sendMessage('lookupTab', { tabId, force });
 }
+
+export const applyActions = {
+  refreshFreelancers: () => void sendMessage('loadFreelancers', { force: true }),
+  generate: (ciphertext: string, profileId: string | null) => sendMessage('generateProposal', { ciphertext, profileId }),
+  saveDraft: (ciphertext: string, draft: ApplyDraft) => void storage.setItem(draftKey(ciphertext), draft),
+  apply: async (draft: Draft) => {
+    const app = await sendMessage('submitApplication', draft);
+    const settings = await applySettingsItem.getValue();
+    if (draft.profileId) await applySettingsItem.setValue({ ...settings, lastProfileId: draft.profileId });
+    return app;
+  },
+  undo: (id: string) => void sendMessage('undoApplication', { id }),
+  checkNow: (id: string) => void sendMessage('checkApplication', { id }),
+};

@@ -45,6 +45,8 @@ export interface Sandbox {
   url: string;
   port: number;
   addFault(fault: Fault): void;
+  /** How the next applications end, and after how long they stop being `processing`. */
+  setApplyOutcome(status: string, settleMs: number): void;
   setLatency(ms: number): void;
   requests(): LoggedRequest[];
   reset(): void;
@@ -59,8 +61,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let log: LoggedRequest[] = [];
   const windows = new Map<string, { start: number; used: number }>();
   const runs = new Map<string, { inputs: string[]; createdAt: number; readyAt: number; status: 'queued' | 'running' | 'completed' | 'cancelled' }>();
-  const applications = new Map<string, { jobId: string; createdAt: number; profileId: string | null }>();
+  const applications = new Map<string, { jobId: string; createdAt: number; profileId: string | null; status: string; settleMs: number }>();
+  const statusOf = (a: { createdAt: number; status: string; settleMs: number }) => (Date.now() - a.createdAt >= a.settleMs ? a.status : 'processing');
   let credits = 25;
+  let outcome = { status: 'applied', settleMs: 8000 };
   const sockets = new Set<Socket>();
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
@@ -211,7 +215,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         queueId,
         jobId: a.jobId,
         profileId: a.profileId,
-        applicationStatus: statusOf(a.createdAt),
+        applicationStatus: statusOf(a),
         createdAt: a.createdAt,
       }));
       return send(200, { items, total: items.length }, headers);
@@ -224,25 +228,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (credits <= 0) return send(402, { error: 'insufficient_credits', message: 'No auto-apply credits left' }, headers);
       credits -= 1;
       const queueId = `q_${applications.size + 1}_${Date.now().toString(36)}`;
-      applications.set(queueId, { jobId: input.jobId, createdAt: Date.now(), profileId: typeof input.profileId === 'string' ? input.profileId : null });
+      applications.set(queueId, {
+        jobId: input.jobId,
+        createdAt: Date.now(),
+        profileId: typeof input.profileId === 'string' ? input.profileId : null,
+        ...outcome,
+      });
+      // Only `applied` spends the credit; every other outcome gives it back (api-contract.md).
+      if (outcome.status !== 'applied') setTimeout(() => (credits += 1), outcome.settleMs).unref();
       return send(200, { queueId, creditsRemaining: credits }, headers);
     }
     if (method === 'GET' && p === '/api/auto-apply-v2/status') {
-      const queueId = url.searchParams.get('queueId');
-      const entry = queueId ? applications.get(queueId) : [...applications.values()].find((a) => a.jobId === url.searchParams.get('jobId'));
+      const byQueue = url.searchParams.get('queueId');
+      const byJob = url.searchParams.get('jobId');
+      const found = byQueue ? ([byQueue, applications.get(byQueue)] as const) : [...applications.entries()].find(([, a]) => a.jobId === byJob);
+      const [queueId, entry] = found ?? [];
       if (!entry) return send(404, { error: 'not_found', message: 'No such application' }, headers);
-      const status = statusOf(entry.createdAt);
+      const status = statusOf(entry);
+      const settled = status !== 'processing';
       return send(
         200,
         {
           jobId: entry.jobId,
           processedJobId: null,
           applicationStatus: status,
-          applicationStatusMessage: null,
+          applicationStatusMessage: status === 'not_eligible' ? 'The client requires a Job Success Score of 90%+.' : null,
           queueId,
-          appliedAt: status === 'applied' ? entry.createdAt + 2000 : null,
-          processedAt: null,
-          errorMessage: null,
+          appliedAt: status === 'applied' ? entry.createdAt + entry.settleMs : null,
+          processedAt: settled ? entry.createdAt + entry.settleMs : null,
+          errorMessage: status === 'failed' ? 'Upwork showed a captcha; the proposal was not submitted.' : null,
         },
         headers,
       );
@@ -314,6 +328,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     runs.clear();
     applications.clear();
     credits = 25;
+    outcome = { status: 'applied', settleMs: 8000 };
     latencyMs = options.latencyMs ?? 0;
   }
 
@@ -331,6 +346,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     addFault: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    setApplyOutcome: (status, settleMs) => {
+      outcome = { status, settleMs };
+    },
     setLatency: (ms) => {
       latencyMs = ms;
     },
@@ -342,10 +360,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
       }),
   };
-}
-
-function statusOf(createdAt: number): string {
-  return Date.now() - createdAt > 8000 ? 'applied' : 'processing';
 }
 
 const SKILLS: Record<string, string[]> = {

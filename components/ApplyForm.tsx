@@ -1,0 +1,278 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import {
+  applyGuards,
+  COVER_LETTER_LIMIT,
+  fillTemplate,
+  profileChoices,
+  suggestProfile,
+  suggestRate,
+  TIMELINES,
+  type Application,
+  type Guard,
+} from '@/utils/apply';
+import type { Draft } from '@/utils/apply-queue';
+import type { BuyerMetrics, BuyerScore } from '@/utils/buyer';
+import type { Problem } from '@/utils/http';
+import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/storage';
+import type { WorkHistoryItem } from '@/utils/uphunt/schemas';
+import { problemText } from '@/utils/problem-text';
+import { ApplicationStatusView } from './ApplicationStatusView';
+
+export interface ApplyFormProps {
+  ciphertext: string;
+  jobTitle: string | null;
+  jobType: 'HOURLY' | 'FIXED' | null;
+  jobSkills: string[];
+  jobStatus: string | null;
+  budget: string | null;
+  companyId: string | null;
+  clientName: string | null;
+  metrics: BuyerMetrics | null;
+  score: BuyerScore | null;
+  history: WorkHistoryItem[];
+  freelancers: FreelancersEntry | null;
+  settings: ApplySettings;
+  applications: Application[];
+  appliedRemotely: string[];
+  draft: ApplyDraft | null;
+  hasKey: boolean;
+  now: number;
+  onRefreshFreelancers: () => void;
+  onGenerate: (profileId: string | null) => Promise<{ coverLetter: string | null; problem: Problem | null }>;
+  onSaveDraft: (draft: ApplyDraft) => void;
+  onApply: (draft: Draft) => Promise<Application>;
+  onUndo: (id: string) => void;
+  onCheckNow: (id: string) => void;
+  onOpenOptions: () => void;
+}
+
+export function ApplyForm(props: ApplyFormProps) {
+  const ids = { profile: useId(), letter: useId(), rate: useId(), timeline: useId() };
+  const choices = useMemo(() => profileChoices(props.freelancers?.value ?? null), [props.freelancers]);
+  const suggestion = useMemo(
+    () => suggestProfile(choices, [props.jobTitle ?? '', ...props.jobSkills].join(' '), props.history),
+    [choices, props.jobTitle, props.jobSkills, props.history],
+  );
+  const [profileId, setProfileId] = useState<string | null>(props.draft?.profileId ?? null);
+  const chosenProfileId = profileId ?? props.settings.lastProfileId ?? suggestion?.choice.profileId ?? null;
+  const profile = choices.find((c) => c.profileId === chosenProfileId) ?? null;
+
+  const template = props.settings.templates.find((t) => t.id === props.settings.defaultTemplateId) ?? props.settings.templates[0];
+  const filled = template
+    ? fillTemplate(template.body, {
+        clientName: props.clientName ?? 'there',
+        jobTitle: props.jobTitle ?? 'your job',
+        freelancerName: profile?.freelancerName ?? 'me',
+        skills: props.jobSkills.slice(0, 4).join(', ') || 'this kind of work',
+      })
+    : '';
+  const [letter, setLetter] = useState<string | null>(props.draft?.coverLetter ?? null);
+  const coverLetter = letter ?? filled;
+  const rateHint = suggestRate(props.metrics, profile?.hourlyRate ?? null, null);
+  const [rate, setRate] = useState<string | null>(props.draft?.hourlyRate != null ? String(props.draft.hourlyRate) : null);
+  const rateText = rate ?? (rateHint.rate !== null ? String(rateHint.rate) : '');
+  const rateValue = rateText.trim() === '' ? null : Number(rateText);
+  const rateWarning = suggestRate(props.metrics, profile?.hourlyRate ?? null, rateValue).warning;
+  const [timeline, setTimeline] = useState<string>(props.draft?.timeline ?? TIMELINES[1]);
+  const [generating, setGenerating] = useState<{ busy: boolean; problem: Problem | null }>({ busy: false, problem: null });
+  const [confirming, setConfirming] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<string | null>(null);
+
+  const { onSaveDraft } = props;
+  // What the user typed is kept per job, so closing the panel or a dead worker loses nothing.
+  useEffect(() => {
+    if (letter === null && rate === null && profileId === null) return;
+    const timer = setTimeout(
+      () =>
+        onSaveDraft({
+          profileId: chosenProfileId,
+          coverLetter,
+          hourlyRate: rateValue !== null && Number.isFinite(rateValue) ? rateValue : null,
+          timeline,
+          updatedAt: Date.now(),
+        }),
+      300,
+    );
+    return () => clearTimeout(timer);
+  }, [letter, rate, profileId, timeline, chosenProfileId, coverLetter, rateValue, onSaveDraft]);
+
+  const current = [...props.applications].reverse().find((app) => app.ciphertext === props.ciphertext) ?? null;
+  // A send overdue by seconds means the worker that should send it was stopped: asking wakes a new one.
+  const overdue = current?.phase === 'scheduled' && props.now - current.sendAt > 2_000 ? current.id : null;
+  const { onCheckNow } = props;
+  useEffect(() => {
+    if (overdue) onCheckNow(overdue);
+  }, [overdue, onCheckNow]);
+  const guards: Guard[] = applyGuards({
+    ciphertext: props.ciphertext,
+    companyId: props.companyId,
+    now: props.now,
+    hasKey: props.hasKey,
+    keyRejected: props.freelancers?.problem?.kind === 'unauthorized',
+    applications: props.applications,
+    appliedRemotely: props.appliedRemotely,
+    creditsRemaining: [...props.applications].reverse().find((a) => a.creditsRemaining !== null)?.creditsRemaining ?? null,
+    recentClientDays: props.settings.recentClientDays,
+    jobStatus: props.jobStatus,
+    score: props.score,
+  });
+  const blocks = guards.filter((g) => g.level === 'block');
+  const confirms = guards.filter((g) => g.level === 'confirm');
+  const hourly = props.jobType !== 'FIXED';
+  const rateInvalid = hourly && rateValue !== null && (!Number.isFinite(rateValue) || rateValue <= 0);
+  const letterInvalid = coverLetter.trim() === '' || coverLetter.length > COVER_LETTER_LIMIT;
+  const noProfiles = props.freelancers?.value !== undefined && props.freelancers?.value !== null && choices.length === 0;
+  const disabled = blocks.length > 0 || letterInvalid || rateInvalid || sending || noProfiles;
+
+  const apply = async () => {
+    if (confirms.length > 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    setSending(true);
+    setSendError(null);
+    try {
+      await props.onApply({
+        ciphertext: props.ciphertext,
+        jobTitle: props.jobTitle,
+        companyId: props.companyId,
+        clientName: props.clientName,
+        profileId: chosenProfileId,
+        freelancerName: profile?.freelancerName ?? null,
+        coverLetter,
+        hourlyRate: hourly ? rateValue : null,
+        timeline: hourly ? timeline : null,
+      });
+    } catch (error) {
+      setSendError(`The extension could not queue the application (${String(error)}). Your letter is kept: try again.`);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const generate = async () => {
+    setGenerating({ busy: true, problem: null });
+    const result = await props.onGenerate(chosenProfileId).catch((error: unknown) => ({
+      coverLetter: null,
+      problem: { service: 'UpHunt' as const, kind: 'network' as const, status: null, detail: String(error), retryAt: null },
+    }));
+    if (result.coverLetter) setLetter(result.coverLetter);
+    setGenerating({ busy: false, problem: result.problem });
+  };
+
+  return (
+    <section aria-labelledby="apply-title" className="apply">
+      <h2 id="apply-title">Apply</h2>
+      {current && current.phase !== 'cancelled' && (
+        <ApplicationStatusView app={current} now={props.now} onUndo={() => props.onUndo(current.id)} onCheckNow={() => props.onCheckNow(current.id)} />
+      )}
+      <div className="field-row">
+        <label htmlFor={ids.profile}>Freelancer</label>
+        <button type="button" onClick={props.onRefreshFreelancers} aria-label="Refresh the agency's freelancers">
+          Refresh
+        </button>
+      </div>
+      {props.freelancers?.problem && (
+        <p className="error-text">
+          {problemText(props.freelancers.problem, props.now).title}. {problemText(props.freelancers.problem, props.now).body}
+        </p>
+      )}
+      {noProfiles ? (
+        <p className="notice">
+          UpHunt lists no freelancers for your agency yet. Auto-apply sends proposals through UpHunt's business developer: invite it into your Upwork agency
+          (Agency Plus) under Settings → My Teams → Members → Invite Member, with the profile URL shown on UpHunt's Auto-Apply → Business Developer page; it
+          accepts within seconds.
+        </p>
+      ) : (
+        <select id={ids.profile} value={chosenProfileId ?? ''} onChange={(e) => setProfileId(e.target.value || null)}>
+          {choices.length === 0 && <option value="">Loading freelancers…</option>}
+          {choices.map((c) => (
+            <option key={c.profileId} value={c.profileId}>
+              {c.freelancerName} — {c.title}
+              {c.hourlyRate ? ` ($${c.hourlyRate}/hr)` : ''}
+            </option>
+          ))}
+        </select>
+      )}
+      {suggestion && (
+        <p className="muted">
+          Suggested: {suggestion.choice.freelancerName}. {suggestion.reason}
+        </p>
+      )}
+
+      <div className="field-row">
+        <label htmlFor={ids.letter}>Cover letter</label>
+        <button type="button" onClick={() => void generate()} disabled={generating.busy}>
+          {generating.busy ? 'Generating…' : 'Generate'}
+        </button>
+      </div>
+      <textarea id={ids.letter} rows={9} value={coverLetter} onChange={(e) => setLetter(e.target.value)} aria-describedby={`${ids.letter}-count`} />
+      <p id={`${ids.letter}-count`} className={coverLetter.length > COVER_LETTER_LIMIT ? 'error-text' : 'muted'}>
+        {coverLetter.length.toLocaleString('en-US')} / {COVER_LETTER_LIMIT.toLocaleString('en-US')} characters
+      </p>
+      {generating.problem && <p className="error-text">{problemText(generating.problem, props.now).title}: your letter was kept.</p>}
+
+      {hourly ? (
+        <>
+          <label htmlFor={ids.rate}>Hourly rate (USD)</label>
+          <input
+            id={ids.rate}
+            type="text"
+            inputMode="decimal"
+            className="narrow"
+            value={rateText}
+            onChange={(e) => setRate(e.target.value)}
+            aria-invalid={rateInvalid}
+          />
+          <p className="muted">{rateHint.reason}</p>
+          {rateWarning && <p className="warn-text">⚠ {rateWarning}</p>}
+          <label htmlFor={ids.timeline}>Timeline</label>
+          <select id={ids.timeline} value={timeline} onChange={(e) => setTimeline(e.target.value)}>
+            {TIMELINES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <p className="muted">
+          Fixed price{props.budget ? `: ${props.budget}` : ''}. UpHunt's auto-apply takes no bid amount for fixed-price jobs, so the proposal goes at the
+          client's budget.
+        </p>
+      )}
+
+      {blocks.map((g) => (
+        <p key={g.id} className="error-text">
+          {g.text}
+        </p>
+      ))}
+      {confirming && (
+        <div className="notice" role="alertdialog" aria-label="Apply anyway?">
+          {confirms.map((g) => (
+            <p key={g.id}>⚑ {g.text}</p>
+          ))}
+          <div className="actions">
+            <button type="button" onClick={() => void apply()}>
+              Apply anyway
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Don't apply
+            </button>
+          </div>
+        </div>
+      )}
+      {sendError && <p className="error-text">{sendError}</p>}
+      {!confirming && (
+        <button type="button" className="primary" disabled={disabled} onClick={() => void apply()}>
+          {sending ? 'Queuing…' : `Apply${profile ? ` as ${profile.freelancerName}` : ''}`}
+        </button>
+      )}
+      {blocks.some((g) => g.id === 'no-key' || g.id === 'key-rejected') && (
+        <button type="button" onClick={props.onOpenOptions}>
+          Open Options
+        </button>
+      )}
+    </section>
+  );
+}

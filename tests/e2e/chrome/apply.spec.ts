@@ -1,0 +1,104 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+
+const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
+const CIPHER = '~022052895097657407455';
+const posts = (sandbox: { requests(): Array<{ method: string; path: string }> }) =>
+  sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply')).length;
+
+async function setUndo(context: BrowserContext, extensionId: string, seconds: number) {
+  const options = await saveKeys(context, extensionId);
+  const form = options.getByRole('form', { name: 'Apply settings' });
+  await form.getByLabel('Undo moment before sending (seconds)').fill(String(seconds));
+  await form.getByRole('button', { name: 'Save apply settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  await options.close();
+}
+
+async function applyPanel(context: BrowserContext, extensionId: string): Promise<Page> {
+  const { tabId } = await openUpwork(context, extensionId, NORTHWIND);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { name: 'Apply' })).toBeVisible();
+  await expect(panel.getByLabel('Freelancer', { exact: true })).toContainText('Ada Novak');
+  return panel;
+}
+
+test('fill the form, apply, watch processing turn into applied: one POST, even on a double click', async ({ context, extensionId, sandbox }) => {
+  sandbox.setApplyOutcome('applied', 2500);
+  await setUndo(context, extensionId, 2);
+  const panel = await applyPanel(context, extensionId);
+  // The letter starts from the template, filled in; the rate from what this client paid.
+  const letter = panel.getByLabel('Cover letter');
+  await expect(letter).toHaveValue(/Hi Northwind Analytics GmbH,/);
+  await expect(panel.getByLabel('Hourly rate (USD)')).not.toHaveValue('');
+  await letter.fill('Hello Northwind, I build React dashboards. — Ada');
+  await panel.getByLabel('Hourly rate (USD)').fill('55');
+
+  await panel.getByRole('button', { name: /^Apply as/ }).dblclick();
+  const status = panel.getByRole('status').filter({ hasText: /About to send|Sending|Processing|Applied/ });
+  await expect(status).toContainText('About to send');
+  await expect(status).toContainText('Processing', { timeout: 10_000 });
+  await expect(status).toContainText('Applied', { timeout: 20_000 });
+  await expect(status).toContainText('One credit was spent.');
+  expect(posts(sandbox)).toBe(1);
+
+  // A second panel for the same job cannot apply again.
+  const again = await applyPanel(context, extensionId);
+  await expect(again.getByText('Already applied to this job.')).toBeVisible();
+  await expect(again.getByRole('button', { name: /^Apply as/ })).toBeDisabled();
+  expect(posts(sandbox)).toBe(1);
+});
+
+test('Undo in the moment before sending sends nothing and keeps the letter', async ({ context, extensionId, sandbox }) => {
+  await setUndo(context, extensionId, 5);
+  const panel = await applyPanel(context, extensionId);
+  await panel.getByLabel('Cover letter').fill('Keep me');
+  await panel.getByRole('button', { name: /^Apply as/ }).click();
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByRole('button', { name: /^Apply as/ })).toBeEnabled();
+  await expect(panel.getByLabel('Cover letter')).toHaveValue('Keep me');
+  expect(posts(sandbox)).toBe(0);
+});
+
+test('the service worker stopped right after the click still ends applied, with one request', async ({ context, extensionId, sandbox }) => {
+  test.setTimeout(120_000);
+  sandbox.setApplyOutcome('applied', 1000);
+  await setUndo(context, extensionId, 1);
+  const panel = await applyPanel(context, extensionId);
+  await panel.getByRole('button', { name: /^Apply as/ }).click();
+  const cdp = await context.newCDPSession(panel);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect(panel.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible({ timeout: 90_000 });
+  expect(posts(sandbox)).toBe(1);
+});
+
+test('every other final status says what happened and what to do next', async ({ context, extensionId, sandbox }) => {
+  test.setTimeout(120_000);
+  await setUndo(context, extensionId, 0);
+  const panel = await applyPanel(context, extensionId);
+  const outcomes: Array<[string, RegExp]> = [
+    ['not_enough_connects', /Not enough Connects.*Buy Connects for the agency on Upwork/s],
+    ['not_eligible', /Profile not eligible.*Job Success Score of 90%/s],
+    ['logged_out', /UpHunt is reconnecting.*Try again later/s],
+    ['failed', /Failed.*captcha/s],
+    ['not_available', /Job closed/s],
+  ];
+  for (const [outcome, text] of outcomes) {
+    sandbox.setApplyOutcome(outcome, 300);
+    await panel.getByRole('button', { name: /^Apply as/ }).click();
+    await expect(panel.getByRole('status').filter({ hasText: text })).toBeVisible({ timeout: 20_000 });
+    await expect(panel.getByRole('status').filter({ hasText: text })).toContainText('Your credit was returned.');
+  }
+  expect(posts(sandbox)).toBe(outcomes.length);
+  expect(sandbox.requests().filter((r) => r.path.includes(`jobId=${encodeURIComponent(CIPHER)}`))).toHaveLength(0);
+});
+
+test('an empty agency explains the UpHunt setup', async ({ context, extensionId, sandbox }) => {
+  sandbox.addFault({ host: 'uphunt.io', path: '/freelancers', status: 200, body: { freelancers: [] }, times: 5 });
+  await saveKeys(context, extensionId);
+  const { tabId } = await openUpwork(context, extensionId, NORTHWIND);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByText(/UpHunt lists no freelancers for your agency yet/)).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^Apply/ })).toBeDisabled();
+});

@@ -1,0 +1,107 @@
+/** The background's apply services over real storage, alarms and notifications. The entrypoint only wires them. */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { statusText, type Application } from './apply';
+import { createApplyQueue } from './apply-queue';
+import { toProblem, type Problem } from './http';
+import { createUpHuntClient } from './uphunt/client';
+import {
+  appliedRemoteKey,
+  ApplicationsSchema,
+  applicationsKey,
+  applySettingsItem,
+  FreelancersEntrySchema,
+  freelancersKey,
+  keysItem,
+  readChecked,
+  type FreelancersEntry,
+} from './storage';
+
+export const APPLY_ALARM = 'apply-poll';
+const FREELANCERS_TTL_MS = 5 * 60 * 1000;
+const APPLIED_TTL_MS = 60 * 1000;
+
+const uphunt = async () => createUpHuntClient((await keysItem.getValue()).uphunt);
+
+export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const queue = createApplyQueue({
+    uphunt,
+    read: async () => (await readChecked(applicationsKey, ApplicationsSchema)) ?? [],
+    write: (apps) => storage.setItem(applicationsKey, apps),
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    wakeAt: (time) => {
+      clearTimeout(timer);
+      if (time !== null) timer = setTimeout(() => void queue.tick(), Math.max(0, time - Date.now()));
+    },
+    // The timer dies with the worker; the alarm brings a new one back while a send or a check is due.
+    keepAwake: async (on) => {
+      if (on) await browser.alarms.create(APPLY_ALARM, { delayInMinutes: 0.5, periodInMinutes: 0.5 });
+      else await browser.alarms.clear(APPLY_ALARM);
+    },
+    notify: async (app) => {
+      if (await panelOpen()) return;
+      const text = statusText(app);
+      await browser.notifications.create(`application-${app.id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: `${text.title}: ${app.jobTitle ?? 'your application'}`,
+        message: text.next,
+      });
+    },
+    undoMs: async () => (await applySettingsItem.getValue()).undoSeconds * 1000,
+  });
+  return queue;
+}
+
+/** The agency's freelancers from the 5-minute cache, or from UpHunt when stale or forced. */
+export async function loadFreelancers(force: boolean): Promise<FreelancersEntry> {
+  const cached = await readChecked(freelancersKey, FreelancersEntrySchema);
+  if (!force && cached?.value && Date.now() - cached.storedAt < FREELANCERS_TTL_MS) return cached;
+  let entry: FreelancersEntry;
+  try {
+    entry = { storedAt: Date.now(), value: await (await uphunt()).freelancers(), problem: null };
+  } catch (error) {
+    // Keep the last good list beside the problem, so a blip does not empty the form.
+    entry = { storedAt: cached?.storedAt ?? 0, value: cached?.value ?? null, problem: toProblem(error, 'UpHunt') };
+  }
+  await storage.setItem(freelancersKey, entry);
+  return entry;
+}
+
+export async function loadAppliedJobs(): Promise<void> {
+  const cached = await storage.getItem<{ storedAt: number }>(appliedRemoteKey);
+  if (cached && Date.now() - cached.storedAt < APPLIED_TTL_MS) return;
+  try {
+    const { items } = await (await uphunt()).appliedJobs(100);
+    await storage.setItem(appliedRemoteKey, { storedAt: Date.now(), items });
+  } catch {
+    // The local log still guards; UpHunt's list only adds applications made elsewhere.
+  }
+}
+
+export async function generateProposal(ciphertext: string, profileId: string | null): Promise<{ coverLetter: string | null; problem: Problem | null }> {
+  try {
+    return { coverLetter: await (await uphunt()).generateProposal(ciphertext, profileId), problem: null };
+  } catch (error) {
+    return { coverLetter: null, problem: toProblem(error, 'UpHunt') };
+  }
+}
+
+interface ChromeRuntimeContexts {
+  getContexts?: (filter: { contextTypes: string[] }) => Promise<Array<{ documentUrl?: string }>>;
+}
+
+/** Is a side panel (or a panel popped out into a tab) open to show the outcome itself? */
+export async function panelOpen(): Promise<boolean> {
+  const runtime = browser.runtime as unknown as ChromeRuntimeContexts;
+  if (runtime.getContexts) {
+    const contexts = await runtime.getContexts({ contextTypes: ['SIDE_PANEL', 'TAB', 'POPUP'] });
+    return contexts.some((c) => /\/(sidepanel|popup)\.html/.test(c.documentUrl ?? ''));
+  }
+  const extension = browser.extension as unknown as { getViews?: () => Window[] };
+  return (extension.getViews?.() ?? []).some((view) => /\/(sidepanel|popup)\.html/.test(view.location.pathname));
+}
+
+export type { Application };
