@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { ApplicationsLog } from '@/components/ApplicationsLog';
 import { ApplyForm } from '@/components/ApplyForm';
+import { applicationsLog } from '@/utils/applications-log';
 import { ClientPanel } from '@/components/ClientPanel';
 import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
@@ -101,6 +103,7 @@ export function App() {
         onOpenOptions={openOptions}
         jobSection={jobSection}
       />
+      <ApplicationsLog entries={applicationsLog(panel.applications, panel.appliedRemoteItems)} now={now} />
       {tabId !== null && onUpwork && !new URLSearchParams(location.search).has('tabId') && (
         <p className="muted">
           <a href={browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`)} target="_blank" rel="noreferrer">

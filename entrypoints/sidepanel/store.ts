@@ -8,6 +8,7 @@ import { sendMessage } from '@/utils/messaging';
 import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrich';
 import { JobRowSchema, type JobRow } from '@/utils/mindcase/schemas';
 import type { Application } from '@/utils/apply';
+import type { RemoteItem } from '@/utils/applications-log';
 import type { Draft } from '@/utils/apply-queue';
 import {
   AppliedRemoteSchema,
@@ -49,6 +50,7 @@ interface PanelState {
   applications: Application[];
   freelancers: FreelancersEntry | null;
   appliedRemotely: string[];
+  appliedRemoteItems: RemoteItem[];
   applySettings: ApplySettings;
   /** undefined until read from storage, so the form starts from what the user typed. */
   draft: ApplyDraft | null | undefined;
@@ -68,6 +70,7 @@ export const usePanel = create<PanelState>(() => ({
   applications: [],
   freelancers: null,
   appliedRemotely: [],
+  appliedRemoteItems: [],
   applySettings: applySettingsItem.fallback,
   draft: null,
 }));
@@ -160,7 +163,9 @@ export function watchShared() {
   void enrichSettingsItem.getValue().then((settings) => usePanel.setState({ settings }));
   follow(applicationsKey, ApplicationsSchema, (applications) => usePanel.setState({ applications: applications ?? [] }));
   follow(freelancersKey, FreelancersEntrySchema, (freelancers) => usePanel.setState({ freelancers }));
-  follow(appliedRemoteKey, AppliedRemoteSchema, (remote) => usePanel.setState({ appliedRemotely: remote?.items.map((item) => item.jobId) ?? [] }));
+  follow(appliedRemoteKey, AppliedRemoteSchema, (remote) =>
+    usePanel.setState({ appliedRemotely: remote?.items.map((item) => item.jobId) ?? [], appliedRemoteItems: remote?.items ?? [] }),
+  );
   applySettingsItem.watch((applySettings) => usePanel.setState({ applySettings }));
   void applySettingsItem.getValue().then((applySettings) => usePanel.setState({ applySettings }));
   const applyKeys = (keys: { mindcase: string; uphunt: string }) => {

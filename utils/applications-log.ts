@@ -1,0 +1,67 @@
+/** The log of applications: ours, plus those UpHunt lists that were made elsewhere. Pure. */
+import { statusText, type Application } from './apply';
+import { isCiphertext, jobUrl } from './upwork/page';
+
+export interface LogEntry {
+  key: string;
+  title: string;
+  url: string | null;
+  clientName: string | null;
+  freelancerName: string | null;
+  status: string;
+  tone: 'good' | 'bad' | 'wait';
+  createdAt: number | null;
+  settledAt: number | null;
+  source: 'here' | 'uphunt';
+}
+
+export interface RemoteItem {
+  queueId?: string | null;
+  jobId: string;
+  jobTitle?: string | null;
+  applicationStatus: string;
+  createdAt?: number | string | null;
+}
+
+const toTime = (value: number | string | null | undefined) => (typeof value === 'number' ? value : value ? Date.parse(value) || null : null);
+
+export function applicationsLog(local: readonly Application[], remote: readonly RemoteItem[]): LogEntry[] {
+  const ours: LogEntry[] = local
+    .filter((app) => app.phase !== 'cancelled')
+    .map((app) => {
+      const text = statusText(app);
+      return {
+        key: app.id,
+        title: app.jobTitle ?? app.ciphertext,
+        url: jobUrl(app.ciphertext),
+        clientName: app.clientName,
+        freelancerName: app.freelancerName,
+        status: text.title,
+        tone: text.tone,
+        createdAt: app.createdAt,
+        settledAt: app.settledAt,
+        source: 'here' as const,
+      };
+    });
+  const known = new Set(local.map((app) => app.queueId).filter(Boolean));
+  const theirs: LogEntry[] = remote
+    .filter((item) => !item.queueId || !known.has(item.queueId))
+    .map((item) => {
+      const cipher = /~0[0-9a-f]+/i.exec(item.jobId)?.[0]?.toLowerCase();
+      const text = statusText({ phase: 'settled', status: null, errorMessage: null, statusMessage: null });
+      const applied = item.applicationStatus === 'applied';
+      return {
+        key: `uphunt-${item.queueId ?? item.jobId}`,
+        title: item.jobTitle ?? item.jobId,
+        url: cipher && isCiphertext(cipher) ? jobUrl(cipher) : null,
+        clientName: null,
+        freelancerName: null,
+        status: applied ? 'Applied' : item.applicationStatus === 'processing' ? text.title : item.applicationStatus.replace(/_/g, ' '),
+        tone: applied ? 'good' : item.applicationStatus === 'processing' ? 'wait' : 'bad',
+        createdAt: toTime(item.createdAt),
+        settledAt: null,
+        source: 'uphunt' as const,
+      };
+    });
+  return [...ours, ...theirs].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+}
