@@ -16,7 +16,11 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms', 'notifications', 'sidePanel'],
     // upwork.com lets the panel read which Upwork job the active tab shows (tab URLs without "tabs").
     host_permissions: [...UPWORK_MATCHES, ...API_HOSTS],
-    action: { default_title: 'Show the client of this job' },
+    // A shortcut opens the panel; the toolbar button opens the quick-apply popup.
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+U' }, description: 'Open the UpHunt sidebar' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+U' }, description: 'Open the UpHunt side panel' } },
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -1,7 +1,7 @@
 /** The background's apply services over real storage, alarms and notifications. The entrypoint only wires them. */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { statusText, type Application } from './apply';
+import { statusText } from './apply';
 import { createApplyQueue } from './apply-queue';
 import { toProblem, type Problem } from './http';
 import { createUpHuntClient } from './uphunt/client';
@@ -103,5 +103,3 @@ export async function panelOpen(): Promise<boolean> {
   const extension = browser.extension as unknown as { getViews?: () => Window[] };
   return (extension.getViews?.() ?? []).some((view) => /\/(sidepanel|popup)\.html/.test(view.location.pathname));
 }
-
-export type { Application };

@@ -246,3 +246,48 @@ export type TemplateVariables = Record<(typeof TEMPLATE_VARIABLES)[number], stri
 export function fillTemplate(body: string, vars: TemplateVariables): string {
   return body.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name as keyof TemplateVariables] : whole));
 }
+
+export interface QuickDraftInput {
+  ciphertext: string;
+  jobTitle: string | null;
+  jobType: 'HOURLY' | 'FIXED' | null;
+  jobSkills: string[];
+  companyId: string | null;
+  clientName: string | null;
+  metrics: BuyerMetrics | null;
+  freelancers: Freelancers | null;
+  templates: Template[];
+  defaultTemplateId: string;
+  draft: { profileId: string | null; coverLetter: string; hourlyRate: number | null; timeline: string | null } | null;
+}
+
+/** Quick apply: what the user already typed for this job, else the default profile and template. */
+export function quickDraft(input: QuickDraftInput) {
+  const choices = profileChoices(input.freelancers);
+  const defaultProfile = input.freelancers?.freelancers.flatMap((f) => f.profiles).find((p) => p.isDefault)?.profileId ?? null;
+  const profileId = input.draft?.profileId ?? defaultProfile;
+  const profile = choices.find((c) => c.profileId === profileId) ?? null;
+  const template = input.templates.find((t) => t.id === input.defaultTemplateId) ?? input.templates[0];
+  const coverLetter =
+    input.draft?.coverLetter ??
+    (template
+      ? fillTemplate(template.body, {
+          clientName: input.clientName ?? 'there',
+          jobTitle: input.jobTitle ?? 'your job',
+          freelancerName: profile?.freelancerName ?? 'me',
+          skills: input.jobSkills.slice(0, 4).join(', ') || 'this kind of work',
+        })
+      : '');
+  const hourly = input.jobType !== 'FIXED';
+  return {
+    ciphertext: input.ciphertext,
+    jobTitle: input.jobTitle,
+    companyId: input.companyId,
+    clientName: input.clientName,
+    profileId: profile?.profileId ?? null,
+    freelancerName: profile?.freelancerName ?? null,
+    coverLetter,
+    hourlyRate: hourly ? (input.draft?.hourlyRate ?? suggestRate(input.metrics, profile?.hourlyRate ?? null, null).rate) : null,
+    timeline: hourly ? (input.draft?.timeline ?? TIMELINES[1]) : null,
+  };
+}

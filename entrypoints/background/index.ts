@@ -111,7 +111,7 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
 
-  setUpToolbarButton();
+  setUpShortcut();
 });
 
 /** Asks the tab's content script what it shows; falls back to the URL when no script answers (e.g. a tab opened before install). */
@@ -126,18 +126,16 @@ async function readPage(tabId: number): Promise<PageSeen | null> {
 }
 
 interface ChromeSidePanel {
-  setPanelBehavior(options: { openPanelOnActionClick: boolean }): Promise<void>;
+  open(options: { windowId: number }): Promise<void>;
 }
 
-/** Chrome opens the side panel from the toolbar button by itself; Firefox's sidebar is toggled by us. */
-function setUpToolbarButton() {
+/** Chrome: the keyboard shortcut opens the side panel (Firefox does it itself with _execute_sidebar_action). */
+function setUpShortcut() {
   const sidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
-  if (sidePanel) {
-    sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => console.error('side panel behaviour', error));
-    return;
-  }
-  // Firefox only (MV2 browser_action); Chrome's types do not know sidebarAction.
-  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
-  const button = browser.browserAction ?? browser.action;
-  button?.onClicked.addListener(() => void sidebar?.toggle());
+  if (!sidePanel) return;
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel' && tab?.windowId !== undefined) {
+      sidePanel.open({ windowId: tab.windowId }).catch((error: unknown) => console.warn('side panel', error));
+    }
+  });
 }

@@ -10,7 +10,7 @@ import { buyerMetrics, buyerScore } from '@/utils/buyer';
 import { enrichStatus, spending } from '@/utils/enrich';
 import { CLIENT_JOBS_TTL_MS } from '@/utils/lookup';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
-import { applyActions, cancelEnrich, enrich, lookup, refreshCredits, usePanel } from './store';
+import { applyActions, cancelEnrich, enrich, lookup, refreshCredits, usePanel } from '@/components/store';
 
 export function App() {
   const panel = usePanel();

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { App } from './App';
-import { followTab, refreshTabUrl, retryOnNewKeys, watchShared } from './store';
+import { followTab, refreshTabUrl, retryOnNewKeys, watchShared } from '@/components/store';
 
 z.config({ jitless: true });
 

@@ -32,6 +32,8 @@ export interface LoggedRequest {
   path: string;
   status: number;
   auth: 'x-api-key' | 'bearer' | 'none';
+  /** The JSON body of a POST, for tests that check what was sent. */
+  body?: unknown;
 }
 
 export interface SandboxOptions {
@@ -74,7 +76,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const body = await readBody(req);
     const auth: LoggedRequest['auth'] = req.headers['x-api-key'] ? 'x-api-key' : req.headers.authorization ? 'bearer' : 'none';
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}, raw?: string) => {
-      if (!path.startsWith('/__sandbox')) log.push({ at: Date.now(), host, method, path, status, auth });
+      if (!path.startsWith('/__sandbox'))
+        log.push({ at: Date.now(), host, method, path, status, auth, ...(method === 'POST' ? { body: safeJson(body) } : {}) });
       res.writeHead(status, {
         'content-type': typeof payload === 'string' && raw === undefined && headers['content-type'] ? headers['content-type'] : 'application/json',
         ...headers,

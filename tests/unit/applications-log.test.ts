@@ -3,7 +3,19 @@ import type { Application } from '@/utils/apply';
 import { applicationsLog } from '@/utils/applications-log';
 
 const app = (fields: Partial<Application>): Application =>
-  ({ id: 'a1', ciphertext: '~022051005096520707758', jobTitle: 'Logo', clientName: 'Acme', freelancerName: 'Ada', createdAt: 2000, settledAt: 3000, phase: 'settled', status: 'applied', queueId: 'q1', ...fields }) as Application;
+  ({
+    id: 'a1',
+    ciphertext: '~022051005096520707758',
+    jobTitle: 'Logo',
+    clientName: 'Acme',
+    freelancerName: 'Ada',
+    createdAt: 2000,
+    settledAt: 3000,
+    phase: 'settled',
+    status: 'applied',
+    queueId: 'q1',
+    ...fields,
+  }) as Application;
 
 describe('applicationsLog', () => {
   it('merges UpHunt’s list with ours without doubles, newest first, and leaves out cancelled ones', () => {

@@ -33,6 +33,7 @@ test('fill the form, apply, watch processing turn into applied: one POST, even o
   await expect(panel.getByLabel('Hourly rate (USD)')).not.toHaveValue('');
   await letter.fill('Hello Northwind, I build React dashboards. — Ada');
   await panel.getByLabel('Hourly rate (USD)').fill('55');
+  await panel.getByLabel('Timeline').selectOption('3 to 6 months');
 
   await panel.getByRole('button', { name: /^Apply as/ }).dblclick();
   const status = panel.getByRole('status').filter({ hasText: /About to send|Sending|Processing|Applied/ });
@@ -41,6 +42,12 @@ test('fill the form, apply, watch processing turn into applied: one POST, even o
   await expect(status).toContainText('Applied', { timeout: 20_000 });
   await expect(status).toContainText('One credit was spent.');
   expect(posts(sandbox)).toBe(1);
+  expect(sandbox.requests().find((r) => r.method === 'POST' && r.path.endsWith('/apply'))?.body).toEqual({
+    jobId: CIPHER,
+    coverLetter: 'Hello Northwind, I build React dashboards. — Ada',
+    proposal: { hourlyRate: 55, timeline: '3 to 6 months' },
+    profileId: '1700000000000000001',
+  });
 
   // A second panel for the same job cannot apply again.
   const again = await applyPanel(context, extensionId);
@@ -101,4 +108,38 @@ test('an empty agency explains the UpHunt setup', async ({ context, extensionId,
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByText(/UpHunt lists no freelancers for your agency yet/)).toBeVisible();
   await expect(panel.getByRole('button', { name: /^Apply/ })).toBeDisabled();
+});
+
+test('popup quick-apply ends applied, with the default profile and the template', async ({ context, extensionId, sandbox }) => {
+  sandbox.setApplyOutcome('applied', 1500);
+  await setUndo(context, extensionId, 1);
+  const { tabId } = await openUpwork(context, extensionId, NORTHWIND);
+  // Let the panel's lookup finish, so the popup knows the client.
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await expect(popup.getByText('Senior React Developer for Analytics Dashboard')).toBeVisible();
+  await expect(popup.getByText(/Northwind Analytics GmbH · score \d+\/100/)).toBeVisible();
+  await popup.getByRole('button', { name: 'Quick apply' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible({ timeout: 20_000 });
+  expect(posts(sandbox)).toBe(1);
+  // Ada's default profile, the template filled in, and a rate from this client's history.
+  const sent = sandbox.requests().find((r) => r.method === 'POST' && r.path.endsWith('/apply'))?.body as {
+    profileId: string;
+    coverLetter: string;
+    proposal: { hourlyRate: number };
+  };
+  expect(sent.profileId).toBe('1700000000000000001');
+  expect(sent.coverLetter).toMatch(/^Hi Northwind Analytics GmbH,\n\nI read "Senior React Developer for Analytics Dashboard"/);
+  expect(sent.proposal.hourlyRate).toBeGreaterThan(0);
+});
+
+test('the popup on a tab without a job says so and offers the side panel', async ({ context, extensionId }) => {
+  await saveKeys(context, extensionId);
+  const { tabId } = await openUpwork(context, extensionId, '/nx/find-work/');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await expect(popup.getByText('No job in this tab.', { exact: false })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Open side panel' })).toBeVisible();
 });

@@ -65,7 +65,7 @@ test('without a page companyId the client is found through UpHunt, once, then fr
   expect(calls(sandbox, '/clients/1991212616395436888/jobs')).toBe(1);
 
   // Refresh asks UpHunt again, on purpose.
-  await panel.getByRole('button', { name: /Refresh/ }).click();
+  await panel.getByRole('button', { name: "Refresh the client's history from UpHunt" }).click();
   await expect.poll(() => calls(sandbox, '/clients/1991212616395436888/jobs')).toBe(2);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
 });
@@ -87,7 +87,7 @@ test('a public job page and a legacy up_ key work too', async ({ context, extens
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
   // Null buyer fields (public-only scrape) read as unknown, not as a crash.
   await expect(panel.getByText('Avg hourly paid')).toBeVisible();
-  const uphunt = sandbox.requests().filter((r) => r.host === 'uphunt.io');
+  const uphunt = sandbox.requests().filter((r) => r.host === 'uphunt.io' && !r.path.includes('auto-apply'));
   expect(uphunt.map((r) => r.path)).toEqual(['/api/v1/jobs/~022049912345678901234', '/api/v1/clients/1744032957718093824/jobs']);
   expect(uphunt.every((r) => r.auth === 'bearer')).toBe(true);
 });
@@ -100,7 +100,7 @@ test.describe('problems are shown in words with the way out', () => {
     const panel = await openPanel(context, extensionId, tabId);
     await expect(panel.getByRole('alert')).toContainText('UpHunt rejected the API key');
     const optionsOpened = context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') });
-    await panel.getByRole('button', { name: 'Open Options' }).click();
+    await panel.getByRole('alert').getByRole('button', { name: 'Open Options' }).click();
     await optionsOpened;
   });
 
@@ -182,6 +182,6 @@ test('a tab that is not on Upwork explains the extension', async ({ context, ext
 
 test('the manifest asks for exactly the permissions the product uses', async ({ worker }) => {
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
-  expect(manifest.permissions?.sort()).toEqual(['alarms', 'sidePanel', 'storage']);
+  expect(manifest.permissions?.sort()).toEqual(['alarms', 'notifications', 'sidePanel', 'storage']);
   expect(manifest.host_permissions?.sort()).toEqual(['https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*']);
 });

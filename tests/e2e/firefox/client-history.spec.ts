@@ -121,6 +121,7 @@ test('Firefox: the manifest asks for exactly the permissions the product uses', 
     'https://api.mindcase.co/*',
     'https://uphunt.io/*',
     'https://www.upwork.com/*',
+    'notifications',
     'storage',
   ]);
   expect((manifest as { sidebar_action?: { default_panel?: string } }).sidebar_action?.default_panel).toMatch(/\/sidepanel\.html$/);

@@ -1,3 +1,4 @@
+/** UI state shared by the side panel and the popup. */
 /** The panel's view of one tab, fed by storage watches. The panel writes nothing here but what it reads. */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState } from 'react';
+import { applyGuards, quickDraft } from '@/utils/apply';
+import { buyerMetrics, buyerScore } from '@/utils/buyer';
+import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
+import { ApplicationStatusView } from './ApplicationStatusView';
+import { applyActions, usePanel } from './store';
+
+/** The popup: this tab's job and client in two lines, and one button that applies with the defaults. */
+export function QuickApply({ onOpenPanel }: { onOpenPanel: () => void }) {
+  const panel = usePanel();
+  const { state, entry, tabUrl } = panel;
+  const [now, setNow] = useState(() => Date.now());
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const current = state && tabUrl && state.ciphertext === parseUpworkUrl(tabUrl).ciphertext ? state : null;
+  const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
+  const metrics = useMemo(() => (data && entry ? buyerMetrics(data, entry.storedAt) : null), [data, entry]);
+  const score = useMemo(() => (metrics ? buyerScore(metrics) : null), [metrics]);
+
+  if (!current?.ciphertext) {
+    return (
+      <main className="popup">
+        <p>{tabUrl && isUpworkUrl(tabUrl) ? 'No job in this tab.' : 'This tab is not an Upwork job.'} Open a job to apply to it.</p>
+        <button type="button" onClick={onOpenPanel}>
+          Open side panel
+        </button>
+      </main>
+    );
+  }
+  const ciphertext = current.ciphertext;
+  const job = panel.row?.value ?? null;
+  const openJob = data?.openJobs.find((j) => j.ciphertext?.toLowerCase() === ciphertext) ?? null;
+  const jobType = openJob?.type ?? job?.openingInfo?.type ?? null;
+  const draft = quickDraft({
+    ciphertext,
+    jobTitle: openJob?.title ?? job?.jobTitle ?? null,
+    jobType: jobType === 'HOURLY' || jobType === 'FIXED' ? jobType : null,
+    jobSkills: (job?.sandsData?.ontologySkills ?? []).map((s) => s.prefLabel).filter((s): s is string => !!s),
+    companyId: current.companyId,
+    clientName: data?.buyer?.company?.name ?? null,
+    metrics,
+    freelancers: panel.freelancers?.value ?? null,
+    templates: panel.applySettings.templates,
+    defaultTemplateId: panel.applySettings.defaultTemplateId,
+    draft: panel.draft ?? null,
+  });
+  const guards = applyGuards({
+    ciphertext,
+    companyId: current.companyId,
+    now,
+    hasKey: panel.hasUpHuntKey,
+    keyRejected: panel.freelancers?.problem?.kind === 'unauthorized',
+    applications: panel.applications,
+    appliedRemotely: panel.appliedRemotely,
+    creditsRemaining: [...panel.applications].reverse().find((a) => a.creditsRemaining !== null)?.creditsRemaining ?? null,
+    recentClientDays: panel.applySettings.recentClientDays,
+    jobStatus: job?.status ?? null,
+    score,
+  });
+  const blocks = guards.filter((g) => g.level === 'block');
+  const confirms = guards.filter((g) => g.level === 'confirm');
+  const app = [...panel.applications].reverse().find((a) => a.ciphertext === ciphertext && a.phase !== 'cancelled') ?? null;
+
+  const apply = async () => {
+    if (confirms.length && !confirming) return setConfirming(true);
+    setConfirming(false);
+    setError(null);
+    await applyActions.apply(draft).catch((e: unknown) => setError(`Could not queue the application: ${String(e)}`));
+  };
+
+  return (
+    <main className="popup">
+      <p className="popup-job">
+        <strong>{draft.jobTitle ?? ciphertext}</strong>
+        <br />
+        <span className="muted">
+          {draft.clientName ?? 'Client unknown'}
+          {score ? ` · score ${score.score}/100` : ''}
+        </span>
+      </p>
+      {app && <ApplicationStatusView app={app} now={now} onUndo={() => applyActions.undo(app.id)} onCheckNow={() => applyActions.checkNow(app.id)} />}
+      {blocks.map((g) => (
+        <p key={g.id} className="error-text">
+          {g.text}
+        </p>
+      ))}
+      {confirming &&
+        confirms.map((g) => (
+          <p key={g.id} className="warn-text">
+            ⚑ {g.text}
+          </p>
+        ))}
+      {error && <p className="error-text">{error}</p>}
+      <div className="actions">
+        <button type="button" className="primary" disabled={blocks.length > 0 || draft.coverLetter.trim() === ''} onClick={() => void apply()}>
+          {confirming ? 'Apply anyway' : 'Quick apply'}
+        </button>
+        <button type="button" onClick={onOpenPanel}>
+          Open side panel
+        </button>
+      </div>
+      <p className="muted">
+        {draft.freelancerName ? `As ${draft.freelancerName}` : "As UpHunt's default profile"}
+        {draft.hourlyRate ? ` · $${draft.hourlyRate}/hr` : ''} · letter from {panel.draft ? 'your draft' : 'your template'}
+      </p>
+    </main>
+  );
+}
