@@ -129,3 +129,37 @@ test('Firefox: the manifest asks for exactly the permissions the product uses', 
   const shipped = JSON.parse(readFileSync(`${FIREFOX_BUILD}/manifest.json`, 'utf8')) as Record<string, unknown>;
   expect(shipped).toMatchObject({ browser_specific_settings: { gecko: { data_collection_permissions: { required: ['browsingActivity'] } } } });
 });
+
+test('Firefox: apply from the sidebar page, watch it go from processing to applied, one POST; then quick-apply from the popup', async () => {
+  sandbox.setApplyOutcome('applied', 1500);
+  const url = 'https://www.upwork.com/jobs/~022051005096520707758';
+  const tabId = await tabIdOf(options, url);
+  await options.evaluate((target) => {
+    location.href = target;
+  }, `/sidepanel.html?tabId=${tabId}`);
+  await waitForText(options, 'Apply as Ada Novak');
+  await options.bringToFront();
+  await clickButton(options, 'Apply as Ada Novak');
+  expect(await waitForText(options, /About to send|Sending|Processing/)).toMatch(/About to send|Sending|Processing/);
+  expect(await waitForText(options, 'One credit was spent.', 30_000)).toContain('Applied');
+  const posts = () => sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply'));
+  expect(posts()).toHaveLength(1);
+
+  // The popup, opened as a page for another job's tab, applies with the defaults.
+  const job = await browser.newPage();
+  const other = 'https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/';
+  await job.goto(other);
+  const otherTab = await tabIdOf(options, other);
+  await options.evaluate((target) => {
+    location.href = target;
+  }, `/sidepanel.html?tabId=${otherTab}`);
+  await waitForText(options, 'Kestrel Mobile Ltd');
+  await options.evaluate((target) => {
+    location.href = target;
+  }, `/popup.html?tabId=${otherTab}`);
+  await waitForText(options, 'Quick apply');
+  await options.bringToFront();
+  await clickButton(options, 'Quick apply');
+  await waitForText(options, 'One credit was spent.', 30_000);
+  expect(posts()).toHaveLength(2);
+});
