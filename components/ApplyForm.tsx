@@ -3,6 +3,8 @@ import {
   applyGuards,
   COVER_LETTER_LIMIT,
   fillTemplate,
+  lastKnownCredits,
+  latestApplication,
   profileChoices,
   suggestProfile,
   suggestRate,
@@ -97,7 +99,7 @@ export function ApplyForm(props: ApplyFormProps) {
     return () => clearTimeout(timer);
   }, [letter, rate, profileId, timeline, chosenProfileId, coverLetter, rateValue, onSaveDraft]);
 
-  const current = [...props.applications].reverse().find((app) => app.ciphertext === props.ciphertext) ?? null;
+  const current = latestApplication(props.applications, props.ciphertext);
   // A send overdue by seconds means the worker that should send it was stopped: asking wakes a new one.
   const overdue = current?.phase === 'scheduled' && props.now - current.sendAt > 2_000 ? current.id : null;
   const { onCheckNow } = props;
@@ -112,7 +114,7 @@ export function ApplyForm(props: ApplyFormProps) {
     keyRejected: props.freelancers?.problem?.kind === 'unauthorized',
     applications: props.applications,
     appliedRemotely: props.appliedRemotely,
-    creditsRemaining: [...props.applications].reverse().find((a) => a.creditsRemaining !== null)?.creditsRemaining ?? null,
+    creditsRemaining: lastKnownCredits(props.applications),
     recentClientDays: props.settings.recentClientDays,
     jobStatus: props.jobStatus,
     score: props.score,
@@ -165,7 +167,7 @@ export function ApplyForm(props: ApplyFormProps) {
   return (
     <section aria-labelledby="apply-title" className="apply">
       <h2 id="apply-title">Apply</h2>
-      {current && current.phase !== 'cancelled' && (
+      {current && (
         <ApplicationStatusView app={current} now={props.now} onUndo={() => props.onUndo(current.id)} onCheckNow={() => props.onCheckNow(current.id)} />
       )}
       <div className="field-row">

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { applyGuards, quickDraft } from '@/utils/apply';
+import { applyGuards, lastKnownCredits, latestApplication, quickDraft } from '@/utils/apply';
 import { buyerMetrics, buyerScore } from '@/utils/buyer';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
 import { ApplicationStatusView } from './ApplicationStatusView';
@@ -56,14 +56,14 @@ export function QuickApply({ onOpenPanel }: { onOpenPanel: () => void }) {
     keyRejected: panel.freelancers?.problem?.kind === 'unauthorized',
     applications: panel.applications,
     appliedRemotely: panel.appliedRemotely,
-    creditsRemaining: [...panel.applications].reverse().find((a) => a.creditsRemaining !== null)?.creditsRemaining ?? null,
+    creditsRemaining: lastKnownCredits(panel.applications),
     recentClientDays: panel.applySettings.recentClientDays,
     jobStatus: job?.status ?? null,
     score,
   });
   const blocks = guards.filter((g) => g.level === 'block');
   const confirms = guards.filter((g) => g.level === 'confirm');
-  const app = [...panel.applications].reverse().find((a) => a.ciphertext === ciphertext && a.phase !== 'cancelled') ?? null;
+  const app = latestApplication(panel.applications, ciphertext);
 
   const apply = async () => {
     if (confirms.length && !confirming) return setConfirming(true);

@@ -77,30 +77,6 @@ export const usePanel = create<PanelState>(() => ({
 }));
 
 let stopTab: (() => void) | null = null;
-let stopEntry: (() => void) | null = null;
-let watchedCompany: string | null = null;
-
-function parseEntry(raw: unknown): CacheEntry<ClientJobs> | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const { storedAt, value } = raw as { storedAt?: unknown; value?: unknown };
-  const parsed = ClientJobsSchema.safeParse(value);
-  return typeof storedAt === 'number' && parsed.success ? { storedAt, value: parsed.data } : null;
-}
-
-function watchCompany(companyId: string | null) {
-  if (companyId === watchedCompany) return;
-  stopEntry?.();
-  stopEntry = null;
-  watchedCompany = companyId;
-  usePanel.setState({ entry: null });
-  if (!companyId) return;
-  const key = clientJobsKey(companyId);
-  const apply = (raw: unknown) => {
-    if (watchedCompany === companyId) usePanel.setState({ entry: parseEntry(raw) });
-  };
-  stopEntry = storage.watch<unknown>(key, apply);
-  void storage.getItem<unknown>(key).then(apply);
-}
 
 /** Follows one stored value, checked by its schema, into the store. */
 function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodType<T>, apply: (value: T | null) => void): () => void {
@@ -112,35 +88,28 @@ function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodTy
   return storage.watch<unknown>(key, read);
 }
 
-let stopDraft: (() => void) | null = null;
-let draftFor: string | null = null;
-
-function watchDraft(ciphertext: string | null) {
-  if (ciphertext === draftFor) return;
-  stopDraft?.();
-  draftFor = ciphertext;
-  usePanel.setState({ draft: undefined });
-  stopDraft = ciphertext ? follow(draftKey(ciphertext), DraftSchema, (draft) => draftFor === ciphertext && usePanel.setState({ draft })) : null;
-}
-
-let stopRow: (() => void) | null = null;
-let watchedRow: string | null = null;
-
-function watchRow(ciphertext: string | null) {
-  if (ciphertext === watchedRow) return;
-  stopRow?.();
-  stopRow = null;
-  watchedRow = ciphertext;
-  usePanel.setState({ row: null });
-  if (!ciphertext) return;
-  const key = mindcaseRowKey(ciphertext);
-  const apply = (raw: unknown) => {
-    const parsed = z.object({ storedAt: z.number(), value: JobRowSchema }).safeParse(raw);
-    if (watchedRow === ciphertext) usePanel.setState({ row: parsed.success ? parsed.data : null });
+/**
+ * A stored value whose key depends on the tab's job or client: switching the id stops the old watch, clears
+ * the value (so nothing of the last job shows under the new one) and follows the new key.
+ */
+function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodType<T>, put: (value: T | null | undefined) => void) {
+  let current: string | null = null;
+  let stop: (() => void) | null = null;
+  return (id: string | null) => {
+    if (id === current) return;
+    stop?.();
+    stop = null;
+    current = id;
+    put(id ? undefined : null);
+    if (id) stop = follow(keyOf(id), schema, (value) => current === id && put(value));
   };
-  stopRow = storage.watch<unknown>(key, apply);
-  void storage.getItem<unknown>(key).then(apply);
 }
+
+const CacheEntrySchema = <S extends z.ZodType>(value: S) => z.object({ storedAt: z.number(), value });
+const watchCompany = followById(clientJobsKey, CacheEntrySchema(ClientJobsSchema), (entry) => usePanel.setState({ entry: entry ?? null }));
+const watchRow = followById(mindcaseRowKey, CacheEntrySchema(JobRowSchema), (row) => usePanel.setState({ row: row ?? null }));
+// The draft stays undefined until read, so the form starts from what the user typed, not from a blank.
+const watchDraft = followById(draftKey, DraftSchema, (draft) => usePanel.setState({ draft }));
 
 function applyTabState(tabId: number, raw: unknown) {
   if (usePanel.getState().tabId !== tabId) return;

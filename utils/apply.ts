@@ -291,3 +291,13 @@ export function quickDraft(input: QuickDraftInput) {
     timeline: hourly ? (input.draft?.timeline ?? TIMELINES[1]) : null,
   };
 }
+
+/** The credits UpHunt reported with the latest application, if any. */
+export function lastKnownCredits(apps: readonly Application[]): number | null {
+  return [...apps].reverse().find((a) => a.creditsRemaining !== null)?.creditsRemaining ?? null;
+}
+
+/** The latest application to a job, cancelled ones aside. */
+export function latestApplication(apps: readonly Application[], ciphertext: string): Application | null {
+  return [...apps].reverse().find((a) => a.ciphertext === ciphertext && a.phase !== 'cancelled') ?? null;
+}
