@@ -6,16 +6,17 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let lastUrl = '';
-    const report = () => {
-      if (location.href === lastUrl) return;
-      lastUrl = location.href;
+    const report = (url: string) => {
+      if (url === lastUrl) return;
+      lastUrl = url;
       // The background may be asleep or reloading; the panel asks again through readPage when it opens.
-      sendMessage('pageSeen', readPage(document, location.href)).catch(() => undefined);
+      sendMessage('pageSeen', readPage(document, url)).catch(() => undefined);
     };
     onMessage('readPage', () => readPage(document, location.href));
-    report();
-    // Upwork moves between jobs with pushState (slide-overs) and back/forward.
-    ctx.addEventListener(window, 'wxt:locationchange', report);
-    ctx.addEventListener(window, 'popstate', report);
+    report(location.href);
+    // Upwork opens and closes slide-overs with pushState and back. WXT's watcher fires on the Navigation API's
+    // `navigate`, before location.href changes, so the new URL comes from the event.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => report(event.newUrl.href));
+    ctx.addEventListener(window, 'popstate', () => report(location.href));
   },
 });

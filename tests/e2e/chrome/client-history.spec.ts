@@ -185,3 +185,17 @@ test('the manifest asks for exactly the permissions the product uses', async ({ 
   expect(manifest.permissions?.sort()).toEqual(['alarms', 'notifications', 'sidePanel', 'storage']);
   expect(manifest.host_permissions?.sort()).toEqual(['https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*']);
 });
+
+test('a slide-over opened with pushState, closed and another opened: the panel follows each job', async ({ context, extensionId }) => {
+  await saveKeys(context, extensionId);
+  const { page, tabId } = await openUpwork(context, extensionId, '/nx/search/jobs/?q=react');
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { name: 'No job on this page' })).toBeVisible();
+
+  await page.evaluate(() => history.pushState({}, '', '/nx/search/jobs/details/~022049912345678901234?q=react'));
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
+  await page.evaluate(() => history.back());
+  await expect(panel.getByRole('heading', { name: 'No job on this page' })).toBeVisible();
+  await page.evaluate(() => history.pushState({}, '', '/nx/search/jobs/details/~022047700011122233344?q=react'));
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Kestrel Mobile Ltd');
+});
