@@ -1,47 +1,58 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Service } from '@/utils/http';
 import type { ConnectionResult } from '@/utils/messaging';
 import type { Keys } from '@/utils/storage';
 
 interface Props {
-  load: () => Promise<Keys>;
-  save: (keys: Keys) => Promise<void>;
+  /** The last four characters of each saved key ('' when none): the keys themselves never reach the page. */
+  loadEndings: () => Promise<Keys>;
+  /** Saves the keys typed; an empty field keeps the saved key. */
+  save: (typed: Keys) => Promise<void>;
+  forget: () => Promise<void>;
   test: (service: Service) => Promise<ConnectionResult>;
 }
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; ok: boolean; text: string };
 
-export function KeysForm({ load, save, test }: Props) {
-  const [keys, setKeys] = useState<Keys | null>(null);
-  const [saved, setSaved] = useState<Keys | null>(null);
+const EMPTY: Keys = { uphunt: '', mindcase: '' };
+
+export function KeysForm({ loadEndings, save, forget, test }: Props) {
+  const [endings, setEndings] = useState<Keys | null>(null);
+  const [typed, setTyped] = useState<Keys>(EMPTY);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const uphuntId = useId();
   const mindcaseId = useId();
 
-  useEffect(() => {
-    load()
-      .then((value) => {
-        setKeys(value);
-        setSaved(value);
-      })
-      .catch((error: unknown) => setStatus({ kind: 'done', ok: false, text: `Could not read the saved keys: ${String(error)}` }));
-  }, [load]);
+  const reload = useCallback(
+    () =>
+      loadEndings()
+        .then(setEndings)
+        .catch((error: unknown) => setStatus({ kind: 'done', ok: false, text: `Could not read the saved keys: ${String(error)}` })),
+    [loadEndings],
+  );
+  useEffect(() => void reload(), [reload]);
 
-  if (!keys) return <p aria-busy="true">Loading…</p>;
-  const dirty = saved === null || keys.uphunt !== saved.uphunt || keys.mindcase !== saved.mindcase;
+  if (!endings) return <p aria-busy="true">Loading…</p>;
+  const dirty = typed.uphunt.trim() !== '' || typed.mindcase.trim() !== '';
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = { uphunt: keys.uphunt.trim(), mindcase: keys.mindcase.trim() };
     setStatus({ kind: 'busy', text: 'Saving…' });
     try {
-      await save(trimmed);
-      setKeys(trimmed);
-      setSaved(trimmed);
+      await save({ uphunt: typed.uphunt.trim(), mindcase: typed.mindcase.trim() });
+      setTyped(EMPTY);
+      await reload();
       setStatus({ kind: 'done', ok: true, text: 'Saved.' });
     } catch (error) {
       setStatus({ kind: 'done', ok: false, text: `Not saved: ${String(error)}` });
     }
+  };
+
+  const onForget = async () => {
+    await forget();
+    setTyped(EMPTY);
+    await reload();
+    setStatus({ kind: 'done', ok: true, text: 'Keys forgotten: nothing is sent to UpHunt or Mindcase until you paste new ones.' });
   };
 
   const onTest = async (service: Service) => {
@@ -54,6 +65,7 @@ export function KeysForm({ load, save, test }: Props) {
     }
   };
 
+  const savedLine = (ending: string) => (ending ? `Saved key ends in …${ending}. Paste a new key to replace it.` : 'No key saved.');
   return (
     <form onSubmit={(event) => void onSubmit(event)} aria-label="API keys" aria-describedby="keys-status">
       <label htmlFor={uphuntId}>UpHunt API key</label>
@@ -63,9 +75,13 @@ export function KeysForm({ load, save, test }: Props) {
         autoComplete="off"
         spellCheck={false}
         placeholder="sk_uphunt_… (or a legacy up_… key)"
-        value={keys.uphunt}
-        onChange={(event) => setKeys({ ...keys, uphunt: event.target.value })}
+        value={typed.uphunt}
+        onChange={(event) => setTyped({ ...typed, uphunt: event.target.value })}
+        aria-describedby={`${uphuntId}-saved`}
       />
+      <p id={`${uphuntId}-saved`} className="muted">
+        {savedLine(endings.uphunt)}
+      </p>
       <label htmlFor={mindcaseId}>Mindcase API key</label>
       <input
         id={mindcaseId}
@@ -73,18 +89,25 @@ export function KeysForm({ load, save, test }: Props) {
         autoComplete="off"
         spellCheck={false}
         placeholder="mk_live_… (optional: paid job details)"
-        value={keys.mindcase}
-        onChange={(event) => setKeys({ ...keys, mindcase: event.target.value })}
+        value={typed.mindcase}
+        onChange={(event) => setTyped({ ...typed, mindcase: event.target.value })}
+        aria-describedby={`${mindcaseId}-saved`}
       />
+      <p id={`${mindcaseId}-saved`} className="muted">
+        {savedLine(endings.mindcase)}
+      </p>
       <div className="actions" style={{ marginTop: 12 }}>
-        <button type="submit" disabled={status.kind === 'busy'}>
+        <button type="submit" disabled={status.kind === 'busy' || !dirty}>
           Save
         </button>
-        <button type="button" disabled={status.kind === 'busy' || dirty || !saved?.uphunt} onClick={() => void onTest('UpHunt')}>
+        <button type="button" disabled={status.kind === 'busy' || dirty || !endings.uphunt} onClick={() => void onTest('UpHunt')}>
           Test connection
         </button>
-        <button type="button" disabled={status.kind === 'busy' || dirty || !saved?.mindcase} onClick={() => void onTest('Mindcase')}>
+        <button type="button" disabled={status.kind === 'busy' || dirty || !endings.mindcase} onClick={() => void onTest('Mindcase')}>
           Test Mindcase
+        </button>
+        <button type="button" disabled={status.kind === 'busy' || (!endings.uphunt && !endings.mindcase)} onClick={() => void onForget()}>
+          Forget keys
         </button>
       </div>
       <p id="keys-status" role="status" className={status.kind === 'done' && !status.ok ? 'error-text' : undefined}>

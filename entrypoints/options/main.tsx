@@ -12,6 +12,15 @@ import { applySettingsItem, EnrichmentStateSchema, enrichmentKey, enrichSettings
 z.config({ jitless: true });
 
 const loadSettings = () => enrichSettingsItem.getValue();
+const loadEndings = async () => {
+  const keys = await keysItem.getValue();
+  return { uphunt: keys.uphunt.slice(-4), mindcase: keys.mindcase.slice(-4) };
+};
+// An empty field keeps the key already saved.
+const saveTyped = async (typed: { uphunt: string; mindcase: string }) => {
+  const saved = await keysItem.getValue();
+  await keysItem.setValue({ uphunt: typed.uphunt || saved.uphunt, mindcase: typed.mindcase || saved.mindcase });
+};
 const loadApplySettings = () => applySettingsItem.getValue();
 
 async function start() {
@@ -21,7 +30,12 @@ async function start() {
       <main>
         <h1>UpHunt Overlay</h1>
         <p className="muted">Your keys stay in this browser and are sent only to the service they belong to.</p>
-        <KeysForm load={() => keysItem.getValue()} save={(keys) => keysItem.setValue(keys)} test={(service) => sendMessage('testConnection', { service })} />
+        <KeysForm
+          loadEndings={loadEndings}
+          save={saveTyped}
+          forget={() => keysItem.removeValue()}
+          test={(service) => sendMessage('testConnection', { service })}
+        />
         <EnrichSettingsForm
           load={loadSettings}
           save={(settings) => enrichSettingsItem.setValue(settings)}

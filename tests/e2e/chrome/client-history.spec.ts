@@ -10,16 +10,26 @@ const NOT_ARCHIVED = '/jobs/~022046600099988877766';
 const calls = (sandbox: { requests(): Array<{ host: string; path: string }> }, fragment: string) =>
   sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes(fragment)).length;
 
-test('Options saves the keys and Test connection says UpHunt accepted them', async ({ context, extensionId }) => {
+test('Options saves the keys, shows only their last four characters, tests them, and forgets them', async ({ context, extensionId }) => {
   const options = await saveKeys(context, extensionId);
   const keys = options.getByRole('form', { name: 'API keys' });
+  await expect(keys.getByText('Saved key ends in …demo.').first()).toBeVisible();
+  // The saved keys are never put back into the page.
+  expect(await options.content()).not.toContain(KEYS.uphunt);
+  await expect(keys.getByLabel('UpHunt API key')).toHaveValue('');
   await keys.getByRole('button', { name: 'Test connection' }).click();
   await expect(keys.getByRole('status')).toContainText('UpHunt accepted the key');
 
   await keys.getByLabel('UpHunt API key').fill('sk_uphunt_revoked');
   await keys.getByRole('button', { name: 'Save' }).click();
+  await expect(keys.getByText('Saved key ends in …oked. Paste a new key to replace it.')).toBeVisible();
   await keys.getByRole('button', { name: 'Test connection' }).click();
   await expect(keys.getByRole('status')).toContainText('UpHunt rejected the API key');
+
+  await keys.getByRole('button', { name: 'Forget keys' }).click();
+  await expect(keys.getByRole('status')).toContainText('Keys forgotten');
+  await expect(keys.getByText('No key saved.')).toHaveCount(2);
+  await expect(keys.getByRole('button', { name: 'Test connection' })).toBeDisabled();
 });
 
 test('a job page with the companyId in its Nuxt state shows the client without a by-ciphertext call', async ({ context, extensionId, sandbox }) => {
