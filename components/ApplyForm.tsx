@@ -29,6 +29,8 @@ export interface ApplyFormProps {
   budget: string | null;
   companyId: string | null;
   clientName: string | null;
+  /** The Upwork account the page is browsed with, when the page says. */
+  account: 'agency' | 'freelancer' | 'client' | null;
   metrics: BuyerMetrics | null;
   score: BuyerScore | null;
   history: WorkHistoryItem[];
@@ -167,6 +169,12 @@ export function ApplyForm(props: ApplyFormProps) {
   return (
     <section aria-labelledby="apply-title" className="apply">
       <h2 id="apply-title">Apply</h2>
+      {props.account && props.account !== 'agency' && (
+        <p className="muted">
+          Auto-apply sends proposals through your agency (Upwork Agency Plus, with UpHunt's business developer in it). You are browsing Upwork with a{' '}
+          {props.account} account, which is fine: UpHunt applies, not this browser.
+        </p>
+      )}
       {current && (
         <ApplicationStatusView app={current} now={props.now} onUndo={() => props.onUndo(current.id)} onCheckNow={() => props.onCheckNow(current.id)} />
       )}

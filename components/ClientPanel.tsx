@@ -7,6 +7,7 @@ import { BuyerFigures } from './BuyerFigures';
 import { RateChart, SpendingChart } from './Charts';
 import { ClientSummary } from './ClientSummary';
 import { OpenJobs } from './OpenJobs';
+import { PasteJobUrl } from './PasteJobUrl';
 import { ProblemView } from './ProblemView';
 import { ScoreCard } from './ScoreCard';
 import { WorkHistory } from './WorkHistory';
@@ -22,6 +23,8 @@ export interface ClientPanelProps {
   onRefresh: () => void;
   onRetry: () => void;
   onOpenOptions: () => void;
+  /** Shows the job of a pasted URL; answers why not when it cannot. */
+  onPasteUrl: (url: string) => Promise<string | null>;
   /** The job's own section (Mindcase details), placed after the client's figures. */
   jobSection?: ReactNode;
 }
@@ -34,7 +37,17 @@ export function ClientPanel(props: ClientPanelProps) {
     return (
       <section className="notice">
         <h1>No job on this page</h1>
-        <p>Open a job on Upwork (a job page or a job from search or your feed) to see its client's history here.</p>
+        <p>Open a job on Upwork (a job page or a job from search or your feed) to see its client's history here, or paste a job's URL.</p>
+        <PasteJobUrl onSubmit={props.onPasteUrl} />
+      </section>
+    );
+  }
+  if (state.status === 'unreadable') {
+    return (
+      <section className="notice" role="alert">
+        <h1>Could not read this page</h1>
+        <p>This page should show a job, but the extension found none in it: Upwork may have changed its pages. Paste the job's URL to see its client.</p>
+        <PasteJobUrl onSubmit={props.onPasteUrl} />
       </section>
     );
   }

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { applyGuards, lastKnownCredits, latestApplication, quickDraft } from '@/utils/apply';
 import { buyerMetrics, buyerScore } from '@/utils/buyer';
-import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
+import { stateMatchesTab } from '@/utils/lookup';
+import { isUpworkUrl } from '@/utils/upwork/page';
 import { ApplicationStatusView } from './ApplicationStatusView';
 import { applyActions, usePanel } from './store';
 
@@ -16,7 +17,7 @@ export function QuickApply({ onOpenPanel }: { onOpenPanel: () => void }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const current = state && tabUrl && state.ciphertext === parseUpworkUrl(tabUrl).ciphertext ? state : null;
+  const current = state && tabUrl && stateMatchesTab(state, tabUrl) ? state : null;
   const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
   const metrics = useMemo(() => (data && entry ? buyerMetrics(data, entry.storedAt) : null), [data, entry]);
   const score = useMemo(() => (metrics ? buyerScore(metrics) : null), [metrics]);

@@ -35,7 +35,8 @@ import {
   type TabState,
 } from '@/utils/storage';
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
-import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
+import { stateMatchesTab } from '@/utils/lookup';
+import { isUpworkUrl } from '@/utils/upwork/page';
 
 interface PanelState {
   tabId: number | null;
@@ -178,7 +179,7 @@ export async function followTab(tabId: number) {
   stopTab = storage.watch<unknown>(key, (raw) => applyTabState(tabId, raw));
   applyTabState(tabId, await storage.getItem<unknown>(key));
   const { state } = usePanel.getState();
-  if (tabUrl && isUpworkUrl(tabUrl) && (!state || state.ciphertext !== parseUpworkUrl(tabUrl).ciphertext)) {
+  if (tabUrl && isUpworkUrl(tabUrl) && (!state || !stateMatchesTab(state, tabUrl))) {
     await lookup(false);
   }
 }
@@ -199,6 +200,13 @@ export function retryOnNewKeys(): () => void {
     const kind = usePanel.getState().state?.problem?.kind;
     if (kind === 'missing_key' || kind === 'unauthorized' || kind === 'forbidden') void lookup(false);
   });
+}
+
+/** Shows the job of a pasted URL in this tab's panel, for a page the extension could not read. */
+export async function lookupUrl(url: string): Promise<string | null> {
+  const { tabId } = usePanel.getState();
+  if (tabId === null) return null;
+  return sendMessage('lookupUrl', { tabId, url });
 }
 
 export async function lookup(force: boolean) {

@@ -13,6 +13,8 @@ import { ClientJobsSchema } from './uphunt/schemas';
 import {
   clientJobsKey,
   companyOfKey,
+  DiagnosticsSchema,
+  diagnosticsKey,
   EnrichmentStateSchema,
   enrichmentKey,
   enrichSettingsItem,
@@ -23,7 +25,7 @@ import {
   tabStateKey,
   uphuntPausedUntilItem,
 } from './storage';
-import type { ConnectionResult } from './messaging';
+import type { ConnectionResult, PageSeen } from './messaging';
 import { problemText } from './problem-text';
 
 type StorageKey = `local:${string}` | `session:${string}`;
@@ -49,6 +51,7 @@ export function createLookupDeps(): LookupDeps {
     }),
     pausedUntil: { get: () => uphuntPausedUntilItem.getValue(), set: (until) => uphuntPausedUntilItem.setValue(until) },
     shared: createInFlight(),
+    recordReadFailure: recordReadFailure,
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   };
@@ -69,6 +72,14 @@ export async function testConnection(service: Service): Promise<ConnectionResult
     const text = problemText(problem, Date.now());
     return { ok: false, message: `${text.title}. ${text.body}` };
   }
+}
+
+/** Counts pages that should show a job but gave none; Options lists them under diagnostics. */
+async function recordReadFailure(page: PageSeen): Promise<void> {
+  const diagnostics = (await readChecked(diagnosticsKey, DiagnosticsSchema)) ?? {};
+  const seen = diagnostics[page.kind] ?? { failures: 0, lastAt: 0, lastPath: '' };
+  diagnostics[page.kind] = { failures: seen.failures + 1, lastAt: Date.now(), lastPath: new URL(page.url).pathname };
+  await storage.setItem(diagnosticsKey, diagnostics);
 }
 
 export const MINDCASE_ALARM = 'mindcase-poll';

@@ -8,6 +8,7 @@ import type { UpHuntClient } from './uphunt/client';
 import type { ClientJobs } from './uphunt/schemas';
 import type { TabState, TabStatus } from './storage';
 import type { PageSeen } from './messaging';
+import { JOB_PAGE_KINDS, parseUpworkUrl } from './upwork/page';
 
 export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
 
@@ -22,11 +23,22 @@ export interface LookupDeps {
   shared: Shared;
   now: () => number;
   newId: () => string;
+  /** Counts a page that should show a job but yielded none (diagnostics in Options). */
+  recordReadFailure: (page: PageSeen) => Promise<void>;
 }
 
-export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen, options: { force?: boolean } = {}): Promise<TabState> {
+export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen, options: { force?: boolean; pasted?: boolean } = {}): Promise<TabState> {
   const lookupId = deps.newId();
-  const base = { url: page.url, kind: page.kind, ciphertext: page.ciphertext, paymentVerified: page.paymentVerified, lookupId };
+  const base = {
+    url: page.url,
+    kind: page.kind,
+    ciphertext: page.ciphertext,
+    paymentVerified: page.paymentVerified,
+    signedIn: page.signedIn,
+    account: page.account,
+    pasted: options.pasted ?? false,
+    lookupId,
+  };
   let current: TabState = { ...base, companyId: null, status: 'resolving', problem: null, updatedAt: deps.now() };
 
   // Each step writes only while this lookup is still the tab's newest: a page left behind stays left behind.
@@ -39,8 +51,10 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
   };
 
   if (!page.ciphertext) {
-    current = { ...current, status: 'no-job' };
+    const unreadable = JOB_PAGE_KINDS.has(page.kind);
+    current = { ...current, status: unreadable ? 'unreadable' : 'no-job' };
     await deps.writeTab(tabId, current);
+    if (unreadable) await deps.recordReadFailure(page);
     return current;
   }
   await deps.writeTab(tabId, current);
@@ -96,4 +110,23 @@ function notFoundAs<T>(value: T) {
     if (error instanceof ApiError && error.problem.kind === 'not_found') return value;
     throw error;
   };
+}
+
+/**
+ * Does the stored state describe what the tab shows now? Until the page reports a navigation, the state may
+ * still describe the previous job. A pasted job stands until the tab moves on.
+ */
+export function stateMatchesTab(state: TabState, tabUrl: string): boolean {
+  if (state.pasted) return true;
+  const ref = parseUpworkUrl(tabUrl);
+  if (ref.ciphertext) return state.ciphertext === ref.ciphertext;
+  return pathOf(state.url) === pathOf(tabUrl);
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname.replace(/\/$/, '');
+  } catch {
+    return url;
+  }
 }

@@ -17,6 +17,8 @@ export const PageSeenSchema = z.object({
     .regex(/^\d{15,20}$/)
     .nullable(),
   paymentVerified: z.boolean().nullable(),
+  signedIn: z.boolean().nullable(),
+  account: z.enum(['agency', 'freelancer', 'client']).nullable(),
 }) satisfies z.ZodType<PageSeen>;
 
 export const LookupTabSchema = z.object({ tabId: z.number().int().nonnegative(), force: z.boolean() }) satisfies z.ZodType<LookupTab>;
@@ -43,6 +45,8 @@ export const DraftMessageSchema = z.object({
   hourlyRate: z.number().positive().max(10_000).nullable(),
   timeline: z.string().max(100).nullable(),
 }) satisfies z.ZodType<Draft>;
+
+export const LookupUrlSchema = z.object({ tabId: z.number().int().nonnegative(), url: z.string().max(2048) });
 
 export const IdMessageSchema = z.object({ id: z.string().max(100) });
 export const ForceSchema = z.object({ force: z.boolean() });

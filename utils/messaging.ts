@@ -15,6 +15,9 @@ export interface PageSeen {
   companyIdHint: string | null;
   /** What the page's client box says of the payment method; null where the page shows no client box. */
   paymentVerified: boolean | null;
+  /** Who is looking: signed in or not, and as which kind of account (null when the page does not say). */
+  signedIn: boolean | null;
+  account: 'agency' | 'freelancer' | 'client' | null;
 }
 
 export interface LookupTab {
@@ -37,6 +40,8 @@ interface ProtocolMap {
   pageSeen(data: PageSeen): void;
   /** UI → background: (re)load the client of this tab. */
   lookupTab(data: LookupTab): void;
+  /** UI → background: show the job of a pasted URL for this tab; answers a reason when the URL names no job. */
+  lookupUrl(data: { tabId: number; url: string }): string | null;
   /** Options → background: does the service accept the saved key? */
   testConnection(data: TestConnection): ConnectionResult;
   /** UI → background: fetch (and pay for) this job's Mindcase row. */

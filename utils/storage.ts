@@ -12,7 +12,7 @@ export type Keys = z.output<typeof KeysSchema>;
 /** API keys. storage.local is reachable by extension pages and the background, never by content scripts. */
 export const keysItem = storage.defineItem<Keys>('local:keys', { fallback: { uphunt: '', mindcase: '' }, version: 1 });
 
-export const PageKindSchema = z.enum(['job', 'public-job', 'slide-over', 'apply', 'other']);
+export const PageKindSchema = z.enum(['job', 'public-job', 'slide-over', 'apply', 'proposal', 'search', 'feed', 'saved', 'other']);
 
 export const ProblemSchema = z.object({
   service: z.enum(['UpHunt', 'Mindcase']),
@@ -46,7 +46,11 @@ export const TabStateSchema = z.object({
   ciphertext: z.string().nullable(),
   companyId: z.string().nullable(),
   paymentVerified: z.boolean().nullable().default(null),
-  status: z.enum(['no-job', 'resolving', 'loading', 'ready', 'no-history', 'unknown-job', 'error']),
+  signedIn: z.boolean().nullable().default(null),
+  account: z.enum(['agency', 'freelancer', 'client']).nullable().default(null),
+  status: z.enum(['no-job', 'unreadable', 'resolving', 'loading', 'ready', 'no-history', 'unknown-job', 'error']),
+  /** The user pasted the job's URL because the page could not be read. */
+  pasted: z.boolean().default(false),
   problem: ProblemSchema.nullable(),
   /** Identifies the lookup that wrote this state, so an older lookup finishing late cannot overwrite a newer one. */
   lookupId: z.string(),
@@ -152,3 +156,8 @@ export const DraftSchema = z.object({
 export type ApplyDraft = z.output<typeof DraftSchema>;
 /** What the user typed for a job, kept until it is sent. */
 export const draftKey = (ciphertext: string) => `local:draft:${ciphertext}` as const;
+
+/** Which page kinds failed to yield a job, so a change in Upwork's markup is noticed in a day. */
+export const diagnosticsKey = 'local:diagnostics' as const;
+export const DiagnosticsSchema = z.record(z.string(), z.object({ failures: z.number(), lastAt: z.number(), lastPath: z.string() }));
+export type Diagnostics = z.output<typeof DiagnosticsSchema>;

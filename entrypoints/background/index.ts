@@ -11,12 +11,13 @@ import {
   GenerateSchema,
   IdMessageSchema,
   LookupTabSchema,
+  LookupUrlSchema,
   PageSeenSchema,
   TestConnectionSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
 import { enrichSettingsItem, tabStateKey } from '@/utils/storage';
-import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
+import { isUpworkUrl, jobUrl, parseUpworkUrl } from '@/utils/upwork/page';
 import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
 
 export default defineBackground(() => {
@@ -96,6 +97,21 @@ export default defineBackground(() => {
     if (page) await lookupPage(deps, request.data.tabId, page, { force: request.data.force });
   });
 
+  onMessage('lookupUrl', async ({ data, sender }) => {
+    const request = LookupUrlSchema.safeParse(data);
+    if (!fromUi(sender) || !request.success) return 'Refused.';
+    const { ciphertext } = parseUpworkUrl(request.data.url.trim());
+    if (!ciphertext) return 'That is not the URL of an Upwork job (it should contain ~02… or ~01…).';
+    const url = jobUrl(ciphertext);
+    await lookupPage(
+      deps,
+      request.data.tabId,
+      { url, kind: 'job', ciphertext, companyIdHint: null, paymentVerified: null, signedIn: null, account: null },
+      { pasted: true },
+    );
+    return null;
+  });
+
   onMessage('testConnection', async ({ data, sender }) => {
     const request = TestConnectionSchema.safeParse(data);
     if (!fromUi(sender) || !request.success) {
@@ -122,7 +138,7 @@ async function readPage(tabId: number): Promise<PageSeen | null> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab?.url || !isUpworkUrl(tab.url)) return null;
   const { kind, ciphertext } = parseUpworkUrl(tab.url);
-  return { url: tab.url, kind, ciphertext, companyIdHint: null, paymentVerified: null };
+  return { url: tab.url, kind, ciphertext, companyIdHint: null, paymentVerified: null, signedIn: null, account: null };
 }
 
 interface ChromeSidePanel {

@@ -5,9 +5,19 @@ import { z } from 'zod';
 import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/messaging';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
+import { DiagnosticsView } from '@/components/DiagnosticsView';
 import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
 import { EMPTY_ENRICHMENT, spending } from '@/utils/enrich';
-import { applySettingsItem, EnrichmentStateSchema, enrichmentKey, enrichSettingsItem, keysItem, readChecked } from '@/utils/storage';
+import {
+  applySettingsItem,
+  DiagnosticsSchema,
+  diagnosticsKey,
+  EnrichmentStateSchema,
+  enrichmentKey,
+  enrichSettingsItem,
+  keysItem,
+  readChecked,
+} from '@/utils/storage';
 
 z.config({ jitless: true });
 
@@ -25,6 +35,7 @@ const loadApplySettings = () => applySettingsItem.getValue();
 
 async function start() {
   const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
+  const diagnostics = (await readChecked(diagnosticsKey, DiagnosticsSchema)) ?? {};
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <main>
@@ -42,6 +53,7 @@ async function start() {
           spentUsd={spending(enrichment, Date.now()).spentUsd}
         />
         <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
+        <DiagnosticsView diagnostics={diagnostics} />
       </main>
     </StrictMode>,
   );

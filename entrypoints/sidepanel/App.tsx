@@ -8,9 +8,9 @@ import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
 import { buyerMetrics, buyerScore } from '@/utils/buyer';
 import { enrichStatus, spending } from '@/utils/enrich';
-import { CLIENT_JOBS_TTL_MS } from '@/utils/lookup';
-import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
-import { applyActions, cancelEnrich, enrich, lookup, refreshCredits, usePanel } from '@/components/store';
+import { CLIENT_JOBS_TTL_MS, stateMatchesTab } from '@/utils/lookup';
+import { isUpworkUrl } from '@/utils/upwork/page';
+import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, usePanel } from '@/components/store';
 
 export function App() {
   const panel = usePanel();
@@ -33,7 +33,7 @@ export function App() {
 
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
   // Until the page reports the job now shown, the stored state may describe the previous one.
-  const current = state && tabUrl && state.ciphertext === parseUpworkUrl(tabUrl).ciphertext ? state : null;
+  const current = state && tabUrl && stateMatchesTab(state, tabUrl) ? state : null;
   const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
   const metrics = useMemo(() => (data && entry ? buyerMetrics(data, entry.storedAt) : null), [data, entry]);
   const score = useMemo(() => (metrics ? buyerScore(metrics) : null), [metrics]);
@@ -67,6 +67,7 @@ export function App() {
           budget={job ? budgetText(job) : null}
           companyId={current.companyId}
           clientName={data?.buyer?.company?.name ?? null}
+          account={current.account}
           metrics={metrics}
           score={score}
           history={data?.workHistory ?? []}
@@ -101,6 +102,7 @@ export function App() {
         onRefresh={() => void lookup(true)}
         onRetry={() => void lookup(false)}
         onOpenOptions={openOptions}
+        onPasteUrl={lookupUrl}
         jobSection={jobSection}
       />
       <ApplicationsLog entries={applicationsLog(panel.applications, panel.appliedRemoteItems)} now={now} />

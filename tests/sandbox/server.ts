@@ -8,7 +8,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { archivedJob, CLIENTS, FREELANCERS, JOBS, KEYS } from './data';
-import { jobPath, renderFeedPage, renderJobPage, renderNotFound } from './upwork-pages';
+import { jobPath, renderFeedPage, renderJobPage, renderNotFound, renderProposalPage } from './upwork-pages';
 
 export interface Fault {
   host?: string;
@@ -148,6 +148,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         ),
       );
     if (pathname.startsWith('/nx/find-work') || pathname.startsWith('/nx/search/jobs')) return html(200, renderFeedPage(JOBS));
+    // /nx/proposals/1000000003 shows JOBS[2]; /nx/proposals/1 is a proposal page whose job cannot be read.
+    const proposal = /^\/nx\/proposals\/(\d+)\/?$/.exec(pathname);
+    if (proposal) return html(200, renderProposalPage(JOBS[Number(proposal[1]) - 1000000001] ?? null));
     return html(404, renderNotFound());
   }
 

@@ -94,3 +94,11 @@ export function renderFeedPage(jobs: SandboxJob[]): string {
 export function renderNotFound(): string {
   return '<!doctype html><html><head><title>Page not found - Upwork</title></head><body><h1>This page does not exist (sandbox)</h1></body></html>';
 }
+
+/** A proposal's page: the path names no job; the job's own link does. `job` null: a page whose markup moved. */
+export function renderProposalPage(job: SandboxJob | null): string {
+  const body = job
+    ? `<section class="job-details"><h2><a href="${jobPath(job)}">${escapeHtml(job.title)}</a></h2><p>Your proposal was submitted.</p></section>`
+    : '<section class="proposal-v2"><h2>Proposal details</h2><p>The job is described somewhere the extension does not look.</p></section>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Proposal - Upwork</title></head><body><h1>Proposal (sandbox)</h1>${body}</body></html>`;
+}

@@ -13,6 +13,9 @@ const state = (overrides: Partial<TabState> = {}): TabState => ({
   ciphertext: '~022051005096520707758',
   companyId: '1991212616395436888',
   paymentVerified: true,
+  signedIn: true,
+  account: 'agency',
+  pasted: false,
   status: 'ready',
   problem: null,
   lookupId: 'x',
@@ -31,6 +34,7 @@ function props(overrides: Partial<ClientPanelProps> = {}): ClientPanelProps {
     onRefresh: vi.fn(),
     onRetry: vi.fn(),
     onOpenOptions: vi.fn(),
+    onPasteUrl: vi.fn(async () => null),
     ...overrides,
   };
 }

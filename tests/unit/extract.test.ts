@@ -11,6 +11,8 @@ interface Expected {
   ciphertext: string;
   companyIdHint: string | null;
   paymentVerified: boolean | null;
+  signedIn: boolean | null;
+  account: string | null;
 }
 
 const expected = JSON.parse(readFileSync('tests/fixtures/expected.json', 'utf8')) as Expected[];
@@ -24,6 +26,8 @@ describe('readPage on the fixture pages', () => {
       ciphertext: page.ciphertext,
       companyIdHint: page.companyIdHint,
       paymentVerified: page.paymentVerified,
+      signedIn: page.signedIn,
+      account: page.account,
     });
   });
 

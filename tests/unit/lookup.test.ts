@@ -16,6 +16,8 @@ const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({
   ciphertext: CIPHER,
   companyIdHint: null,
   paymentVerified: true,
+  signedIn: true,
+  account: 'agency',
   ...overrides,
 });
 const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId: COMPANY, lastSyncedAt: 1, buyer: { company: { name } } });
@@ -25,6 +27,7 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
   const tabs = new Map<number, TabState>();
   const stored = new Map<string, unknown>();
   const calls: string[] = [];
+  const failures: string[] = [];
   let now = 1_000;
   let paused = 0;
   let ids = 0;
@@ -54,8 +57,9 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
     shared: createInFlight(),
     now: () => now,
     newId: () => `lookup-${++ids}`,
+    recordReadFailure: async (p) => void failures.push(p.kind),
   };
-  return { deps, tabs, calls, advance: (ms: number) => (now += ms), pausedUntil: () => paused };
+  return { deps, tabs, calls, failures, advance: (ms: number) => (now += ms), pausedUntil: () => paused };
 }
 
 describe('lookupPage', () => {
@@ -131,5 +135,29 @@ describe('lookup state schema', () => {
     const state = await lookupPage(w.deps, 1, page());
     expect(TabStateSchema.parse(state)).toEqual(state);
     expect(z.string().parse(state.lookupId)).toBe('lookup-1');
+  });
+});
+
+describe('pages that should show a job', () => {
+  it('a job page that yields no job is "unreadable" and counted; a feed without one is just "no job"', async () => {
+    const w = world();
+    const proposal = await lookupPage(w.deps, 1, page({ url: 'https://www.upwork.com/nx/proposals/123', kind: 'proposal', ciphertext: null }));
+    const feed = await lookupPage(w.deps, 2, page({ url: 'https://www.upwork.com/nx/find-work/', kind: 'feed', ciphertext: null }));
+    expect([proposal.status, feed.status]).toEqual(['unreadable', 'no-job']);
+    expect(w.failures).toEqual(['proposal']);
+    expect(w.calls).toEqual([]);
+  });
+});
+
+describe('stateMatchesTab', () => {
+  it('matches by the URL’s job, by the page path where the URL names none, and always for a pasted job', async () => {
+    const { stateMatchesTab } = await import('@/utils/lookup');
+    const w = world();
+    const state = await lookupPage(w.deps, 1, page());
+    expect(stateMatchesTab(state, `https://www.upwork.com/jobs/Title_${CIPHER}/?ref=x`)).toBe(true);
+    expect(stateMatchesTab(state, 'https://www.upwork.com/jobs/~022049912345678901234')).toBe(false);
+    const proposal = await lookupPage(w.deps, 2, page({ url: 'https://www.upwork.com/nx/proposals/123', kind: 'proposal' }));
+    expect(stateMatchesTab(proposal, 'https://www.upwork.com/nx/proposals/123/')).toBe(true);
+    expect(stateMatchesTab({ ...proposal, pasted: true }, 'https://www.upwork.com/nx/find-work/')).toBe(true);
   });
 });

@@ -52,3 +52,19 @@ describe('parseUpworkUrl', () => {
     );
   });
 });
+
+describe('pages that name no job in their path', () => {
+  it.each([
+    ['https://www.upwork.com/nx/proposals/1234567890', 'proposal'],
+    ['https://www.upwork.com/nx/search/jobs/?q=react', 'search'],
+    ['https://www.upwork.com/nx/search/jobs/saved/', 'saved'],
+    ['https://www.upwork.com/nx/find-work/saved-jobs/', 'saved'],
+    ['https://www.upwork.com/nx/find-work/', 'feed'],
+    ['https://www.upwork.com/nx/find-work/best-matches', 'feed'],
+    ['https://www.upwork.com/nx/find-work/most-recent', 'feed'],
+    ['https://www.upwork.com/nx/find-work/1765432', 'feed'],
+    ['https://www.upwork.com/nx/messages/', 'other'],
+  ])('reads %s as a %s page', (url, kind) => {
+    expect(parseUpworkUrl(url)).toEqual({ kind, ciphertext: null });
+  });
+});

@@ -1,6 +1,9 @@
 /** Where on Upwork a URL points, and which job it names. Pure: no DOM, no browser API. */
 
-export type PageKind = 'job' | 'public-job' | 'slide-over' | 'apply' | 'other';
+export type PageKind = 'job' | 'public-job' | 'slide-over' | 'apply' | 'proposal' | 'search' | 'feed' | 'saved' | 'other';
+
+/** Pages that show one job: reading no job there means Upwork's markup moved. */
+export const JOB_PAGE_KINDS: ReadonlySet<PageKind> = new Set(['job', 'public-job', 'slide-over', 'apply', 'proposal']);
 
 export interface PageRef {
   kind: PageKind;
@@ -15,6 +18,13 @@ const RULES: ReadonlyArray<[PageKind, RegExp]> = [
   ['public-job', new RegExp(`^/freelance-jobs/apply/(?:[^/]*_)?(${CIPHER})/?$`, 'i')],
   ['slide-over', new RegExp(`^/nx/(?:search/jobs|find-work(?:/[a-z0-9-]+)?)/details/(${CIPHER})/?$`, 'i')],
   ['apply', new RegExp(`^/(?:ab|nx)/proposals/job/(${CIPHER})/apply/?$`, 'i')],
+];
+// Pages whose path names no job: the job (if any) is read from the page itself.
+const LIST_RULES: ReadonlyArray<[PageKind, RegExp]> = [
+  ['proposal', /^\/nx\/proposals\/\d+\/?$/],
+  ['saved', /^\/nx\/(?:search\/jobs\/saved|find-work\/saved-jobs)\/?$/],
+  ['search', /^\/nx\/search\/jobs\/?$/],
+  ['feed', /^\/nx\/find-work(?:\/(?:best-matches|most-recent|\d+))?\/?$/],
 ];
 
 const UPWORK_HOST = /^(?:www\.)?upwork\.com$/i;
@@ -31,6 +41,7 @@ export function parseUpworkUrl(url: string): PageRef {
     const match = pattern.exec(parsed.pathname);
     if (match?.[1]) return { kind, ciphertext: normaliseCiphertext(match[1]) };
   }
+  for (const [kind, pattern] of LIST_RULES) if (pattern.test(parsed.pathname)) return { kind, ciphertext: null };
   return { kind: 'other', ciphertext: null };
 }
 

@@ -209,3 +209,24 @@ test('a slide-over opened with pushState, closed and another opened: the panel f
   await page.evaluate(() => history.pushState({}, '', '/nx/search/jobs/details/~022047700011122233344?q=react'));
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Kestrel Mobile Ltd');
 });
+
+test("a proposal page is read from its job's link; one that cannot be read says so, takes a pasted URL, and is counted", async ({ context, extensionId }) => {
+  await saveKeys(context, extensionId);
+  const readable = await openUpwork(context, extensionId, '/nx/proposals/1000000003');
+  const panel = await openPanel(context, extensionId, readable.tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
+
+  const broken = await openUpwork(context, extensionId, '/nx/proposals/1');
+  const view = await openPanel(context, extensionId, broken.tabId);
+  await expect(view.getByRole('heading', { name: 'Could not read this page' })).toBeVisible();
+  await view.getByLabel('Job URL').fill('https://www.upwork.com/nx/proposals/2');
+  await view.getByRole('button', { name: 'Show this job' }).click();
+  await expect(view.getByText('That is not the URL of an Upwork job')).toBeVisible();
+  await view.getByLabel('Job URL').fill('https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/');
+  await view.getByRole('button', { name: 'Show this job' }).click();
+  await expect(view.getByRole('heading', { level: 1 })).toHaveText('Kestrel Mobile Ltd');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByRole('row', { name: /proposal/ })).toContainText('/nx/proposals/1');
+});

@@ -1,0 +1,35 @@
+import type { Diagnostics } from '@/utils/storage';
+
+/** Pages that should have shown a job but did not: the first sign that Upwork changed its markup. */
+export function DiagnosticsView({ diagnostics }: { diagnostics: Diagnostics }) {
+  const rows = Object.entries(diagnostics).sort((a, b) => b[1].lastAt - a[1].lastAt);
+  return (
+    <section aria-labelledby="diagnostics-title">
+      <h2 id="diagnostics-title">Diagnostics</h2>
+      {rows.length === 0 ? (
+        <p className="muted">Every Upwork page that should show a job was read.</p>
+      ) : (
+        <table className="factors">
+          <thead>
+            <tr>
+              <th scope="col">Page kind</th>
+              <th scope="col">Pages not read</th>
+              <th scope="col">Last</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([kind, d]) => (
+              <tr key={kind}>
+                <th scope="row">{kind}</th>
+                <td>{d.failures}</td>
+                <td className="muted">
+                  {new Date(d.lastAt).toLocaleString('en-US')} · {d.lastPath}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
