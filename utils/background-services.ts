@@ -25,7 +25,8 @@ import {
   tabStateKey,
   uphuntPausedUntilItem,
 } from './storage';
-import type { ConnectionResult, PageSeen } from './messaging';
+import { buyerMetrics, buyerScore } from './buyer';
+import type { ConnectionResult, KnownClient, PageSeen } from './messaging';
 import { problemText } from './problem-text';
 
 type StorageKey = `local:${string}` | `session:${string}`;
@@ -112,4 +113,17 @@ export async function mindcaseCredits(): Promise<{ credits: number | null; probl
   } catch (error) {
     return { credits: null, problem: toProblem(error, 'Mindcase') };
   }
+}
+
+/** For tile badges: the score of each listed job's client the extension already holds. Never calls an API. */
+export async function knownClients(ciphertexts: string[], deps: LookupDeps): Promise<Record<string, KnownClient>> {
+  const known: Record<string, KnownClient> = {};
+  for (const ciphertext of ciphertexts) {
+    const companyId = await deps.companyOf.get(ciphertext);
+    const entry = companyId ? await deps.clientJobs.peek(companyId) : null;
+    if (!entry) continue;
+    const metrics = buyerMetrics(entry.value, entry.storedAt);
+    known[ciphertext] = { score: buyerScore(metrics).score, hireRate: metrics.hireRate, avgHourly: metrics.avgHourlyPaid ?? metrics.medianHourly };
+  }
+  return known;
 }

@@ -30,6 +30,13 @@ export interface TestConnection {
   service: Service;
 }
 
+/** What a tile badge shows of a client the extension already holds (no call is made for it). */
+export interface KnownClient {
+  score: number;
+  hireRate: number | null;
+  avgHourly: number | null;
+}
+
 export interface ConnectionResult {
   ok: boolean;
   message: string;
@@ -62,6 +69,10 @@ interface ProtocolMap {
   undoApplication(data: { id: string }): boolean;
   /** UI → background: ask UpHunt for the status now. */
   checkApplication(data: { id: string }): void;
+  /** Content script → background: should tiles be badged, and what the extension already knows of their clients. */
+  tiles(data: { ciphertexts: string[] }): { show: boolean; known: Record<string, KnownClient> };
+  /** Content script → background: the user clicked a tile's badge: show that job in the panel. */
+  openJob(data: { ciphertext: string }): void;
   /** Background → content script: what does this tab show right now? */
   readPage(): PageSeen;
 }

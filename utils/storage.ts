@@ -157,6 +157,8 @@ export type ApplyDraft = z.output<typeof DraftSchema>;
 /** What the user typed for a job, kept until it is sent. */
 export const draftKey = (ciphertext: string) => `local:draft:${ciphertext}` as const;
 
+export const listSettingsItem = storage.defineItem<{ showBadges: boolean }>('local:list-settings', { fallback: { showBadges: true }, version: 1 });
+
 /** Which page kinds failed to yield a job, so a change in Upwork's markup is noticed in a day. */
 export const diagnosticsKey = 'local:diagnostics' as const;
 export const DiagnosticsSchema = z.record(z.string(), z.object({ failures: z.number(), lastAt: z.number(), lastPath: z.string() }));

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { createBackgroundEnricher, createLookupDeps, MINDCASE_ALARM, mindcaseCredits, testConnection } from '@/utils/background-services';
+import { createBackgroundEnricher, createLookupDeps, knownClients, MINDCASE_ALARM, mindcaseCredits, testConnection } from '@/utils/background-services';
 import { lookupPage } from '@/utils/lookup';
 import { APPLY_ALARM, createBackgroundApplyQueue, generateProposal, loadAppliedJobs, loadFreelancers, panelOpen } from '@/utils/apply-services';
 import {
@@ -14,9 +14,10 @@ import {
   LookupUrlSchema,
   PageSeenSchema,
   TestConnectionSchema,
+  TilesSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
-import { enrichSettingsItem, tabStateKey } from '@/utils/storage';
+import { enrichSettingsItem, listSettingsItem, tabStateKey } from '@/utils/storage';
 import { isUpworkUrl, jobUrl, parseUpworkUrl } from '@/utils/upwork/page';
 import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
 
@@ -35,6 +36,28 @@ export default defineBackground(() => {
     const ciphertext = page.data.ciphertext;
     if (ciphertext && (await enrichSettingsItem.getValue()).autoEnrich) void enricher.request([ciphertext]);
     await lookupPage(deps, tabId, page.data);
+  });
+
+  onMessage('tiles', async ({ data, sender }) => {
+    const request = TilesSchema.safeParse(data);
+    if (fromUpworkTab(sender, browser.runtime.id) === null || !request.success) return { show: false, known: {} };
+    const { showBadges } = await listSettingsItem.getValue();
+    return { show: showBadges, known: showBadges ? await knownClients(request.data.ciphertexts, deps) : {} };
+  });
+
+  onMessage('openJob', async ({ data, sender }) => {
+    const tabId = fromUpworkTab(sender, browser.runtime.id);
+    const request = CiphertextMessageSchema.safeParse(data);
+    if (tabId === null || !request.success) return;
+    const { ciphertext } = request.data;
+    const opened = openPanelFor(tabId, sender.tab?.windowId);
+    await lookupPage(
+      deps,
+      tabId,
+      { url: jobUrl(ciphertext), kind: 'job', ciphertext, companyIdHint: null, paymentVerified: null, signedIn: null, account: null },
+      { pasted: true },
+    );
+    await opened;
   });
 
   onMessage('enrichJob', async ({ data, sender }) => {
@@ -142,7 +165,23 @@ async function readPage(tabId: number): Promise<PageSeen | null> {
 }
 
 interface ChromeSidePanel {
-  open(options: { windowId: number }): Promise<void>;
+  open(options: { windowId?: number; tabId?: number }): Promise<void>;
+}
+
+/**
+ * Opens the panel for a tab from a click in the page. Browsers allow it only close to the user's gesture;
+ * where they refuse, the panel opens in a tab of its own for that tab.
+ */
+async function openPanelFor(tabId: number, windowId: number | undefined): Promise<void> {
+  const sidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  try {
+    if (sidePanel) await sidePanel.open({ tabId });
+    else if (sidebar) await sidebar.open();
+    else throw new Error('no side panel');
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`), windowId, index: undefined });
+  }
 }
 
 /** Chrome: the keyboard shortcut opens the side panel (Firefox does it itself with _execute_sidebar_action). */

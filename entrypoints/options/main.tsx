@@ -7,6 +7,7 @@ import { sendMessage } from '@/utils/messaging';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
 import { DiagnosticsView } from '@/components/DiagnosticsView';
 import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
+import { ListSettingsForm } from '@/components/ListSettingsForm';
 import { EMPTY_ENRICHMENT, spending } from '@/utils/enrich';
 import {
   applySettingsItem,
@@ -16,6 +17,7 @@ import {
   enrichmentKey,
   enrichSettingsItem,
   keysItem,
+  listSettingsItem,
   readChecked,
 } from '@/utils/storage';
 
@@ -32,6 +34,7 @@ const saveTyped = async (typed: { uphunt: string; mindcase: string }) => {
   await keysItem.setValue({ uphunt: typed.uphunt || saved.uphunt, mindcase: typed.mindcase || saved.mindcase });
 };
 const loadApplySettings = () => applySettingsItem.getValue();
+const loadListSettings = () => listSettingsItem.getValue();
 
 async function start() {
   const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
@@ -53,6 +56,7 @@ async function start() {
           spentUsd={spending(enrichment, Date.now()).spentUsd}
         />
         <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
+        <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
         <DiagnosticsView diagnostics={diagnostics} />
       </main>
     </StrictMode>,

@@ -1,5 +1,7 @@
-import { onMessage, sendMessage } from '@/utils/messaging';
+import { BADGE_HOST, renderBadge } from '@/components/tile-badge';
+import { onMessage, sendMessage, type KnownClient } from '@/utils/messaging';
 import { readPage } from '@/utils/upwork/extract';
+import { badgeView, readTile, TILE_SELECTOR } from '@/utils/upwork/tiles';
 
 export default defineContentScript({
   matches: ['https://www.upwork.com/*'],
@@ -18,5 +20,43 @@ export default defineContentScript({
     // `navigate`, before location.href changes, so the new URL comes from the event.
     ctx.addEventListener(window, 'wxt:locationchange', (event) => report(event.newUrl.href));
     ctx.addEventListener(window, 'popstate', () => report(location.href));
+
+    badgeTiles(ctx.signal);
   },
 });
+
+/** Badges every job tile, and the tiles infinite scroll adds later: one observer, work only for new tiles. */
+function badgeTiles(signal: AbortSignal) {
+  const done = new WeakSet<Element>();
+  let scheduled = false;
+  const scan = async () => {
+    scheduled = false;
+    const fresh = [...document.querySelectorAll(TILE_SELECTOR)].filter((tile) => !done.has(tile));
+    if (fresh.length === 0) return;
+    fresh.forEach((tile) => done.add(tile));
+    const tiles = fresh.map(readTile).filter((facts) => facts !== null && facts.title !== null);
+    if (tiles.length === 0) return;
+    const answer = await sendMessage('tiles', { ciphertexts: tiles.map((t) => t!.ciphertext) }).catch(() => null);
+    if (!answer?.show || signal.aborted) return;
+    for (const facts of tiles) {
+      const { ciphertext, title } = facts!;
+      const host = document.createElement(BADGE_HOST);
+      renderBadge(host, badgeView(facts!, (answer.known as Record<string, KnownClient>)[ciphertext] ?? null), () => {
+        void sendMessage('openJob', { ciphertext }).catch(() => undefined);
+      });
+      title!.after(host);
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // Many mutations arrive together while a page renders or scrolls: scan once per frame.
+    requestAnimationFrame(() => void scan());
+  };
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => r.addedNodes.length > 0)) schedule();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+  schedule();
+}

@@ -81,14 +81,23 @@ ${nuxt}
 </body></html>`;
 }
 
-export function renderFeedPage(jobs: SandboxJob[]): string {
-  const tiles = jobs
-    .map(
-      (job) =>
-        `<article class="job-tile" data-ev-job-uid="${job.ciphertext.slice(3)}"><h2><a data-test="job-tile-title-link UpLink" href="${jobPath(job)}">${escapeHtml(job.title)}</a></h2><div data-test="payment-verified">Payment verified</div></article>`,
-    )
-    .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Find Work - Upwork</title></head><body><h1>Jobs you might like (sandbox)</h1>${tiles}</body></html>`;
+/**
+ * A feed as Upwork renders it: the sandbox's jobs and `filler` more in the 2026 tile markup, one 2024-style
+ * tile and one feed tile whose link is a legacy ~01 job with an unrelated numeric id.
+ */
+export function renderFeedPage(jobs: SandboxJob[], filler = 50): string {
+  const tile = (id: string, cipher: string, title: string, verified: boolean, spent: string) =>
+    `<article class="job-tile" data-ev-job-uid="${id}"><div class="job-tile-header"><h2 class="job-tile-title"><a data-test="job-tile-title-link UpLink" data-ev-opening_uid="${id}" href="/jobs/${slug(title)}_${cipher}/">${escapeHtml(title)}</a></h2></div>` +
+    `<small data-test="job-pubilshed-date">Posted 2 hours ago</small><p class="description">${'Looking for help with a project. '.repeat(12)}</p>` +
+    `<ul><li data-test="${verified ? 'payment-verified' : 'payment-unverified'}">Payment ${verified ? 'verified' : 'unverified'}</li><li data-test="total-spent">${spent} spent</li><li data-test="proposals-tier">Proposals: 10 to 15</li><li data-test="location">United States</li></ul></article>`;
+  const known = jobs.map((job, i) => tile(job.ciphertext.slice(3), job.ciphertext, job.title, i % 3 !== 2, ['$10K+', '$500+', '$0'][i % 3]!));
+  const more = Array.from({ length: filler }, (_, i) => {
+    const id = `20600000000000${String(10000 + i)}`;
+    return tile(id, `~02${id}`, `Sandbox job number ${i + 1}`, i % 4 !== 0, ['$1M+', '$20K+', '$800+', '$0'][i % 4]!);
+  });
+  const older = `<article data-test="JobTile"><h2><a data-test="job-tile-title-link UpCLink" href="/jobs/Legacy-Style-Tile_~022049912345678901234/">Shopify Store Redesign (2024 tile)</a></h2><span data-test="payment-verified">Payment verified</span></article>`;
+  const legacy = `<section class="air3-card-section" data-ev-opening_uid="1999999999999999999" data-ev-sublocation="job_feed_tile"><h3 class="job-tile-title"><a href="/jobs/Old-Job_~01abcdef0123456789/">An old ~01 job</a></h3></section>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Find Work - Upwork</title></head><body><h1>Jobs you might like (sandbox)</h1><div id="tiles">${[...known, older, legacy, ...more].join('\n')}</div></body></html>`;
 }
 
 export function renderNotFound(): string {

@@ -163,3 +163,25 @@ test('Firefox: apply from the sidebar page, watch it go from processing to appli
   await waitForText(options, 'One credit was spent.', 30_000);
   expect(posts()).toHaveLength(2);
 });
+
+test('Firefox: every tile of the long feed gets a badge, and a slide-over opened and closed is followed', async () => {
+  const feed = await browser.newPage();
+  await feed.goto('https://www.upwork.com/nx/find-work/');
+  const count = () =>
+    feed.evaluate(() => [
+      document.querySelectorAll('article.job-tile, article[data-test="JobTile"], section[data-ev-sublocation="job_feed_tile"]').length,
+      document.querySelectorAll('uphunt-tile-badge').length,
+    ]);
+  await feed.waitForFunction(() => document.querySelectorAll('uphunt-tile-badge').length > 50, { timeout: 15_000, polling: 100 });
+  const [tiles, badges] = await count();
+  expect(badges).toBe(tiles);
+
+  const tabId = await tabIdOf(options, 'https://www.upwork.com/nx/find-work/');
+  await feed.evaluate(() => history.pushState({}, '', '/nx/find-work/details/~022049912345678901234'));
+  await options.evaluate((target) => {
+    location.href = target;
+  }, `/sidepanel.html?tabId=${tabId}`);
+  await waitForText(options, 'Blue Harbor Studio');
+  await feed.evaluate(() => history.back());
+  await waitForText(options, 'No job on this page');
+});

@@ -1,0 +1,49 @@
+import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+
+const badges = (page: import('@playwright/test').Page) => page.locator('uphunt-tile-badge');
+
+test('every tile of a long feed gets a badge, tiles added by scrolling too, and a badge opens its job in the panel', async ({
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await saveKeys(context, extensionId);
+  const { page, tabId } = await openUpwork(context, extensionId, '/nx/find-work/');
+  const tiles = await page.locator('article.job-tile, article[data-test="JobTile"], section[data-ev-sublocation="job_feed_tile"]').count();
+  expect(tiles).toBeGreaterThan(50);
+  await expect(badges(page)).toHaveCount(tiles);
+  // The page's own facts, rated: an unverified payment method reads as risky.
+  await expect(page.locator('article.job-tile').nth(2).locator('uphunt-tile-badge').getByRole('button')).toHaveText('Risky');
+  // No API call for tiles the user has not opened.
+  expect(sandbox.requests().filter((r) => r.host === 'uphunt.io' && !r.path.includes('auto-apply'))).toHaveLength(0);
+
+  // Infinite scroll appends more tiles.
+  await page.evaluate(() => {
+    const list = document.getElementById('tiles')!;
+    for (let i = 0; i < 5; i++) list.append(list.querySelector('article.job-tile:last-of-type')!.cloneNode(true));
+  });
+  await expect(badges(page)).toHaveCount(tiles + 5);
+
+  // The badge of the Northwind job opens that job's client.
+  await page.locator('article.job-tile').first().locator('uphunt-tile-badge').getByRole('button').click();
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  // Styles stay inside the badge's shadow root.
+  expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
+});
+
+test('badges can be switched off in Options', async ({ context, extensionId }) => {
+  const options = await saveKeys(context, extensionId);
+  await options.getByLabel("Badge job tiles with the client's quality").uncheck();
+  await expect(options.getByText('Badges off')).toBeVisible();
+  const { page, tabId } = await openUpwork(context, extensionId, '/nx/find-work/');
+  // The content script has reported the page (and asked about its tiles right after): then count.
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { name: 'No job on this page' })).toBeVisible();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(badges(page)).toHaveCount(0);
+
+  await options.getByLabel("Badge job tiles with the client's quality").check();
+  await page.reload();
+  await expect(badges(page).first()).toBeVisible();
+});

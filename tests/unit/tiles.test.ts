@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { JOBS } from '../sandbox/data';
+import { renderFeedPage } from '../sandbox/upwork-pages';
+import { badgeView, readTile, TILE_SELECTOR } from '@/utils/upwork/tiles';
+
+const feed = new DOMParser().parseFromString(renderFeedPage(JOBS, 3), 'text/html');
+const tiles = [...feed.querySelectorAll(TILE_SELECTOR)];
+
+describe('job tiles', () => {
+  it('reads the job of 2026 tiles, a 2024 tile and a legacy ~01 feed tile (not its unrelated numeric id)', () => {
+    const ciphers = tiles.map((tile) => readTile(tile)?.ciphertext);
+    expect(ciphers.slice(0, JOBS.length)).toEqual(JOBS.map((j) => j.ciphertext));
+    expect(ciphers).toContain('~022049912345678901234');
+    expect(ciphers).toContain('~01abcdef0123456789');
+    expect(ciphers).not.toContain('~021999999999999999999');
+    expect(tiles.every((tile) => readTile(tile)?.title)).toBe(true);
+  });
+
+  it('rates a client from the tile alone, or from its score where the extension holds it', () => {
+    const first = readTile(tiles[0]!)!;
+    expect(first).toMatchObject({ paymentVerified: true, totalSpent: '$10K+ spent', proposals: 'Proposals: 10 to 15' });
+    expect(badgeView(first, null)).toMatchObject({ word: 'Good', tone: 'good' });
+    expect(badgeView(readTile(tiles[2]!)!, null)).toMatchObject({ word: 'Risky', tone: 'risky' });
+    expect(badgeView(first, { score: 30, hireRate: 0.2, avgHourly: 8 })).toEqual({
+      word: 'Risky',
+      tone: 'risky',
+      detail: 'score 30 · hires 20% · avg $8/hr · payment verified · $10K+ spent · Proposals: 10 to 15',
+    });
+  });
+});
