@@ -64,6 +64,14 @@ try {
     console.log('✓ Mindcase enrichment: job details, client activity and similar jobs');
   }
 
+  // A long feed: every tile badged with what the page shows (and the score, for clients already looked up).
+  {
+    const { page } = await openUpwork(context, extensionId, '/nx/find-work/');
+    await page.locator('uphunt-tile-badge').first().waitFor();
+    if (headless) await page.screenshot({ path: `${outDir}/07-feed-badges.png` });
+    console.log(`✓ Feed: ${await page.locator('uphunt-tile-badge').count()} tiles badged`);
+  }
+
   if (headless) {
     console.log(`\nScreenshots of the side panel are in ${outDir}/ (start with 01-job-page-client-history.png).`);
   } else {
