@@ -127,3 +127,45 @@ export async function knownClients(ciphertexts: string[], deps: LookupDeps): Pro
   }
   return known;
 }
+
+/**
+ * Looks up the clients of listed jobs, two at a time, through the same cache and de-duplication as opened
+ * jobs. Only when the user turned on "look up clients of listed jobs".
+ */
+export function createListedLookups(deps: LookupDeps, tell: (tabId: number, ciphertext: string, known: KnownClient) => Promise<void>) {
+  const queue: Array<{ tabId: number; ciphertext: string }> = [];
+  const queued = new Set<string>();
+  let running = 0;
+  const next = async (): Promise<void> => {
+    const job = queue.shift();
+    if (!job) return;
+    running += 1;
+    try {
+      let companyId = await deps.companyOf.get(job.ciphertext);
+      if (!companyId) {
+        companyId = await deps.shared(`company-of:${job.ciphertext}`, async () => (await deps.uphunt()).companyIdForCiphertext(job.ciphertext));
+        if (companyId) await deps.companyOf.set(job.ciphertext, companyId);
+      }
+      if (companyId) {
+        const id = companyId;
+        await deps.clientJobs.load(id, async () => (await deps.uphunt()).clientJobs(id));
+        const known = (await knownClients([job.ciphertext], deps))[job.ciphertext];
+        if (known) await tell(job.tabId, job.ciphertext, known);
+      }
+    } catch {
+      // A listed job UpHunt does not know, or a failed call, leaves its badge as the page made it.
+    } finally {
+      running -= 1;
+      queued.delete(job.ciphertext);
+      void next();
+    }
+  };
+  return (tabId: number, ciphertexts: string[]) => {
+    for (const ciphertext of ciphertexts) {
+      if (queued.has(ciphertext)) continue;
+      queued.add(ciphertext);
+      queue.push({ tabId, ciphertext });
+    }
+    while (running < 2 && queue.length) void next();
+  };
+}

@@ -73,6 +73,8 @@ interface ProtocolMap {
   tiles(data: { ciphertexts: string[] }): { show: boolean; known: Record<string, KnownClient> };
   /** Content script → background: the user clicked a tile's badge: show that job in the panel. */
   openJob(data: { ciphertext: string }): void;
+  /** Background → content script: a listed job's client was looked up; its badge can show the score. */
+  tileKnown(data: { ciphertext: string; known: KnownClient }): void;
   /** Background → content script: what does this tab show right now? */
   readPage(): PageSeen;
 }

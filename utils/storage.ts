@@ -157,7 +157,12 @@ export type ApplyDraft = z.output<typeof DraftSchema>;
 /** What the user typed for a job, kept until it is sent. */
 export const draftKey = (ciphertext: string) => `local:draft:${ciphertext}` as const;
 
-export const listSettingsItem = storage.defineItem<{ showBadges: boolean }>('local:list-settings', { fallback: { showBadges: true }, version: 1 });
+export interface ListSettings {
+  showBadges: boolean;
+  /** Look up the clients of listed jobs the user has not opened (costs UpHunt calls; off by default). */
+  lookupListed: boolean;
+}
+export const listSettingsItem = storage.defineItem<ListSettings>('local:list-settings', { fallback: { showBadges: true, lookupListed: false }, version: 1 });
 
 /** Which page kinds failed to yield a job, so a change in Upwork's markup is noticed in a day. */
 export const diagnosticsKey = 'local:diagnostics' as const;

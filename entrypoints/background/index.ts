@@ -1,7 +1,15 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { createBackgroundEnricher, createLookupDeps, knownClients, MINDCASE_ALARM, mindcaseCredits, testConnection } from '@/utils/background-services';
+import {
+  createBackgroundEnricher,
+  createListedLookups,
+  createLookupDeps,
+  knownClients,
+  MINDCASE_ALARM,
+  mindcaseCredits,
+  testConnection,
+} from '@/utils/background-services';
 import { lookupPage } from '@/utils/lookup';
 import { APPLY_ALARM, createBackgroundApplyQueue, generateProposal, loadAppliedJobs, loadFreelancers, panelOpen } from '@/utils/apply-services';
 import {
@@ -26,6 +34,9 @@ export default defineBackground(() => {
   z.config({ jitless: true });
   const deps = createLookupDeps();
   const enricher = createBackgroundEnricher();
+  const lookUpListed = createListedLookups(deps, async (tabId, ciphertext, known) => {
+    await sendMessage('tileKnown', { ciphertext, known }, tabId).catch(() => undefined);
+  });
   const extensionOrigin = browser.runtime.getURL('/');
   const fromUi = (sender: Parameters<typeof fromExtensionPage>[0]) => fromExtensionPage(sender, browser.runtime.id, extensionOrigin);
 
@@ -41,8 +52,15 @@ export default defineBackground(() => {
   onMessage('tiles', async ({ data, sender }) => {
     const request = TilesSchema.safeParse(data);
     if (fromUpworkTab(sender, browser.runtime.id) === null || !request.success) return { show: false, known: {} };
-    const { showBadges } = await listSettingsItem.getValue();
-    return { show: showBadges, known: showBadges ? await knownClients(request.data.ciphertexts, deps) : {} };
+    const { showBadges, lookupListed } = await listSettingsItem.getValue();
+    if (!showBadges) return { show: false, known: {} };
+    const known = await knownClients(request.data.ciphertexts, deps);
+    if (lookupListed)
+      lookUpListed(
+        sender.tab!.id!,
+        request.data.ciphertexts.filter((c) => !known[c]),
+      );
+    return { show: true, known };
   });
 
   onMessage('openJob', async ({ data, sender }) => {

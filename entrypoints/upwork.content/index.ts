@@ -1,7 +1,7 @@
 import { BADGE_HOST, renderBadge } from '@/components/tile-badge';
 import { onMessage, sendMessage, type KnownClient } from '@/utils/messaging';
 import { readPage } from '@/utils/upwork/extract';
-import { badgeView, readTile, TILE_SELECTOR } from '@/utils/upwork/tiles';
+import { badgeView, readTile, TILE_SELECTOR, type TileFacts } from '@/utils/upwork/tiles';
 
 export default defineContentScript({
   matches: ['https://www.upwork.com/*'],
@@ -28,6 +28,13 @@ export default defineContentScript({
 /** Badges every job tile, and the tiles infinite scroll adds later: one observer, work only for new tiles. */
 function badgeTiles(signal: AbortSignal) {
   const done = new WeakSet<Element>();
+  // Badges by job, so a client looked up later can repaint them.
+  const shown = new Map<string, Array<{ host: HTMLElement; facts: TileFacts }>>();
+  const paint = (host: HTMLElement, facts: TileFacts, known: KnownClient | null) =>
+    renderBadge(host, badgeView(facts, known), () => void sendMessage('openJob', { ciphertext: facts.ciphertext }).catch(() => undefined));
+  onMessage('tileKnown', ({ data }) => {
+    for (const { host, facts } of shown.get(data.ciphertext) ?? []) paint(host, facts, data.known);
+  });
   let scheduled = false;
   const scan = async () => {
     scheduled = false;
@@ -38,13 +45,11 @@ function badgeTiles(signal: AbortSignal) {
     if (tiles.length === 0) return;
     const answer = await sendMessage('tiles', { ciphertexts: tiles.map((t) => t!.ciphertext) }).catch(() => null);
     if (!answer?.show || signal.aborted) return;
-    for (const facts of tiles) {
-      const { ciphertext, title } = facts!;
+    for (const facts of tiles as TileFacts[]) {
       const host = document.createElement(BADGE_HOST);
-      renderBadge(host, badgeView(facts!, (answer.known as Record<string, KnownClient>)[ciphertext] ?? null), () => {
-        void sendMessage('openJob', { ciphertext }).catch(() => undefined);
-      });
-      title!.after(host);
+      paint(host, facts, (answer.known as Record<string, KnownClient>)[facts.ciphertext] ?? null);
+      facts.title!.after(host);
+      shown.set(facts.ciphertext, [...(shown.get(facts.ciphertext) ?? []), { host, facts }]);
     }
   };
   const schedule = () => {

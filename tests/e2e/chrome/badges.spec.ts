@@ -47,3 +47,15 @@ test('badges can be switched off in Options', async ({ context, extensionId }) =
   await page.reload();
   await expect(badges(page).first()).toBeVisible();
 });
+
+test('"look up clients of listed jobs" fills badges with scores, asking UpHunt once per client', async ({ context, extensionId, sandbox }) => {
+  const options = await saveKeys(context, extensionId);
+  await options.getByLabel('Look up clients of listed jobs').check();
+  await expect(options.getByText('Badges on')).toBeVisible();
+  const { page } = await openUpwork(context, extensionId, '/nx/find-work/');
+  // The Kestrel job's badge gets the client's score once UpHunt answered.
+  const kestrel = page.locator('article.job-tile').nth(4).locator('uphunt-tile-badge').getByRole('button');
+  await expect(kestrel).toHaveAttribute('aria-label', /score \d+/, { timeout: 20_000 });
+  const clientCalls = sandbox.requests().filter((r) => r.path.includes('/clients/'));
+  expect(new Set(clientCalls.map((r) => r.path)).size).toBe(clientCalls.length);
+});
