@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { JOBS } from '../sandbox/data';
-import { renderFeedPage } from '../sandbox/upwork-pages';
 import { badgeView, readTile, TILE_SELECTOR } from '@/utils/upwork/tiles';
 
-const feed = new DOMParser().parseFromString(renderFeedPage(JOBS, 3), 'text/html');
+const feed = new DOMParser().parseFromString(readFileSync('tests/fixtures/search-page.html', 'utf8'), 'text/html');
 const tiles = [...feed.querySelectorAll(TILE_SELECTOR)];
 
 describe('job tiles', () => {
@@ -26,5 +26,14 @@ describe('job tiles', () => {
       tone: 'risky',
       detail: 'score 30 · hires 20% · avg $8/hr · payment verified · $10K+ spent · Proposals: 10 to 15',
     });
+  });
+});
+
+describe('the ~2 MB feed', () => {
+  it('every tile yields its job', () => {
+    const long = new DOMParser().parseFromString(readFileSync('tests/fixtures/long-feed.html', 'utf8'), 'text/html');
+    const all = [...long.querySelectorAll(TILE_SELECTOR)];
+    expect(all.length).toBeGreaterThan(2000);
+    expect(all.every((tile) => readTile(tile) !== null)).toBe(true);
   });
 });
