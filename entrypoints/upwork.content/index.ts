@@ -38,7 +38,8 @@ function badgeTiles(signal: AbortSignal) {
   let scheduled = false;
   const scan = async () => {
     scheduled = false;
-    const fresh = [...document.querySelectorAll(TILE_SELECTOR)].filter((tile) => !done.has(tile));
+    // A tile Upwork re-rendered around our badge keeps it: badge each tile once.
+    const fresh = [...document.querySelectorAll(TILE_SELECTOR)].filter((tile) => !done.has(tile) && !tile.querySelector(BADGE_HOST));
     if (fresh.length === 0) return;
     fresh.forEach((tile) => done.add(tile));
     const tiles = fresh.map(readTile).filter((facts) => facts !== null && facts.title !== null);
