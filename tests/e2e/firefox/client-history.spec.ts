@@ -164,7 +164,7 @@ test('Firefox: apply from the sidebar page, watch it go from processing to appli
   expect(posts()).toHaveLength(2);
 });
 
-test('Firefox: every tile of the long feed gets a badge, and a slide-over opened and closed is followed', async () => {
+test('Firefox: every tile of the long feed gets a badge; a slide-over opened, closed and another opened is followed', async () => {
   const feed = await browser.newPage();
   await feed.goto('https://www.upwork.com/nx/find-work/');
   const count = () =>
@@ -184,4 +184,6 @@ test('Firefox: every tile of the long feed gets a badge, and a slide-over opened
   await waitForText(options, 'Blue Harbor Studio');
   await feed.evaluate(() => history.back());
   await waitForText(options, 'No job on this page');
+  await feed.evaluate(() => history.pushState({}, '', '/nx/find-work/details/~022047700011122233344'));
+  await waitForText(options, 'Kestrel Mobile Ltd');
 });
