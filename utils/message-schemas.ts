@@ -48,7 +48,7 @@ export const DraftMessageSchema = z.object({
 
 export const LookupUrlSchema = z.object({ tabId: z.number().int().nonnegative(), url: z.string().max(2048) });
 
-export const TilesSchema = z.object({ ciphertexts: z.array(cipher).max(500) });
+export const TilesSchema = z.object({ ciphertexts: z.array(cipher).max(200) });
 
 export const IdMessageSchema = z.object({ id: z.string().max(100) });
 export const ForceSchema = z.object({ force: z.boolean() });

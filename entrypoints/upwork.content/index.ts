@@ -25,6 +25,8 @@ export default defineContentScript({
   },
 });
 
+const TILES_PER_MESSAGE = 200;
+
 /** Badges every job tile, and the tiles infinite scroll adds later: one observer, work only for new tiles. */
 function badgeTiles(signal: AbortSignal) {
   const done = new WeakSet<Element>();
@@ -42,15 +44,18 @@ function badgeTiles(signal: AbortSignal) {
     const fresh = [...document.querySelectorAll(TILE_SELECTOR)].filter((tile) => !done.has(tile) && !tile.querySelector(BADGE_HOST));
     if (fresh.length === 0) return;
     fresh.forEach((tile) => done.add(tile));
-    const tiles = fresh.map(readTile).filter((facts) => facts !== null && facts.title !== null);
-    if (tiles.length === 0) return;
-    const answer = await sendMessage('tiles', { ciphertexts: tiles.map((t) => t!.ciphertext) }).catch(() => null);
-    if (!answer?.show || signal.aborted) return;
-    for (const facts of tiles as TileFacts[]) {
-      const host = document.createElement(BADGE_HOST);
-      paint(host, facts, (answer.known as Record<string, KnownClient>)[facts.ciphertext] ?? null);
-      facts.title!.after(host);
-      shown.set(facts.ciphertext, [...(shown.get(facts.ciphertext) ?? []), { host, facts }]);
+    const tiles = fresh.map(readTile).filter((facts): facts is TileFacts => facts !== null && facts.title !== null);
+    // The background accepts a bounded list per message: a long feed goes in slices.
+    for (let start = 0; start < tiles.length; start += TILES_PER_MESSAGE) {
+      const slice = tiles.slice(start, start + TILES_PER_MESSAGE);
+      const answer = await sendMessage('tiles', { ciphertexts: slice.map((t) => t.ciphertext) }).catch(() => null);
+      if (!answer?.show || signal.aborted) return;
+      for (const facts of slice) {
+        const host = document.createElement(BADGE_HOST);
+        paint(host, facts, (answer.known as Record<string, KnownClient>)[facts.ciphertext] ?? null);
+        facts.title!.after(host);
+        shown.set(facts.ciphertext, [...(shown.get(facts.ciphertext) ?? []), { host, facts }]);
+      }
     }
   };
   const schedule = () => {

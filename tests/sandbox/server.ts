@@ -147,6 +147,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           JOBS.filter((o) => o !== job),
         ),
       );
+    // most-recent is the ~2 MB feed of tests/fixtures/long-feed.html; the other lists are short.
+    if (pathname.startsWith('/nx/find-work/most-recent')) return html(200, renderFeedPage(JOBS, 2200));
     if (pathname.startsWith('/nx/find-work') || pathname.startsWith('/nx/search/jobs')) return html(200, renderFeedPage(JOBS));
     // /nx/proposals/1000000003 shows JOBS[2]; /nx/proposals/1 is a proposal page whose job cannot be read.
     const proposal = /^\/nx\/proposals\/(\d+)\/?$/.exec(pathname);

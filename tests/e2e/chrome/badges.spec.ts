@@ -37,6 +37,14 @@ test('every tile of a long feed gets a badge, tiles added by scrolling too, and 
   expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
 });
 
+test('all 2,200+ tiles of the ~2 MB feed get a badge', async ({ context, extensionId }) => {
+  await saveKeys(context, extensionId);
+  const { page } = await openUpwork(context, extensionId, '/nx/find-work/most-recent');
+  const tiles = await page.locator('article.job-tile, article[data-test="JobTile"], section[data-ev-sublocation="job_feed_tile"]').count();
+  expect(tiles).toBeGreaterThan(2200);
+  await expect(page.locator('uphunt-tile-badge')).toHaveCount(tiles, { timeout: 20_000 });
+});
+
 test('badges can be switched off in Options', async ({ context, extensionId }) => {
   const options = await saveKeys(context, extensionId);
   await options.getByLabel("Badge job tiles with the client's quality").uncheck();
