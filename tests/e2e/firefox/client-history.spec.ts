@@ -29,6 +29,13 @@ async function typeInto(page: Page, label: string, text: string) {
   await page.keyboard.type(text);
 }
 
+/** Navigates the extension tab (same origin, which BiDi allows) to the panel or popup for a tab. */
+async function openExtensionPage(page: 'sidepanel' | 'popup', tabId: number) {
+  await options.evaluate((target) => {
+    location.href = target;
+  }, `/${page}.html?tabId=${tabId}`);
+}
+
 /**
  * Clicks a button by its accessible name. Puppeteer's waiting helpers (locators, waitForSelector) never
  * settle on a page reached by navigating an extension tab under BiDi, so the caller waits for its text first.
@@ -65,9 +72,7 @@ test('Firefox: keys saved in Options, a job page shows its client, score, histor
   expect(tabId).toBeGreaterThan(0);
 
   // Same-origin navigation from an extension page to the panel for that tab (the sidebar's page).
-  await options.evaluate((target) => {
-    location.href = target;
-  }, `/sidepanel.html?tabId=${tabId}`);
+  await openExtensionPage('sidepanel', tabId);
   const text = await waitForText(options, 'Work history (28)');
   expect(text).toContain('Northwind Analytics GmbH');
   expect(text).toContain('Stuttgart, DEU');
@@ -101,9 +106,7 @@ test('Firefox: a rate-limited answer says when it retries, then recovers', async
   const url = 'https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/';
   await job.goto(url);
   const tabId = await tabIdOf(options, url);
-  await options.evaluate((target) => {
-    location.href = target;
-  }, `/sidepanel.html?tabId=${tabId}`);
+  await openExtensionPage('sidepanel', tabId);
   expect(await waitForText(options, /Retrying in \d s/)).toContain('UpHunt asked us to slow down');
   await waitForText(options, 'Kestrel Mobile Ltd');
   expect(await textOf(options)).not.toContain('slow down');
@@ -134,9 +137,7 @@ test('Firefox: apply from the sidebar page, watch it go from processing to appli
   sandbox.setApplyOutcome('applied', 1500);
   const url = 'https://www.upwork.com/jobs/~022051005096520707758';
   const tabId = await tabIdOf(options, url);
-  await options.evaluate((target) => {
-    location.href = target;
-  }, `/sidepanel.html?tabId=${tabId}`);
+  await openExtensionPage('sidepanel', tabId);
   await waitForText(options, 'Apply as Ada Novak');
   await options.bringToFront();
   await clickButton(options, 'Apply as Ada Novak');
@@ -150,13 +151,9 @@ test('Firefox: apply from the sidebar page, watch it go from processing to appli
   const other = 'https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/';
   await job.goto(other);
   const otherTab = await tabIdOf(options, other);
-  await options.evaluate((target) => {
-    location.href = target;
-  }, `/sidepanel.html?tabId=${otherTab}`);
+  await openExtensionPage('sidepanel', otherTab);
   await waitForText(options, 'Kestrel Mobile Ltd');
-  await options.evaluate((target) => {
-    location.href = target;
-  }, `/popup.html?tabId=${otherTab}`);
+  await openExtensionPage('popup', otherTab);
   await waitForText(options, 'Quick apply');
   await options.bringToFront();
   await clickButton(options, 'Quick apply');
@@ -178,9 +175,7 @@ test('Firefox: every tile of the long feed gets a badge; a slide-over opened, cl
 
   const tabId = await tabIdOf(options, 'https://www.upwork.com/nx/find-work/');
   await feed.evaluate(() => history.pushState({}, '', '/nx/find-work/details/~022049912345678901234'));
-  await options.evaluate((target) => {
-    location.href = target;
-  }, `/sidepanel.html?tabId=${tabId}`);
+  await openExtensionPage('sidepanel', tabId);
   await waitForText(options, 'Blue Harbor Studio');
   await feed.evaluate(() => history.back());
   await waitForText(options, 'No job on this page');
