@@ -6,6 +6,20 @@ export const UPWORK_MATCHES = ['https://www.upwork.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The content script runs in every Upwork tab all day and must stay small (#6: 15 KB). It uses only
+    // runtime messaging, which both browsers offer natively with promises, so it gets WXT's thin `browser`
+    // instead of webextension-polyfill (10 KB). Every other context keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const thin = { find: 'wxt/browser', replacement: '@wxt-dev/browser' };
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias) ? [thin, ...alias] : [thin, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
+    },
+  },
   zip: { excludeSources: ['demo-screenshots/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   manifest: ({ browser }) => ({
     name: 'UpHunt Overlay for Upwork',
