@@ -2,7 +2,7 @@
 /** The panel's view of one tab, fed by storage watches. The panel writes nothing here but what it reads. */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/messaging';
@@ -80,7 +80,7 @@ export const usePanel = create<PanelState>(() => ({
 let stopTab: (() => void) | null = null;
 
 /** Follows one stored value, checked by its schema, into the store. */
-function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodType<T>, apply: (value: T | null) => void): () => void {
+function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodMiniType<T>, apply: (value: T | null) => void): () => void {
   const read = (raw: unknown) => {
     const parsed = schema.safeParse(raw);
     apply(parsed.success ? parsed.data : null);
@@ -93,7 +93,7 @@ function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodTy
  * A stored value whose key depends on the tab's job or client: switching the id stops the old watch, clears
  * the value (so nothing of the last job shows under the new one) and follows the new key.
  */
-function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodType<T>, put: (value: T | null | undefined) => void) {
+function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodMiniType<T>, put: (value: T | null | undefined) => void) {
   let current: string | null = null;
   let stop: (() => void) | null = null;
   return (id: string | null) => {
@@ -106,7 +106,7 @@ function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodTy
   };
 }
 
-const CacheEntrySchema = <S extends z.ZodType>(value: S) => z.object({ storedAt: z.number(), value });
+const CacheEntrySchema = <S extends z.ZodMiniType>(value: S) => z.object({ storedAt: z.number(), value });
 const watchCompany = followById(clientJobsKey, CacheEntrySchema(ClientJobsSchema), (entry) => usePanel.setState({ entry: entry ?? null }));
 const watchRow = followById(mindcaseRowKey, CacheEntrySchema(JobRowSchema), (row) => usePanel.setState({ row: row ?? null }));
 // The draft stays undefined until read, so the form starts from what the user typed, not from a blank.

@@ -1,6 +1,6 @@
 /** Builds the background's services from the real browser storage. Kept out of the entrypoint so it only wires. */
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { createInFlight, createTtlCache, type CacheEntry } from './cache';
 import { createEnricher, EMPTY_ENRICHMENT } from './enrich';
@@ -37,7 +37,7 @@ export function createLookupDeps(): LookupDeps {
     readTab: (tabId) => readChecked(tabStateKey(tabId), TabStateSchema),
     writeTab: (tabId, state) => storage.setItem(tabStateKey(tabId), state),
     companyOf: {
-      get: (ciphertext) => readChecked(companyOfKey(ciphertext), z.string().regex(/^\d{15,20}$/)),
+      get: (ciphertext) => readChecked(companyOfKey(ciphertext), z.string().check(z.regex(/^\d{15,20}$/))),
       set: (ciphertext, companyId) => storage.setItem(companyOfKey(ciphertext), companyId),
     },
     clientJobs: createTtlCache({

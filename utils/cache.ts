@@ -2,7 +2,7 @@
  * A TTL cache in extension storage, built for a worker that dies every 30 s: entries live in storage,
  * only the in-flight promises live in memory (losing them to a restart costs at most one repeated call).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
@@ -14,7 +14,7 @@ export interface CacheEntry<T> {
   value: T;
 }
 
-export interface TtlCacheOptions<S extends z.ZodType> {
+export interface TtlCacheOptions<S extends z.ZodMiniType> {
   store: KeyValueStore;
   keyOf: (id: string) => string;
   schema: S;
@@ -47,7 +47,7 @@ export function createInFlight() {
 }
 export type Shared = ReturnType<typeof createInFlight>;
 
-export function createTtlCache<S extends z.ZodType>(options: TtlCacheOptions<S>): TtlCache<z.output<S>> {
+export function createTtlCache<S extends z.ZodMiniType>(options: TtlCacheOptions<S>): TtlCache<z.output<S>> {
   type T = z.output<S>;
   const shared = createInFlight();
 

@@ -1,5 +1,5 @@
 /** One way to call a JSON API: timeout, status → typed error, body checked by a zod schema. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export type Service = 'UpHunt' | 'Mindcase';
 
@@ -54,7 +54,7 @@ export const defaultHttpDeps: HttpDeps = {
   now: () => Date.now(),
 };
 
-export interface JsonRequest<S extends z.ZodType> {
+export interface JsonRequest<S extends z.ZodMiniType> {
   service: Service;
   url: string;
   method?: 'GET' | 'POST' | 'DELETE';
@@ -72,7 +72,7 @@ export interface JsonResponse<T> {
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_RETRY_AFTER_MS = 30_000;
 
-export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>, deps: HttpDeps = defaultHttpDeps): Promise<JsonResponse<z.output<S>>> {
+export async function requestJson<S extends z.ZodMiniType>(request: JsonRequest<S>, deps: HttpDeps = defaultHttpDeps): Promise<JsonResponse<z.output<S>>> {
   const { service } = request;
   const fail = (kind: ProblemKind, detail: string, status: number | null = null, retryAt: number | null = null): never => {
     throw new ApiError({ service, kind, status, detail, retryAt });

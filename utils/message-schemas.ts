@@ -1,55 +1,47 @@
 /** zod checks for every message the background receives (see messaging.ts for the protocol). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Draft } from './apply-queue';
 import { COVER_LETTER_LIMIT } from './apply';
 import type { LookupTab, PageSeen, TestConnection } from './messaging';
 import { PageKindSchema } from './storage';
 
+const cipher = z.string().check(z.regex(/^~0(?:2\d{15,20}|1[0-9a-f]{16})$/));
+const companyId = z.string().check(z.regex(/^\d{15,20}$/));
+const text = (max: number) => z.string().check(z.maxLength(max));
+const tabId = z.int().check(z.nonnegative());
+
 export const PageSeenSchema = z.object({
-  url: z.string().max(4096),
+  url: z.string().check(z.maxLength(4096)),
   kind: PageKindSchema,
-  ciphertext: z
-    .string()
-    .regex(/^~0(?:2\d{15,20}|1[0-9a-f]{16})$/)
-    .nullable(),
-  companyIdHint: z
-    .string()
-    .regex(/^\d{15,20}$/)
-    .nullable(),
-  paymentVerified: z.boolean().nullable(),
-  signedIn: z.boolean().nullable(),
-  account: z.enum(['agency', 'freelancer', 'client']).nullable(),
-}) satisfies z.ZodType<PageSeen>;
+  ciphertext: z.nullable(cipher),
+  companyIdHint: z.nullable(companyId),
+  paymentVerified: z.nullable(z.boolean()),
+  signedIn: z.nullable(z.boolean()),
+  account: z.nullable(z.enum(['agency', 'freelancer', 'client'])),
+}) satisfies z.ZodMiniType<PageSeen>;
 
-export const LookupTabSchema = z.object({ tabId: z.number().int().nonnegative(), force: z.boolean() }) satisfies z.ZodType<LookupTab>;
+export const LookupTabSchema = z.object({ tabId, force: z.boolean() }) satisfies z.ZodMiniType<LookupTab>;
 
-export const TestConnectionSchema = z.object({ service: z.enum(['UpHunt', 'Mindcase']) }) satisfies z.ZodType<TestConnection>;
+export const TestConnectionSchema = z.object({ service: z.enum(['UpHunt', 'Mindcase']) }) satisfies z.ZodMiniType<TestConnection>;
 
-export const CiphertextMessageSchema = z.object({
-  ciphertext: z.string().regex(/^~0(?:2\d{15,20}|1[0-9a-f]{16})$/),
-});
-
-const cipher = z.string().regex(/^~0(?:2\d{15,20}|1[0-9a-f]{16})$/);
+export const CiphertextMessageSchema = z.object({ ciphertext: cipher });
 
 export const DraftMessageSchema = z.object({
   ciphertext: cipher,
-  jobTitle: z.string().max(500).nullable(),
-  companyId: z
-    .string()
-    .regex(/^\d{15,20}$/)
-    .nullable(),
-  clientName: z.string().max(500).nullable(),
-  profileId: z.string().max(100).nullable(),
-  freelancerName: z.string().max(200).nullable(),
-  coverLetter: z.string().trim().min(1).max(COVER_LETTER_LIMIT),
-  hourlyRate: z.number().positive().max(10_000).nullable(),
-  timeline: z.string().max(100).nullable(),
-}) satisfies z.ZodType<Draft>;
+  jobTitle: z.nullable(text(500)),
+  companyId: z.nullable(companyId),
+  clientName: z.nullable(text(500)),
+  profileId: z.nullable(text(100)),
+  freelancerName: z.nullable(text(200)),
+  coverLetter: z.string().check(z.trim(), z.minLength(1), z.maxLength(COVER_LETTER_LIMIT)),
+  hourlyRate: z.nullable(z.number().check(z.positive(), z.maximum(10_000))),
+  timeline: z.nullable(text(100)),
+}) satisfies z.ZodMiniType<Draft>;
 
-export const LookupUrlSchema = z.object({ tabId: z.number().int().nonnegative(), url: z.string().max(2048) });
+export const LookupUrlSchema = z.object({ tabId, url: text(2048) });
 
-export const TilesSchema = z.object({ ciphertexts: z.array(cipher).max(200) });
+export const TilesSchema = z.object({ ciphertexts: z.array(cipher).check(z.maxLength(200)) });
 
-export const IdMessageSchema = z.object({ id: z.string().max(100) });
+export const IdMessageSchema = z.object({ id: text(100) });
 export const ForceSchema = z.object({ force: z.boolean() });
-export const GenerateSchema = z.object({ ciphertext: cipher, profileId: z.string().max(100).nullable() });
+export const GenerateSchema = z.object({ ciphertext: cipher, profileId: z.nullable(text(100)) });

@@ -1,6 +1,6 @@
 /** Every stored value, declared once. Values read back are checked by zod; a corrupt one reads as missing. */
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_TEMPLATES, type Application } from './apply';
 import type { Problem } from './http';
 import { AppliedJobsSchema } from './uphunt/apply-schemas';
@@ -31,10 +31,10 @@ export const ProblemSchema = z.object({
     'timeout',
     'malformed',
   ]),
-  status: z.number().nullable(),
+  status: z.nullable(z.number()),
   detail: z.string(),
-  retryAt: z.number().nullable(),
-}) satisfies z.ZodType<Problem>;
+  retryAt: z.nullable(z.number()),
+}) satisfies z.ZodMiniType<Problem>;
 
 /**
  * What the panel shows for one tab. `resolving`: finding the client; `loading`: fetching its history;
@@ -43,15 +43,15 @@ export const ProblemSchema = z.object({
 export const TabStateSchema = z.object({
   url: z.string(),
   kind: PageKindSchema,
-  ciphertext: z.string().nullable(),
-  companyId: z.string().nullable(),
-  paymentVerified: z.boolean().nullable().default(null),
-  signedIn: z.boolean().nullable().default(null),
-  account: z.enum(['agency', 'freelancer', 'client']).nullable().default(null),
+  ciphertext: z.nullable(z.string()),
+  companyId: z.nullable(z.string()),
+  paymentVerified: z._default(z.nullable(z.boolean()), null),
+  signedIn: z._default(z.nullable(z.boolean()), null),
+  account: z._default(z.nullable(z.enum(['agency', 'freelancer', 'client'])), null),
   status: z.enum(['no-job', 'unreadable', 'resolving', 'loading', 'ready', 'no-history', 'unknown-job', 'error']),
   /** The user pasted the job's URL because the page could not be read. */
-  pasted: z.boolean().default(false),
-  problem: ProblemSchema.nullable(),
+  pasted: z._default(z.boolean(), false),
+  problem: z.nullable(ProblemSchema),
   /** Identifies the lookup that wrote this state, so an older lookup finishing late cannot overwrite a newer one. */
   lookupId: z.string(),
   updatedAt: z.number(),
@@ -65,7 +65,7 @@ export const clientJobsKey = (companyId: string) => `local:client-jobs:${company
 /** Until when UpHunt asked us (429 Retry-After) to make no call, in Unix ms. */
 export const uphuntPausedUntilItem = storage.defineItem<number>('session:uphunt-paused-until', { fallback: 0 });
 
-export async function readChecked<S extends z.ZodType>(key: `local:${string}` | `session:${string}`, schema: S): Promise<z.output<S> | null> {
+export async function readChecked<S extends z.ZodMiniType>(key: `local:${string}` | `session:${string}`, schema: S): Promise<z.output<S> | null> {
   const raw = await storage.getItem<unknown>(key);
   if (raw === null || raw === undefined) return null;
   const parsed = schema.safeParse(raw);
@@ -78,12 +78,12 @@ export async function readChecked<S extends z.ZodType>(key: `local:${string}` | 
 
 export const EnrichmentStateSchema = z.object({
   queue: z.array(z.string()),
-  runs: z.array(z.object({ id: z.string().nullable(), inputs: z.array(z.string()), startedAt: z.number(), polls: z.number() })),
+  runs: z.array(z.object({ id: z.nullable(z.string()), inputs: z.array(z.string()), startedAt: z.number(), polls: z.number() })),
   failed: z.record(z.string(), ProblemSchema),
   month: z.string(),
   rowsThisMonth: z.number(),
 });
-export const EnrichSettingsSchema = z.object({ autoEnrich: z.boolean(), monthlyCapUsd: z.number().min(0) });
+export const EnrichSettingsSchema = z.object({ autoEnrich: z.boolean(), monthlyCapUsd: z.number().check(z.minimum(0)) });
 
 /** Mindcase runs in flight and what they cost this month (see utils/enrich.ts). */
 export const enrichmentKey = 'local:enrichment' as const;
@@ -97,37 +97,37 @@ export const mindcaseRowKey = (ciphertext: string) => `local:mindcase-row:${ciph
 export const ApplicationSchema = z.object({
   id: z.string(),
   ciphertext: z.string(),
-  jobTitle: z.string().nullable(),
-  companyId: z.string().nullable(),
-  clientName: z.string().nullable(),
-  profileId: z.string().nullable(),
-  freelancerName: z.string().nullable(),
+  jobTitle: z.nullable(z.string()),
+  companyId: z.nullable(z.string()),
+  clientName: z.nullable(z.string()),
+  profileId: z.nullable(z.string()),
+  freelancerName: z.nullable(z.string()),
   coverLetter: z.string(),
-  hourlyRate: z.number().nullable(),
-  timeline: z.string().nullable(),
+  hourlyRate: z.nullable(z.number()),
+  timeline: z.nullable(z.string()),
   createdAt: z.number(),
   sendAt: z.number(),
   phase: z.enum(['scheduled', 'sending', 'queued', 'stalled', 'settled', 'not_sent', 'cancelled']),
-  queueId: z.string().nullable(),
-  queuedAt: z.number().nullable(),
-  status: z.enum(['processing', 'applied', 'failed', 'not_available', 'not_eligible', 'not_enough_connects', 'logged_out']).nullable(),
-  statusMessage: z.string().nullable(),
-  errorMessage: z.string().nullable(),
-  problem: ProblemSchema.nullable(),
-  nextCheckAt: z.number().nullable(),
-  settledAt: z.number().nullable(),
-  creditsRemaining: z.number().nullable(),
+  queueId: z.nullable(z.string()),
+  queuedAt: z.nullable(z.number()),
+  status: z.nullable(z.enum(['processing', 'applied', 'failed', 'not_available', 'not_eligible', 'not_enough_connects', 'logged_out'])),
+  statusMessage: z.nullable(z.string()),
+  errorMessage: z.nullable(z.string()),
+  problem: z.nullable(ProblemSchema),
+  nextCheckAt: z.nullable(z.number()),
+  settledAt: z.nullable(z.number()),
+  creditsRemaining: z.nullable(z.number()),
   recoveries: z.number(),
-}) satisfies z.ZodType<Application>;
+}) satisfies z.ZodMiniType<Application>;
 
 /** Every application, newest last (see utils/apply-queue.ts). */
 export const applicationsKey = 'local:applications' as const;
 export const ApplicationsSchema = z.array(ApplicationSchema);
 
 export const ApplySettingsSchema = z.object({
-  undoSeconds: z.number().min(0).max(30),
-  recentClientDays: z.number().min(0).max(365),
-  lastProfileId: z.string().nullable(),
+  undoSeconds: z.number().check(z.minimum(0), z.maximum(30)),
+  recentClientDays: z.number().check(z.minimum(0), z.maximum(365)),
+  lastProfileId: z.nullable(z.string()),
   templates: z.array(z.object({ id: z.string(), name: z.string(), body: z.string() })),
   defaultTemplateId: z.string(),
 });
@@ -139,7 +139,7 @@ export const applySettingsItem = storage.defineItem<ApplySettings>('local:apply-
 
 /** The agency's freelancers, cached (UpHunt allows 30 calls a minute; they rarely change). */
 export const freelancersKey = 'local:freelancers' as const;
-export const FreelancersEntrySchema = z.object({ storedAt: z.number(), value: FreelancersSchema.nullable(), problem: ProblemSchema.nullable() });
+export const FreelancersEntrySchema = z.object({ storedAt: z.number(), value: z.nullable(FreelancersSchema), problem: z.nullable(ProblemSchema) });
 export type FreelancersEntry = z.output<typeof FreelancersEntrySchema>;
 
 /** Jobs UpHunt lists as applied, for the already-applied guard. */
@@ -147,10 +147,10 @@ export const appliedRemoteKey = 'local:applied-remote' as const;
 export const AppliedRemoteSchema = z.object({ storedAt: z.number(), items: AppliedJobsSchema.shape.items });
 
 export const DraftSchema = z.object({
-  profileId: z.string().nullable(),
+  profileId: z.nullable(z.string()),
   coverLetter: z.string(),
-  hourlyRate: z.number().nullable(),
-  timeline: z.string().nullable(),
+  hourlyRate: z.nullable(z.number()),
+  timeline: z.nullable(z.string()),
   updatedAt: z.number(),
 });
 export type ApplyDraft = z.output<typeof DraftSchema>;

@@ -1,7 +1,7 @@
 import '@/components/panel.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/messaging';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';

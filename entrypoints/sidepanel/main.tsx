@@ -2,7 +2,7 @@ import '@/components/panel.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { App } from './App';
 import { followTab, refreshTabUrl, retryOnNewKeys, watchShared } from '@/components/store';
 

@@ -1,6 +1,6 @@
 /** Typed Mindcase calls (`Authorization: Bearer mk_live_…`). Every run costs money: callers decide when. */
 import { ApiError, defaultHttpDeps, requestJson, type HttpDeps } from '../http';
-import { CreditsSchema, ResultsSchema, RunSchema, StartRunSchema, type JobRow, type Run, type StartedRun } from './schemas';
+import { CancelAnswerSchema, CreditsSchema, ResultsSchema, RunSchema, StartRunSchema, type JobRow, type Run, type StartedRun } from './schemas';
 
 export const MINDCASE_BASE = 'https://api.mindcase.co/api/v1';
 
@@ -31,7 +31,7 @@ export function createMindcaseClient(apiKey: string, deps: HttpDeps = defaultHtt
     run: (id) => call(`/jobs/${encodeURIComponent(id)}`, RunSchema),
     results: async (id) => (await call(`/jobs/${encodeURIComponent(id)}/results`, ResultsSchema)).data,
     cancel: async (id) => {
-      await call(`/jobs/${encodeURIComponent(id)}`, RunSchema.partial().loose(), 'DELETE');
+      await call(`/jobs/${encodeURIComponent(id)}`, CancelAnswerSchema, 'DELETE');
     },
   };
 }

@@ -1,13 +1,13 @@
 /** Mindcase answers as api-contract.md describes them (rows: seed 002). Tolerant of extra and null fields. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const RunStatusSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
 
 export const CreditsSchema = z.object({ credits_remaining: z.number() });
 
-const text = z.string().nullish();
-const num = z.number().nullish();
-const bool = z.boolean().nullish();
+const text = z.nullish(z.string());
+const num = z.nullish(z.number());
+const bool = z.nullish(z.boolean());
 
 const SkillSchema = z.looseObject({ prefLabel: text, relevance: text });
 
@@ -16,10 +16,10 @@ export const SimilarJobSchema = z.looseObject({
   ciphertext: text,
   title: text,
   type: text,
-  amount: z.union([num, z.looseObject({ amount: num })]).nullish(),
+  amount: z.nullish(z.union([num, z.looseObject({ amount: num })])),
   hourlyBudgetMin: num,
   hourlyBudgetMax: num,
-  skills: z.array(z.union([z.string(), SkillSchema])).nullish(),
+  skills: z.nullish(z.array(z.union([z.string(), SkillSchema]))),
 });
 
 export const JobRowSchema = z.looseObject({
@@ -32,11 +32,11 @@ export const JobRowSchema = z.looseObject({
   engagementDuration: text,
   budget: num,
   // Its shape is not published; an hourly range is read from it when it carries min/max.
-  extendedBudget: z.unknown().nullish(),
+  extendedBudget: z.nullish(z.unknown()),
   category: text,
   postedOn: text,
-  clientActivity: z
-    .looseObject({
+  clientActivity: z.nullish(
+    z.looseObject({
       lastBuyerActivity: text,
       totalApplicants: num,
       totalHired: num,
@@ -44,10 +44,10 @@ export const JobRowSchema = z.looseObject({
       unansweredInvites: num,
       invitationsSent: num,
       numberOfPositionsToHire: num,
-    })
-    .nullish(),
-  sandsData: z.looseObject({ ontologySkills: z.array(SkillSchema).nullish(), additionalSkills: z.array(SkillSchema).nullish() }).nullish(),
-  openingInfo: z.looseObject({ ciphertext: text, id: text, type: text }).nullish(),
+    }),
+  ),
+  sandsData: z.nullish(z.looseObject({ ontologySkills: z.nullish(z.array(SkillSchema)), additionalSkills: z.nullish(z.array(SkillSchema)) })),
+  openingInfo: z.nullish(z.looseObject({ ciphertext: text, id: text, type: text })),
   minJobSuccessScore: num,
   minUpworkHours: num,
   englishSkill: text,
@@ -56,13 +56,13 @@ export const JobRowSchema = z.looseObject({
   localMarket: bool,
   locationCheck: bool,
   paymentVerified: bool,
-  similarJobs: z.array(SimilarJobSchema).nullish(),
+  similarJobs: z.nullish(z.array(SimilarJobSchema)),
 });
 
 export const StartRunSchema = z.object({
   job_id: z.string(),
   status: RunStatusSchema,
-  data: z.array(JobRowSchema).nullish(),
+  data: z.nullish(z.array(JobRowSchema)),
 });
 
 export const RunSchema = z.object({
@@ -72,6 +72,9 @@ export const RunSchema = z.object({
   credits_used: num,
   error: text,
 });
+
+/** DELETE /jobs/{id} answers the run, perhaps in part: nothing of it is required. */
+export const CancelAnswerSchema = z.partial(z.looseObject(RunSchema.shape));
 
 export const ResultsSchema = z.object({ status: RunStatusSchema, row_count: num, data: z.array(JobRowSchema) });
 

@@ -1,39 +1,39 @@
 /** UpHunt auto-apply answers (api-contract.md; shapes marked "assumed" there are parsed tolerantly). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const APPLICATION_STATUSES = ['processing', 'applied', 'failed', 'not_available', 'not_eligible', 'not_enough_connects', 'logged_out'] as const;
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.output<typeof ApplicationStatusSchema>;
 
-export const ApplyAnswerSchema = z.object({ queueId: z.string(), creditsRemaining: z.number().nullish() });
+export const ApplyAnswerSchema = z.object({ queueId: z.string(), creditsRemaining: z.nullish(z.number()) });
 export type ApplyAnswer = z.output<typeof ApplyAnswerSchema>;
 
-const time = z.number().nullish();
+const time = z.nullish(z.number());
 export const StatusAnswerSchema = z.object({
-  jobId: z.string().nullish(),
-  processedJobId: z.string().nullish(),
+  jobId: z.nullish(z.string()),
+  processedJobId: z.nullish(z.string()),
   applicationStatus: ApplicationStatusSchema,
-  applicationStatusMessage: z.string().nullish(),
-  queueId: z.string().nullish(),
+  applicationStatusMessage: z.nullish(z.string()),
+  queueId: z.nullish(z.string()),
   appliedAt: time,
   processedAt: time,
-  errorMessage: z.string().nullish(),
+  errorMessage: z.nullish(z.string()),
 });
 export type StatusAnswer = z.output<typeof StatusAnswerSchema>;
 
 export const AppliedJobsSchema = z.object({
   items: z.array(
     z.looseObject({
-      queueId: z.string().nullish(),
+      queueId: z.nullish(z.string()),
       jobId: z.string(),
-      jobTitle: z.string().nullish(),
-      profileId: z.string().nullish(),
+      jobTitle: z.nullish(z.string()),
+      profileId: z.nullish(z.string()),
       applicationStatus: z.string(),
-      createdAt: z.union([z.number(), z.string()]).nullish(),
-      appliedAt: z.union([z.number(), z.string()]).nullish(),
+      createdAt: z.nullish(z.union([z.number(), z.string()])),
+      appliedAt: z.nullish(z.union([z.number(), z.string()])),
     }),
   ),
-  total: z.number().nullish(),
+  total: z.nullish(z.number()),
 });
 export type AppliedJobs = z.output<typeof AppliedJobsSchema>;
 

@@ -1,87 +1,81 @@
 /** UpHunt answers as api-contract.md describes them. Tolerant: extra fields pass, missing optional ones are null. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Ids are 18–20 digit strings: as JSON numbers they would already have lost digits, so numbers are refused.
 const Id = z.string();
-const Money = z.object({ amount: z.number().nullish() }).nullish();
-const text = z.string().nullish();
-const num = z.number().nullish();
+const Money = z.nullish(z.object({ amount: z.nullish(z.number()) }));
+const text = z.nullish(z.string());
+const num = z.nullish(z.number());
+/** A list the API may omit or send as null reads as empty. */
+const list = <T extends z.ZodMiniType>(item: T) =>
+  z.pipe(
+    z.nullish(z.array(item)),
+    z.transform((v) => v ?? []),
+  );
 
 // The seed shows feedback only as null; its filled shape is assumed from Upwork's own payloads.
-export const FeedbackSchema = z
-  .object({
-    score: z
-      .union([z.number(), z.string()])
-      .nullish()
-      .transform((v) => (v === null || v === undefined || v === '' ? null : Number(v))),
+export const FeedbackSchema = z.nullish(
+  z.object({
+    score: z.pipe(
+      z.nullish(z.union([z.number(), z.string()])),
+      z.transform((v) => (v === null || v === undefined || v === '' ? null : Number(v))),
+    ),
     comment: text,
-  })
-  .nullish();
+  }),
+);
 
 export const OpenJobSchema = z.object({
   id: Id,
   ciphertext: text,
-  title: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? 'Untitled job'),
+  title: z.pipe(
+    text,
+    z.transform((v) => v ?? 'Untitled job'),
+  ),
   type: text,
-  isPtcPrivate: z.boolean().nullish(),
+  isPtcPrivate: z.nullish(z.boolean()),
 });
 
 export const WorkHistoryItemSchema = z.object({
-  isPtcJob: z.boolean().nullish(),
+  isPtcJob: z.nullish(z.boolean()),
   status: text,
   startDate: text,
   endDate: text,
   totalCharge: num,
   totalHours: num,
-  jobInfo: z.object({ title: text, id: Id.nullish(), ciphertext: text }),
-  contractorInfo: z.object({ contractorName: text, ciphertext: text }).nullish(),
+  jobInfo: z.object({ title: text, id: z.nullish(Id), ciphertext: text }),
+  contractorInfo: z.nullish(z.object({ contractorName: text, ciphertext: text })),
   rate: Money,
   feedback: FeedbackSchema,
   feedbackToClient: FeedbackSchema,
 });
 
 export const BuyerSchema = z.object({
-  company: z.object({ name: text, companyId: Id.nullish(), contractDate: text, isEDCReplicated: z.boolean().nullish() }).nullish(),
-  location: z.object({ city: text, country: text, countryTimezone: text }).nullish(),
-  stats: z
-    .object({
+  company: z.nullish(z.object({ name: text, companyId: z.nullish(Id), contractDate: text, isEDCReplicated: z.nullish(z.boolean()) })),
+  location: z.nullish(z.object({ city: text, country: text, countryTimezone: text })),
+  stats: z.nullish(
+    z.object({
       totalAssignments: num,
       score: num,
       totalCharges: Money,
       feedbackCount: num,
       totalJobsWithHires: num,
-    })
-    .nullish(),
-  enterprise: z.boolean().nullish(),
+    }),
+  ),
+  enterprise: z.nullish(z.boolean()),
   avgHourlyJobsRate: Money,
   postedCount: num,
-  topClient: z.boolean().nullish(),
-  phoneVerificationStatus: z.object({ status: text }).nullish(),
+  topClient: z.nullish(z.boolean()),
+  phoneVerificationStatus: z.nullish(z.object({ status: text })),
 });
 
 export const ClientJobsSchema = z.object({
   companyId: Id,
   lastSyncedAt: num,
-  buyer: BuyerSchema.nullish(),
-  openJobs: z
-    .array(OpenJobSchema)
-    .nullish()
-    .transform((v) => v ?? []),
-  workHistory: z
-    .array(WorkHistoryItemSchema)
-    .nullish()
-    .transform((v) => v ?? []),
-  archivedCiphers: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
-  archivedJobIds: z
-    .array(Id)
-    .nullish()
-    .transform((v) => v ?? []),
+  buyer: z.nullish(BuyerSchema),
+  openJobs: list(OpenJobSchema),
+  workHistory: list(WorkHistoryItemSchema),
+  archivedCiphers: list(z.string()),
+  archivedJobIds: list(Id),
 });
 
 export type ClientJobs = z.output<typeof ClientJobsSchema>;
@@ -99,10 +93,7 @@ export const FreelancersSchema = z.object({
       name: z.string(),
       title: text,
       avatarUrl: text,
-      profiles: z
-        .array(z.object({ profileId: Id, title: text, isDefault: z.boolean().nullish(), hourlyRate: num }))
-        .nullish()
-        .transform((v) => v ?? []),
+      profiles: list(z.object({ profileId: Id, title: text, isDefault: z.nullish(z.boolean()), hourlyRate: num })),
     }),
   ),
 });
