@@ -1,7 +1,8 @@
 import type { CacheEntry } from '@/utils/cache';
 import type { TabState } from '@/utils/storage';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { mark } from '@/utils/bench';
 import { buyerMetrics, buyerScore, rateHistogram, spendingByQuarter } from '@/utils/buyer';
 import { BuyerFigures } from './BuyerFigures';
 import { RateChart, SpendingChart } from './Charts';
@@ -118,6 +119,8 @@ function ClientHistory({ entry, ciphertext, paymentVerified, stale, now, refresh
   const metrics = useMemo(() => buyerMetrics(data, entry.storedAt), [data, entry.storedAt]);
   const score = useMemo(() => buyerScore(metrics), [metrics]);
   const periods = useMemo(() => spendingByQuarter(data.workHistory), [data.workHistory]);
+  // The bench measures navigation → client shown from this mark (bench builds only).
+  useEffect(() => mark('client-shown', { ciphertext, companyId: data.companyId }), [ciphertext, data.companyId]);
   return (
     <article aria-label="Client history">
       <ClientSummary

@@ -69,7 +69,7 @@ try {
     const { page } = await openUpwork(context, extensionId, '/nx/find-work/');
     await page.locator('uphunt-tile-badge').first().waitFor();
     if (headless) await page.screenshot({ path: `${outDir}/07-feed-badges.png` });
-    console.log(`✓ Feed: ${await page.locator('uphunt-tile-badge').count()} tiles badged`);
+    console.log(`✓ Feed: ${await page.locator('uphunt-tile-badge').count()} tiles near the view badged (the rest as they scroll in)`);
   }
 
   if (headless) {

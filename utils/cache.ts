@@ -3,6 +3,7 @@
  * only the in-flight promises live in memory (losing them to a restart costs at most one repeated call).
  */
 import type * as z from 'zod/mini';
+import { NAIVE } from './bench';
 
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
@@ -38,6 +39,7 @@ export interface TtlCache<T> {
 export function createInFlight() {
   const running = new Map<string, Promise<unknown>>();
   return function shared<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    if (NAIVE) return fn();
     const existing = running.get(key) as Promise<T> | undefined;
     if (existing) return existing;
     const started = fn().finally(() => running.delete(key));
@@ -57,7 +59,7 @@ export function createTtlCache<S extends z.ZodMiniType>(options: TtlCacheOptions
     const parsed = options.schema.safeParse(raw.value);
     return parsed.success ? { storedAt: raw.storedAt, value: parsed.data } : null;
   };
-  const isFresh = (entry: CacheEntry<T>) => options.now() - entry.storedAt < options.ttlMs;
+  const isFresh = (entry: CacheEntry<T>) => !NAIVE && options.now() - entry.storedAt < options.ttlMs;
 
   const load = (id: string, fetcher: () => Promise<T>, { force = false } = {}): Promise<LoadResult<T>> =>
     shared(id, async () => {

@@ -42,7 +42,7 @@ export interface ConnectionResult {
   message: string;
 }
 
-interface ProtocolMap {
+export interface ProtocolMap {
   /** Content script → background: this tab now shows this page. */
   pageSeen(data: PageSeen): void;
   /** UI → background: (re)load the client of this tab. */

@@ -1,5 +1,7 @@
 import { BADGE_HOST, renderBadge } from '@/components/tile-badge';
-import { onMessage, sendMessage, type KnownClient } from '@/utils/messaging';
+import { mark, timed } from '@/utils/bench';
+import { onBackgroundMessage as onMessage, sendToBackground as sendMessage } from '@/utils/content-messaging';
+import type { KnownClient } from '@/utils/messaging';
 import { readPage } from '@/utils/upwork/extract';
 import { badgeView, readTile, TILE_SELECTOR, type TileFacts } from '@/utils/upwork/tiles';
 
@@ -11,63 +13,122 @@ export default defineContentScript({
     const report = (url: string) => {
       if (url === lastUrl) return;
       lastUrl = url;
+      mark('page-seen', { url });
       // The background may be asleep or reloading; the panel asks again through readPage when it opens.
-      sendMessage('pageSeen', readPage(document, url)).catch(() => undefined);
+      sendMessage(
+        'pageSeen',
+        timed('read-page', () => readPage(document, url)),
+      ).catch(() => undefined);
     };
-    onMessage('readPage', () => readPage(document, location.href));
+    onMessage('readPage', () => timed('read-page', () => readPage(document, location.href)));
     report(location.href);
     // Upwork opens and closes slide-overs with pushState and back. WXT's watcher fires on the Navigation API's
     // `navigate`, before location.href changes, so the new URL comes from the event.
     ctx.addEventListener(window, 'wxt:locationchange', (event) => report(event.newUrl.href));
     ctx.addEventListener(window, 'popstate', () => report(location.href));
+    // A page restored from the back/forward cache runs no script again: report it as shown.
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (event.persisted) {
+        lastUrl = '';
+        report(location.href);
+      }
+    });
 
     badgeTiles(ctx.signal);
   },
 });
 
 const TILES_PER_MESSAGE = 200;
+// Tiles this far below or above the viewport are badged before they scroll in.
+const AHEAD = '800px 0px';
 
-/** Badges every job tile, and the tiles infinite scroll adds later: one observer, work only for new tiles. */
+/**
+ * Badges job tiles as they come near the viewport: a feed of 2,000 tiles costs the work of the dozen in view.
+ * One MutationObserver finds tiles Upwork adds (scanned once per frame, only in what was added); one
+ * IntersectionObserver says which of them to read and badge.
+ */
 function badgeTiles(signal: AbortSignal) {
-  const done = new WeakSet<Element>();
+  const seen = new WeakSet<Element>();
   // Badges by job, so a client looked up later can repaint them.
   const shown = new Map<string, Array<{ host: HTMLElement; facts: TileFacts }>>();
   const paint = (host: HTMLElement, facts: TileFacts, known: KnownClient | null) =>
     renderBadge(host, badgeView(facts, known), () => void sendMessage('openJob', { ciphertext: facts.ciphertext }).catch(() => undefined));
-  onMessage('tileKnown', ({ data }) => {
-    for (const { host, facts } of shown.get(data.ciphertext) ?? []) paint(host, facts, data.known);
-  });
-  let scheduled = false;
-  const scan = async () => {
-    scheduled = false;
-    // A tile Upwork re-rendered around our badge keeps it: badge each tile once.
-    const fresh = [...document.querySelectorAll(TILE_SELECTOR)].filter((tile) => !done.has(tile) && !tile.querySelector(BADGE_HOST));
-    if (fresh.length === 0) return;
-    fresh.forEach((tile) => done.add(tile));
-    const tiles = fresh.map(readTile).filter((facts): facts is TileFacts => facts !== null && facts.title !== null);
-    // The background accepts a bounded list per message: a long feed goes in slices.
+  onMessage('tileKnown', ({ data }) =>
+    timed('repaint', () => {
+      for (const { host, facts } of shown.get(data.ciphertext) ?? []) paint(host, facts, data.known);
+    }),
+  );
+
+  const badge = async (tiles: TileFacts[]) => {
+    // The background accepts a bounded list per message.
     for (let start = 0; start < tiles.length; start += TILES_PER_MESSAGE) {
       const slice = tiles.slice(start, start + TILES_PER_MESSAGE);
       const answer = await sendMessage('tiles', { ciphertexts: slice.map((t) => t.ciphertext) }).catch(() => null);
       if (!answer?.show || signal.aborted) return;
-      for (const facts of slice) {
-        const host = document.createElement(BADGE_HOST);
-        paint(host, facts, (answer.known as Record<string, KnownClient>)[facts.ciphertext] ?? null);
-        facts.title!.after(host);
-        shown.set(facts.ciphertext, [...(shown.get(facts.ciphertext) ?? []), { host, facts }]);
-      }
+      timed('paint-badges', () => {
+        for (const facts of slice) {
+          if (!facts.title?.isConnected) continue;
+          const host = document.createElement(BADGE_HOST);
+          paint(host, facts, (answer.known as Record<string, KnownClient>)[facts.ciphertext] ?? null);
+          facts.title.after(host);
+          shown.set(facts.ciphertext, [...(shown.get(facts.ciphertext) ?? []), { host, facts }]);
+        }
+      });
     }
   };
-  const schedule = () => {
-    if (scheduled) return;
+
+  const visible = new IntersectionObserver(
+    (entries) => {
+      const tiles = timed('read-tiles', () => {
+        const read: TileFacts[] = [];
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          visible.unobserve(entry.target);
+          // A tile Upwork re-rendered around our badge keeps it.
+          if (entry.target.querySelector(BADGE_HOST)) continue;
+          const facts = readTile(entry.target);
+          if (facts?.title) read.push(facts);
+        }
+        return read;
+      });
+      if (tiles.length > 0) void badge(tiles);
+    },
+    { rootMargin: AHEAD },
+  );
+
+  const watch = (tile: Element) => {
+    if (seen.has(tile)) return;
+    seen.add(tile);
+    visible.observe(tile);
+  };
+  let added: Element[] = [];
+  let scheduled = false;
+  const scan = () =>
+    timed('find-tiles', () => {
+      scheduled = false;
+      const roots = added;
+      added = [];
+      for (const root of roots) {
+        if (!root.isConnected) continue;
+        if (root.matches(TILE_SELECTOR)) watch(root);
+        else if (root.firstElementChild) root.querySelectorAll(TILE_SELECTOR).forEach(watch);
+        // A node added inside a tile (Upwork re-rendering part of it) belongs to the tile.
+        const tile = root.parentElement?.closest(TILE_SELECTOR);
+        if (tile) watch(tile);
+      }
+    });
+  const observer = new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element && node.localName !== BADGE_HOST) added.push(node);
+    if (added.length === 0 || scheduled) return;
     scheduled = true;
     // Many mutations arrive together while a page renders or scrolls: scan once per frame.
-    requestAnimationFrame(() => void scan());
-  };
-  const observer = new MutationObserver((records) => {
-    if (records.some((r) => r.addedNodes.length > 0)) schedule();
+    requestAnimationFrame(scan);
   });
   observer.observe(document.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => observer.disconnect());
-  schedule();
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    visible.disconnect();
+  });
+  added.push(document.body);
+  scan();
 }

@@ -267,8 +267,42 @@ const SPECS: ClientSpec[] = [
   },
 ];
 
+/**
+ * The bench's world (scripts/bench.ts): 25 more clients with 80 open jobs between them. Every other job page
+ * carries its companyId; the others need a by-ciphertext call. Kept apart from JOBS so the demo and the
+ * fixtures stay as they are.
+ */
+const BENCH_CLIENT_COUNT = 25;
+const benchCompanyId = (i: number) => `21000000000000${String(10000 + i)}`;
+export const BENCH_JOBS: SandboxJob[] = Array.from({ length: 80 }, (_, j) => {
+  // Clients 0–4 have four jobs, the other twenty three.
+  const client = j < 20 ? Math.floor(j / 4) : 5 + Math.floor((j - 20) / 3);
+  return job(
+    `~02210000000000${String(10000 + j)}`,
+    `Bench job ${j + 1} for client ${client + 1}`,
+    j % 3 === 0 ? 'FIXED' : 'HOURLY',
+    benchCompanyId(client),
+    j % 2 === 0,
+  );
+});
+const BENCH_SPECS: ClientSpec[] = Array.from({ length: BENCH_CLIENT_COUNT }, (_, i) => ({
+  companyId: benchCompanyId(i),
+  name: `Bench Client ${i + 1} LLC`,
+  city: 'Austin',
+  country: 'United States',
+  timezone: 'America/Chicago (UTC-06:00)',
+  since: '2022-03-01T00:00:00.000Z',
+  contracts: 6 + (i % 10),
+  titles: ['Website fixes', 'Data cleanup', 'Landing page', 'API integration'],
+  rateRange: [15, 70],
+  seed: 1000 + i,
+  openJobs: BENCH_JOBS.filter((j) => j.companyId === benchCompanyId(i)),
+}));
+
+export const ALL_JOBS = [...JOBS, ...BENCH_JOBS];
+
 export const CLIENTS = new Map<string, SandboxClient>([
-  ...SPECS.map((spec): [string, SandboxClient] => [spec.companyId, { companyId: spec.companyId, record: buildRecord(spec) }]),
+  ...[...SPECS, ...BENCH_SPECS].map((spec): [string, SandboxClient] => [spec.companyId, { companyId: spec.companyId, record: buildRecord(spec) }]),
   // A brand-new client: UpHunt has no archived job of it yet.
   [FRESH_START, { companyId: FRESH_START, record: null }],
 ]);

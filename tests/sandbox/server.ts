@@ -7,7 +7,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { archivedJob, CLIENTS, FREELANCERS, JOBS, KEYS } from './data';
+import { ALL_JOBS, archivedJob, BENCH_JOBS, CLIENTS, FREELANCERS, JOBS, KEYS } from './data';
 import { jobPath, renderFeedPage, renderJobPage, renderNotFound, renderProposalPage } from './upwork-pages';
 
 export interface Fault {
@@ -26,6 +26,8 @@ export interface Fault {
 }
 
 export interface LoggedRequest {
+  /** When the request arrived and when it was answered (Unix ms). */
+  startedAt: number;
   at: number;
   host: string;
   method: string;
@@ -73,11 +75,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const host = String(req.headers['x-sandbox-host'] ?? req.headers.host ?? '').replace(/:\d+$/, '');
     const path = req.url ?? '/';
     const method = req.method ?? 'GET';
+    const startedAt = Date.now();
     const body = await readBody(req);
     const auth: LoggedRequest['auth'] = req.headers['x-api-key'] ? 'x-api-key' : req.headers.authorization ? 'bearer' : 'none';
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}, raw?: string) => {
       if (!path.startsWith('/__sandbox'))
-        log.push({ at: Date.now(), host, method, path, status, auth, ...(method === 'POST' ? { body: safeJson(body) } : {}) });
+        log.push({ startedAt, at: Date.now(), host, method, path, status, auth, ...(method === 'POST' ? { body: safeJson(body) } : {}) });
       res.writeHead(status, {
         'content-type': typeof payload === 'string' && raw === undefined && headers['content-type'] ? headers['content-type'] : 'application/json',
         ...headers,
@@ -92,12 +95,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       fault.left -= 1;
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.kind === 'refuse') {
-        log.push({ at: Date.now(), host, method, path, status: 0, auth });
+        log.push({ startedAt, at: Date.now(), host, method, path, status: 0, auth });
         req.socket.destroy();
         return;
       }
       if (fault.kind === 'stall') {
-        log.push({ at: Date.now(), host, method, path, status: 0, auth });
+        log.push({ startedAt, at: Date.now(), host, method, path, status: 0, auth });
         return; // never answers; the client's timeout must fire
       }
       if (fault.kind === 'malformed-json') return send(fault.status ?? 200, null, fault.headers, '{"companyId": "19912126163954368');
@@ -106,7 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (latencyMs > 0) await sleep(latencyMs);
 
-    if (host === 'www.upwork.com') return upwork(path, res);
+    if (host === 'www.upwork.com') return upwork(path, res, startedAt);
     if (host === 'uphunt.io') return uphunt(method, path, body, req, send);
     if (host === 'api.mindcase.co') return mindcase(method, path, body, req, send);
     return send(404, { error: 'not_found', message: `The sandbox does not play ${host}` });
@@ -131,14 +134,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return send(404, { error: 'not_found' });
   }
 
-  function upwork(path: string, res: ServerResponse) {
+  function upwork(path: string, res: ServerResponse, startedAt: number) {
     const pathname = path.split('?')[0] ?? '/';
     const html = (status: number, text: string) => {
-      log.push({ at: Date.now(), host: 'www.upwork.com', method: 'GET', path, status, auth: 'none' });
+      log.push({ startedAt, at: Date.now(), host: 'www.upwork.com', method: 'GET', path, status, auth: 'none' });
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
       res.end(text);
     };
-    const job = JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext));
+    const job = ALL_JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext));
     if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname))
       return html(
         200,
@@ -149,6 +152,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
     // most-recent is the ~2 MB feed of tests/fixtures/long-feed.html; the other lists are short.
     if (pathname.startsWith('/nx/find-work/most-recent')) return html(200, renderFeedPage(JOBS, 2200));
+    // The bench's search: its 80 jobs, opened as slide-overs.
+    if (pathname.startsWith('/nx/search/jobs') && path.includes('q=bench')) return html(200, renderFeedPage(BENCH_JOBS, 0));
     if (pathname.startsWith('/nx/find-work') || pathname.startsWith('/nx/search/jobs')) return html(200, renderFeedPage(JOBS));
     // /nx/proposals/1000000003 shows JOBS[2]; /nx/proposals/1 is a proposal page whose job cannot be read.
     const proposal = /^\/nx\/proposals\/(\d+)\/?$/.exec(pathname);
@@ -213,7 +218,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const cipher = p === '/api/jobs/by-ciphertext' ? url.searchParams.get('cipher') : (/^\/api\/jobs\/(~0[^/]+)$/.exec(p)?.[1] ?? null);
     if (method === 'GET' && cipher !== null) {
-      const job = JOBS.find((j) => j.ciphertext === decodeURIComponent(cipher).toLowerCase());
+      const job = ALL_JOBS.find((j) => j.ciphertext === decodeURIComponent(cipher).toLowerCase());
       if (!job?.archived) return send(404, { error: 'not_found', message: 'Job not in archive' }, headers);
       return send(200, archivedJob(job), headers);
     }
@@ -378,10 +383,10 @@ const SKILLS: Record<string, string[]> = {
 /** A Mindcase "upwork/jobs" row (seed 002's shape) for a job of the sandbox. */
 function mindcaseRow(input: string) {
   const cipher = /~0[0-9a-f]+/i.exec(input)?.[0]?.toLowerCase() ?? null;
-  const job = JOBS.find((j) => j.ciphertext === cipher);
+  const job = ALL_JOBS.find((j) => j.ciphertext === cipher);
   const type = job?.type ?? 'FIXED';
   const skills = SKILLS[type]!;
-  const n = job ? JOBS.indexOf(job) : 0;
+  const n = job ? ALL_JOBS.indexOf(job) : 0;
   return {
     jobUrl: cipher ? `https://www.upwork.com/jobs/${cipher}` : input,
     jobTitle: job?.title ?? null,

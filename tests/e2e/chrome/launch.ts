@@ -12,14 +12,18 @@ export const CHROME_BUILD = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FORWARDED = /^https:\/\/(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\//;
 
-export async function launchWithExtension(sandbox: Sandbox, headless = true): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+export async function launchWithExtension(
+  sandbox: Sandbox,
+  headless = true,
+  build = CHROME_BUILD,
+): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

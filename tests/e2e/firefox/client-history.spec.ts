@@ -161,7 +161,7 @@ test('Firefox: apply from the sidebar page, watch it go from processing to appli
   expect(posts()).toHaveLength(2);
 });
 
-test('Firefox: every tile of the long feed gets a badge; a slide-over opened, closed and another opened is followed', async () => {
+test('Firefox: tiles get badges as they scroll into view; a slide-over opened, closed and another opened is followed', async () => {
   const feed = await browser.newPage();
   await feed.goto('https://www.upwork.com/nx/find-work/');
   const count = () =>
@@ -169,7 +169,21 @@ test('Firefox: every tile of the long feed gets a badge; a slide-over opened, cl
       document.querySelectorAll('article.job-tile, article[data-test="JobTile"], section[data-ev-sublocation="job_feed_tile"]').length,
       document.querySelectorAll('uphunt-tile-badge').length,
     ]);
-  await feed.waitForFunction(() => document.querySelectorAll('uphunt-tile-badge').length > 50, { timeout: 15_000, polling: 100 });
+  await feed.waitForFunction(() => document.querySelectorAll('uphunt-tile-badge').length > 0, { timeout: 15_000, polling: 100 });
+  // Tiles are badged as they come near the view: scroll to the end, a screen at a time.
+  await feed.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await frame();
+    }
+  });
+  await feed.waitForFunction(
+    () =>
+      document.querySelectorAll('uphunt-tile-badge').length ===
+      document.querySelectorAll('article.job-tile, article[data-test="JobTile"], section[data-ev-sublocation="job_feed_tile"]').length,
+    { timeout: 15_000, polling: 100 },
+  );
   const [tiles, badges] = await count();
   expect(badges).toBe(tiles);
 
