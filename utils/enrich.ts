@@ -13,6 +13,8 @@ import { jobUrl } from './upwork/page';
 
 export const PRICE_PER_ROW_USD = 3 / 1000;
 export const ROW_TTL_MS = 12 * 60 * 60 * 1000;
+/** The longest Retry-After a queued Mindcase run waits for before the user is simply told. */
+const MAX_RETRY_WAIT_MS = 60_000;
 const BATCH_WINDOW_MS = 400;
 const RUN_TIMEOUT_MS = 10 * 60 * 1000;
 /** A run still without an id this long after we asked for it was cut off mid-request. */
@@ -137,20 +139,24 @@ export function createEnricher(deps: EnrichDeps) {
       state.queue.push(...wanted);
       return wanted.length;
     });
-    if (added > 0 && !flushScheduled) {
-      flushScheduled = true;
-      // Jobs asked for within a moment of each other go into one run.
-      deps.schedule(() => {
-        flushScheduled = false;
-        void flush();
-      }, BATCH_WINDOW_MS);
-    }
+    // Jobs asked for within a moment of each other go into one run.
+    if (added > 0) scheduleFlush(BATCH_WINDOW_MS);
+  }
+
+  function scheduleFlush(ms: number) {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    deps.schedule(() => {
+      flushScheduled = false;
+      void flush();
+    }, ms);
   }
 
   async function flush(): Promise<void> {
     const run = await update((state) => {
       if (state.queue.length === 0) return null;
       const started: PendingRun = { id: null, inputs: state.queue, startedAt: deps.now(), polls: 0 };
+      for (const ciphertext of state.queue) delete state.failed[ciphertext];
       state.queue = [];
       state.runs.push(started);
       return started;
@@ -175,10 +181,15 @@ export function createEnricher(deps: EnrichDeps) {
       }
     } catch (error) {
       const problem = toProblem(error, 'Mindcase');
+      // Rate-limited: nothing was started, so the jobs wait for the time Mindcase named and go again (bounded).
+      const waitMs = problem.kind === 'rate_limited' && problem.retryAt !== null ? problem.retryAt - deps.now() : null;
+      const retry = waitMs !== null && waitMs <= MAX_RETRY_WAIT_MS;
       await update((state) => {
         state.runs = state.runs.filter((r) => r !== findRun(state, run));
         for (const ciphertext of run.inputs) state.failed[ciphertext] = problem;
+        if (retry) state.queue.unshift(...run.inputs.filter((c) => !state.queue.includes(c)));
       });
+      if (retry) scheduleFlush(Math.max(1_000, waitMs));
     }
     await settle();
   }
@@ -254,7 +265,13 @@ export function createEnricher(deps: EnrichDeps) {
 
   async function settle() {
     const state = await deps.readState();
-    await deps.keepPolling(state.runs.length > 0);
+    await deps.keepPolling(state.runs.length > 0 || state.queue.length > 0);
+    // Jobs left queued (a rate limit, or a worker that died before sending them) go in the next run.
+    if (state.queue.length > 0) {
+      const problems = state.queue.map((c) => state.failed[c]);
+      const until = Math.max(0, ...problems.map((p) => (p?.kind === 'rate_limited' ? (p.retryAt ?? 0) : 0)));
+      scheduleFlush(Math.min(MAX_RETRY_WAIT_MS, Math.max(BATCH_WINDOW_MS, until - deps.now())));
+    }
     const polls = Math.max(0, ...state.runs.map((r) => r.polls));
     if (state.runs.some((r) => r.id !== null || deps.now() - r.startedAt <= STARTING_GRACE_MS)) schedulePoll(polls);
   }

@@ -10,11 +10,12 @@ const B = '~022049912345678901234';
 const row = (cipher: string): JobRow => ({ jobUrl: `https://www.upwork.com/jobs/${cipher}`, jobTitle: `Job ${cipher}`, openingInfo: { ciphertext: cipher } });
 
 /** One "browser": storage that outlives enricher instances (workers), a clock, and a fake Mindcase. */
-function world(options: { immediate?: boolean; cap?: number; error?: ApiError } = {}) {
+function world(options: { immediate?: boolean; cap?: number; error?: ApiError; rateLimitedStarts?: number } = {}) {
   let state: EnrichmentState = structuredClone(EMPTY_ENRICHMENT);
   const rows = new Map<string, CacheEntry<JobRow>>();
   const timers: Array<() => void> = [];
   const calls: string[] = [];
+  const delays: number[] = [];
   let now = Date.UTC(2026, 10, 23);
   let status: Run['status'] = 'running';
   let alarm = false;
@@ -23,6 +24,10 @@ function world(options: { immediate?: boolean; cap?: number; error?: ApiError } 
     credits: async () => 100,
     startJobsRun: async (inputs) => {
       calls.push(`POST ${inputs.length}`);
+      if ((options.rateLimitedStarts ?? 0) > 0) {
+        options.rateLimitedStarts! -= 1;
+        throw new ApiError({ service: 'Mindcase', kind: 'rate_limited', status: 429, detail: 'Rate limit exceeded', retryAt: now + 20_000 });
+      }
       const ciphers = inputs.map((u) => u.split('/').pop()!);
       if (options.immediate) return { job_id: 'job_now', status: 'completed', data: ciphers.map(row) };
       runs.set(`job_${runs.size + 1}`, ciphers);
@@ -46,7 +51,10 @@ function world(options: { immediate?: boolean; cap?: number; error?: ApiError } 
       rows: { get: async (c) => rows.get(c) ?? null, set: async (c, e) => void rows.set(c, e) },
       settings: async () => ({ autoEnrich: false, monthlyCapUsd: options.cap ?? 5 }),
       now: () => now,
-      schedule: (fn) => void timers.push(fn),
+      schedule: (fn, ms) => {
+        delays.push(ms);
+        timers.push(fn);
+      },
       keepPolling: async (on) => void (alarm = on),
     });
   /** Runs due timers until none are left (a fake clock that jumps to the next timer). */
@@ -68,10 +76,26 @@ function world(options: { immediate?: boolean; cap?: number; error?: ApiError } 
     setStatus: (s: Run['status']) => (status = s),
     advance: (ms: number) => (now += ms),
     dropTimers: () => timers.splice(0),
+    delays,
   };
 }
 
 describe('enrichment', () => {
+  it('a run refused with 429 waits for its Retry-After and goes again, buying each job once', async () => {
+    const w = world({ rateLimitedStarts: 1 });
+    const enricher = w.worker();
+    await enricher.request([A, B]);
+    await w.drain();
+    const posts = w.calls.filter((c) => c.startsWith('POST'));
+    expect(posts).toEqual(['POST 2', 'POST 2']);
+    // The second attempt waited the 20 s Mindcase asked for, not a fixed guess.
+    expect(w.delays).toContain(20_000);
+    w.complete();
+    await w.drain();
+    expect([...w.rows.keys()].sort()).toEqual([A, B].sort());
+    expect(w.state().failed).toEqual({});
+  });
+
   it('puts jobs asked for together into one run, polls it, and stores the rows', async () => {
     const w = world();
     const enricher = w.worker();
