@@ -1,7 +1,7 @@
 import type { CacheEntry } from '@/utils/cache';
 import type { TabState } from '@/utils/storage';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { mark } from '@/utils/bench';
 import { buyerMetrics, buyerScore, rateHistogram, spendingByQuarter } from '@/utils/buyer';
 import { BuyerFigures } from './BuyerFigures';
@@ -118,7 +118,11 @@ function ClientHistory({ entry, ciphertext, paymentVerified, stale, now, refresh
   // Judged against the day the data was fetched, so the figures do not shift while the panel stays open.
   const metrics = useMemo(() => buyerMetrics(data, entry.storedAt), [data, entry.storedAt]);
   const score = useMemo(() => buyerScore(metrics), [metrics]);
-  const periods = useMemo(() => spendingByQuarter(data.workHistory), [data.workHistory]);
+  // Who the client is paints first; the charts, open jobs and the history table follow in a background render,
+  // so switching jobs shows the name and score at once. Until then, nothing of another client shows.
+  const deferred = useDeferredValue<ClientJobs | null>(data, null);
+  const details = deferred === data ? data : null;
+  const periods = useMemo(() => (details ? spendingByQuarter(details.workHistory) : []), [details]);
   // The bench measures navigation → client shown from this mark (bench builds only).
   useEffect(() => mark('client-shown', { ciphertext, companyId: data.companyId }), [ciphertext, data.companyId]);
   return (
@@ -134,20 +138,24 @@ function ClientHistory({ entry, ciphertext, paymentVerified, stale, now, refresh
       />
       <ScoreCard result={score} />
       <BuyerFigures m={metrics} />
-      {data.workHistory.length > 0 && (
+      {details && details.workHistory.length > 0 && (
         <div className="charts">
           <SpendingChart periods={periods} />
           <RateChart bins={rateHistogram(metrics.hourlyRates)} />
         </div>
       )}
       {jobSection}
-      <OpenJobs jobs={data.openJobs} currentCiphertext={ciphertext} />
-      <WorkHistory
-        items={data.workHistory}
-        archivedCiphers={data.archivedCiphers}
-        archivedJobIds={data.archivedJobIds}
-        clientName={data.buyer?.company?.name ?? 'client'}
-      />
+      {details && (
+        <>
+          <OpenJobs jobs={details.openJobs} currentCiphertext={ciphertext} />
+          <WorkHistory
+            items={details.workHistory}
+            archivedCiphers={details.archivedCiphers}
+            archivedJobIds={details.archivedJobIds}
+            clientName={details.buyer?.company?.name ?? 'client'}
+          />
+        </>
+      )}
     </article>
   );
 }

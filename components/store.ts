@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import { mark, timed } from '@/utils/bench';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/messaging';
@@ -82,7 +83,8 @@ let stopTab: (() => void) | null = null;
 /** Follows one stored value, checked by its schema, into the store. */
 function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodMiniType<T>, apply: (value: T | null) => void): () => void {
   const read = (raw: unknown) => {
-    const parsed = schema.safeParse(raw);
+    mark('stored-value-arrived', { key });
+    const parsed = timed('parse-stored-value', () => schema.safeParse(raw));
     apply(parsed.success ? parsed.data : null);
   };
   void storage.getItem<unknown>(key).then(read);
@@ -93,29 +95,56 @@ function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodMi
  * A stored value whose key depends on the tab's job or client: switching the id stops the old watch, clears
  * the value (so nothing of the last job shows under the new one) and follows the new key.
  */
-function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodMiniType<T>, put: (value: T | null | undefined) => void) {
+function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodMiniType<T>, put: (value: T | null | undefined) => void, remember = 0) {
   let current: string | null = null;
   let stop: (() => void) | null = null;
-  return (id: string | null) => {
+  // The last few values shown: flipping back to one shows it at once, and the storage read that follows updates it.
+  const recent = new Map<string, T>();
+  const keep = (id: string, value: T | null) => {
+    recent.delete(id);
+    if (value === null || remember === 0) return;
+    recent.set(id, value);
+    if (recent.size > remember) recent.delete(recent.keys().next().value!);
+  };
+  const show = (id: string | null) => {
     if (id === current) return;
     stop?.();
     stop = null;
     current = id;
-    put(id ? undefined : null);
-    if (id) stop = follow(keyOf(id), schema, (value) => current === id && put(value));
+    put(id ? recent.get(id) : null);
+    if (id)
+      stop = follow(keyOf(id), schema, (value) => {
+        keep(id, value);
+        if (current === id) put(value);
+      });
   };
+  /** Reads a value into the recent ones, so that showing it next needs no wait. */
+  const preload = async (id: string) => {
+    if (remember === 0 || recent.has(id)) return;
+    const parsed = schema.safeParse(await storage.getItem<unknown>(keyOf(id)));
+    if (parsed.success) keep(id, parsed.data);
+  };
+  return Object.assign(show, { preload });
 }
 
 const CacheEntrySchema = <S extends z.ZodMiniType>(value: S) => z.object({ storedAt: z.number(), value });
-const watchCompany = followById(clientJobsKey, CacheEntrySchema(ClientJobsSchema), (entry) => usePanel.setState({ entry: entry ?? null }));
+const watchCompany = followById(clientJobsKey, CacheEntrySchema(ClientJobsSchema), (entry) => usePanel.setState({ entry: entry ?? null }), 6);
 const watchRow = followById(mindcaseRowKey, CacheEntrySchema(JobRowSchema), (row) => usePanel.setState({ row: row ?? null }));
 // The draft stays undefined until read, so the form starts from what the user typed, not from a blank.
 const watchDraft = followById(draftKey, DraftSchema, (draft) => usePanel.setState({ draft }));
 
-function applyTabState(tabId: number, raw: unknown) {
+let applying = 0;
+async function applyTabState(tabId: number, raw: unknown) {
+  const turn = ++applying;
   if (usePanel.getState().tabId !== tabId) return;
   const parsed = TabStateSchema.safeParse(raw);
   const state = parsed.success ? parsed.data : null;
+  // A client already stored shows together with its job, in one render, rather than after a blank one.
+  if (state?.status === 'ready' && state.companyId && state.companyId !== usePanel.getState().entry?.value.companyId) {
+    await watchCompany.preload(state.companyId);
+    // A newer state arrived while this one waited: it wins.
+    if (turn !== applying) return;
+  }
   usePanel.setState({ state });
   watchCompany(state?.companyId ?? null);
   watchRow(state?.ciphertext ?? null);
@@ -176,8 +205,8 @@ export async function followTab(tabId: number) {
   usePanel.setState({ tabId, tabUrl, state: null });
   watchCompany(null);
   const key = tabStateKey(tabId);
-  stopTab = storage.watch<unknown>(key, (raw) => applyTabState(tabId, raw));
-  applyTabState(tabId, await storage.getItem<unknown>(key));
+  stopTab = storage.watch<unknown>(key, (raw) => void applyTabState(tabId, raw));
+  await applyTabState(tabId, await storage.getItem<unknown>(key));
   const { state } = usePanel.getState();
   if (tabUrl && isUpworkUrl(tabUrl) && (!state || !stateMatchesTab(state, tabUrl))) {
     await lookup(false);

@@ -7,7 +7,8 @@ import { badgeView, readTile, TILE_SELECTOR, type TileFacts } from '@/utils/upwo
 
 export default defineContentScript({
   matches: ['https://www.upwork.com/*'],
-  runAt: 'document_idle',
+  // As soon as the DOM is parsed (Upwork renders jobs on the server): the panel need not wait for images and ads.
+  runAt: 'document_end',
   main(ctx) {
     let lastUrl = '';
     const report = (url: string) => {
@@ -24,7 +25,10 @@ export default defineContentScript({
     report(location.href);
     // Upwork opens and closes slide-overs with pushState and back. WXT's watcher fires on the Navigation API's
     // `navigate`, before location.href changes, so the new URL comes from the event.
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => report(event.newUrl.href));
+    // The page can dispatch an event of that name too, but cannot give it a URL our world sees: only WXT's counts.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      if (event.newUrl instanceof URL) report(event.newUrl.href);
+    });
     ctx.addEventListener(window, 'popstate', () => report(location.href));
     // A page restored from the back/forward cache runs no script again: report it as shown.
     ctx.addEventListener(window, 'pageshow', (event) => {
@@ -41,6 +45,8 @@ export default defineContentScript({
 const TILES_PER_MESSAGE = 200;
 // Tiles this far below or above the viewport are badged before they scroll in.
 const AHEAD = '800px 0px';
+// How many tiles around the view are observed at a time.
+const WINDOW = 60;
 
 /**
  * Badges job tiles as they come near the viewport: a feed of 2,000 tiles costs the work of the dozen in view.
@@ -101,6 +107,37 @@ function badgeTiles(signal: AbortSignal) {
     seen.add(tile);
     visible.observe(tile);
   };
+
+  // The page's tiles in document order, which is their order down the page. Only a window of them around the
+  // view is observed: a long feed costs the work of that window, not of thousands of tiles.
+  let tiles: NodeListOf<Element> | null = null;
+  const observeAround = (index: number) => {
+    const list = (tiles ??= document.querySelectorAll(TILE_SELECTOR));
+    for (let i = Math.max(0, index - WINDOW / 2); i < Math.min(list.length, index + WINDOW); i++) watch(list[i]!);
+  };
+  // After a scroll (or a jump to the end), the first tile in view, by a binary search over their positions.
+  const firstInView = () => {
+    const list = (tiles ??= document.querySelectorAll(TILE_SELECTOR));
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.getBoundingClientRect().bottom < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  let scrollScheduled = false;
+  const onScroll = () => {
+    if (scrollScheduled) return;
+    scrollScheduled = true;
+    requestAnimationFrame(() => {
+      scrollScheduled = false;
+      timed('follow-scroll', () => observeAround(firstInView()));
+    });
+  };
+  addEventListener('scroll', onScroll, { passive: true, signal });
+
   let added: Element[] = [];
   let scheduled = false;
   const scan = () =>
@@ -110,8 +147,10 @@ function badgeTiles(signal: AbortSignal) {
       added = [];
       for (const root of roots) {
         if (!root.isConnected) continue;
-        if (root.matches(TILE_SELECTOR)) watch(root);
-        else if (root.firstElementChild) root.querySelectorAll(TILE_SELECTOR).forEach(watch);
+        // Tiles Upwork adds (infinite scroll) appear near the view: watch them, and list them again on the next scroll.
+        const found = root.matches(TILE_SELECTOR) ? [root] : root.firstElementChild ? [...root.querySelectorAll(TILE_SELECTOR)] : [];
+        if (found.length > 0) tiles = null;
+        found.slice(0, WINDOW).forEach(watch);
         // A node added inside a tile (Upwork re-rendering part of it) belongs to the tile.
         const tile = root.parentElement?.closest(TILE_SELECTOR);
         if (tile) watch(tile);
@@ -129,6 +168,6 @@ function badgeTiles(signal: AbortSignal) {
     observer.disconnect();
     visible.disconnect();
   });
-  added.push(document.body);
-  scan();
+  // The page as loaded: the window at its top (or wherever the browser restored the scroll to).
+  timed('find-tiles', () => observeAround(scrollY > 0 ? firstInView() : 0));
 }

@@ -24,7 +24,8 @@ export function readPage(doc: Document, url: string): PageSeen {
     ciphertext,
     companyIdHint: ciphertext ? companyIdHint(doc, ciphertext) : null,
     paymentVerified: ciphertext ? paymentVerified(doc) : null,
-    ...viewer(doc),
+    // Who is looking matters for applying to a job; on a list it would cost a scan of every inline script.
+    ...(ciphertext ? viewer(doc) : { signedIn: null, account: null }),
   };
 }
 
