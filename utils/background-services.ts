@@ -16,6 +16,8 @@ import {
   companyOfKey,
   DiagnosticsSchema,
   diagnosticsKey,
+  DroppedMessagesSchema,
+  droppedMessagesKey,
   EnrichmentStateSchema,
   enrichmentKey,
   enrichSettingsItem,
@@ -74,6 +76,18 @@ export async function testConnection(service: Service): Promise<ConnectionResult
     const text = problemText(problem, Date.now());
     return { ok: false, message: `${text.title}. ${text.body}` };
   }
+}
+
+/** Counts a message the background refused; Options shows the count under diagnostics. */
+let dropping: Promise<void> = Promise.resolve();
+export function recordDroppedMessage(type: string, reason: 'sender' | 'shape'): Promise<void> {
+  dropping = dropping
+    .then(async () => {
+      const seen = await readChecked(droppedMessagesKey, DroppedMessagesSchema);
+      await storage.setItem(droppedMessagesKey, { count: (seen?.count ?? 0) + 1, lastAt: Date.now(), lastType: type, lastReason: reason });
+    })
+    .catch(() => undefined);
+  return dropping;
 }
 
 /** Counts pages that should show a job but gave none; Options lists them under diagnostics. */

@@ -43,9 +43,22 @@ export interface RateLimit {
   reset: number | null;
 }
 
+/** What the Activity log keeps of one request (see activity.ts). */
+export interface RequestRecord {
+  at: number;
+  service: Service;
+  method: string;
+  url: string;
+  status: number | null;
+  outcome: 'ok' | ProblemKind;
+  cost: string | null;
+}
+
 export interface HttpDeps {
   fetch: typeof fetch;
   now: () => number;
+  /** Told of every request once it ended; never of its headers or body. */
+  record?: (entry: RequestRecord) => void;
 }
 
 export const defaultHttpDeps: HttpDeps = {
@@ -62,6 +75,8 @@ export interface JsonRequest<S extends z.ZodMiniType> {
   body?: unknown;
   schema: S;
   timeoutMs?: number;
+  /** What the call costs the user, in words, for the Activity log (null: free). */
+  cost?: string;
 }
 
 export interface JsonResponse<T> {
@@ -73,6 +88,22 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_RETRY_AFTER_MS = 30_000;
 
 export async function requestJson<S extends z.ZodMiniType>(request: JsonRequest<S>, deps: HttpDeps = defaultHttpDeps): Promise<JsonResponse<z.output<S>>> {
+  let status: number | null = null;
+  try {
+    const answer = await send(request, deps, (s) => (status = s));
+    deps.record?.(recordOf(request, deps, status, 'ok'));
+    return answer;
+  } catch (error) {
+    deps.record?.(recordOf(request, deps, status, error instanceof ApiError ? error.problem.kind : 'network'));
+    throw error;
+  }
+}
+
+function recordOf(request: JsonRequest<z.ZodMiniType>, deps: HttpDeps, status: number | null, outcome: RequestRecord['outcome']): RequestRecord {
+  return { at: deps.now(), service: request.service, method: request.method ?? 'GET', url: request.url, status, outcome, cost: request.cost ?? null };
+}
+
+async function send<S extends z.ZodMiniType>(request: JsonRequest<S>, deps: HttpDeps, answered: (status: number) => void): Promise<JsonResponse<z.output<S>>> {
   const { service } = request;
   const fail = (kind: ProblemKind, detail: string, status: number | null = null, retryAt: number | null = null): never => {
     throw new ApiError({ service, kind, status, detail, retryAt });
@@ -93,6 +124,7 @@ export async function requestJson<S extends z.ZodMiniType>(request: JsonRequest<
     return fail('network', error instanceof Error ? error.message : String(error));
   }
 
+  answered(response.status);
   const text = await response.text().catch(() => '');
   let json: unknown = undefined;
   let jsonError: string | null = null;

@@ -166,5 +166,10 @@ export const listSettingsItem = storage.defineItem<ListSettings>('local:list-set
 
 /** Which page kinds failed to yield a job, so a change in Upwork's markup is noticed in a day. */
 export const diagnosticsKey = 'local:diagnostics' as const;
+
+/** Messages the background refused (wrong sender or wrong shape): a page trying to drive the extension shows here. */
+export const DroppedMessagesSchema = z.object({ count: z.number(), lastAt: z.number(), lastType: z.string(), lastReason: z.string() });
+export type DroppedMessages = z.output<typeof DroppedMessagesSchema>;
+export const droppedMessagesKey = 'local:dropped-messages' as const;
 export const DiagnosticsSchema = z.record(z.string(), z.object({ failures: z.number(), lastAt: z.number(), lastPath: z.string() }));
 export type Diagnostics = z.output<typeof DiagnosticsSchema>;

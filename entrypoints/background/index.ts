@@ -8,8 +8,11 @@ import {
   knownClients,
   MINDCASE_ALARM,
   mindcaseCredits,
+  recordDroppedMessage,
   testConnection,
 } from '@/utils/background-services';
+import { recordActivity, redactedPath } from '@/utils/activity';
+import { defaultHttpDeps } from '@/utils/http';
 import { lookupPage } from '@/utils/lookup';
 import { APPLY_ALARM, createBackgroundApplyQueue, generateProposal, loadAppliedJobs, loadFreelancers, panelOpen } from '@/utils/apply-services';
 import {
@@ -25,6 +28,7 @@ import {
   TilesSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
+import { mark } from '@/utils/bench';
 import { enrichSettingsItem, listSettingsItem, tabStateKey } from '@/utils/storage';
 import { isUpworkUrl, jobUrl, parseUpworkUrl } from '@/utils/upwork/page';
 import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
@@ -32,26 +36,46 @@ import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
 export default defineBackground(() => {
   // MV3's CSP forbids the eval zod would otherwise use to speed up parsing.
   z.config({ jitless: true });
+  // Every request the extension sends goes into Options → Activity, without keys or query values.
+  defaultHttpDeps.record = ({ url, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url) });
   const deps = createLookupDeps();
   const enricher = createBackgroundEnricher();
   const lookUpListed = createListedLookups(deps, async (tabId, ciphertext, known) => {
     await sendMessage('tileKnown', { ciphertext, known }, tabId).catch(() => undefined);
   });
   const extensionOrigin = browser.runtime.getURL('/');
-  const fromUi = (sender: Parameters<typeof fromExtensionPage>[0]) => fromExtensionPage(sender, browser.runtime.id, extensionOrigin);
+  // A message from anyone else, or of the wrong shape, is dropped and counted (Options → Diagnostics).
+  const fromUi = (sender: Parameters<typeof fromExtensionPage>[0], type = 'a UI message') => {
+    const ok = fromExtensionPage(sender, browser.runtime.id, extensionOrigin);
+    if (!ok) void recordDroppedMessage(type, 'sender');
+    return ok;
+  };
+  const fromTab = (sender: Parameters<typeof fromUpworkTab>[0], type: string) => {
+    const tabId = fromUpworkTab(sender, browser.runtime.id);
+    if (tabId === null) void recordDroppedMessage(type, 'sender');
+    return tabId;
+  };
+  const checked = <T>(type: string, parsed: { success: true; data: T } | { success: false }): parsed is { success: true; data: T } => {
+    if (!parsed.success) void recordDroppedMessage(type, 'shape');
+    return parsed.success;
+  };
 
   onMessage('pageSeen', async ({ data, sender }) => {
-    const tabId = fromUpworkTab(sender, browser.runtime.id);
+    const tabId = fromTab(sender, 'pageSeen');
     const page = PageSeenSchema.safeParse(data);
-    if (tabId === null || !page.success) return;
+    if (tabId === null || !checked('pageSeen', page)) return;
+    mark('page-seen-received', { url: page.data.url });
     const ciphertext = page.data.ciphertext;
+    // The lookup goes first: the panel waits on it, the Mindcase request does not.
+    const lookup = lookupPage(deps, tabId, page.data);
     if (ciphertext && (await enrichSettingsItem.getValue()).autoEnrich) void enricher.request([ciphertext]);
-    await lookupPage(deps, tabId, page.data);
+    await lookup;
+    mark('lookup-done', { url: page.data.url });
   });
 
   onMessage('tiles', async ({ data, sender }) => {
     const request = TilesSchema.safeParse(data);
-    if (fromUpworkTab(sender, browser.runtime.id) === null || !request.success) return { show: false, known: {} };
+    if (fromTab(sender, 'tiles') === null || !checked('tiles', request)) return { show: false, known: {} };
     const { showBadges, lookupListed } = await listSettingsItem.getValue();
     if (!showBadges) return { show: false, known: {} };
     const known = await knownClients(request.data.ciphertexts, deps);
@@ -64,9 +88,9 @@ export default defineBackground(() => {
   });
 
   onMessage('openJob', async ({ data, sender }) => {
-    const tabId = fromUpworkTab(sender, browser.runtime.id);
+    const tabId = fromTab(sender, 'openJob');
     const request = CiphertextMessageSchema.safeParse(data);
-    if (tabId === null || !request.success) return;
+    if (tabId === null || !checked('openJob', request)) return;
     const { ciphertext } = request.data;
     const opened = openPanelFor(tabId, sender.tab?.windowId);
     await lookupPage(
@@ -103,14 +127,15 @@ export default defineBackground(() => {
 
   onMessage('generateProposal', async ({ data, sender }) => {
     const request = GenerateSchema.safeParse(data);
-    if (!fromUi(sender) || !request.success) return { coverLetter: null, problem: null };
+    if (!fromUi(sender, 'generateProposal') || !checked('generateProposal', request)) return { coverLetter: null, problem: null };
     return generateProposal(request.data.ciphertext, request.data.profileId);
   });
 
   onMessage('submitApplication', async ({ data, sender }) => {
-    const draft = DraftMessageSchema.parse(data);
-    if (!fromUi(sender)) throw new Error('Refused: not sent by this extension.');
-    return applications.submit(draft);
+    if (!fromUi(sender, 'submitApplication')) throw new Error('Refused: not sent by this extension.');
+    const draft = DraftMessageSchema.safeParse(data);
+    if (!checked('submitApplication', draft)) throw new Error('Refused: the application was not complete.');
+    return applications.submit(draft.data);
   });
 
   onMessage('undoApplication', async ({ data, sender }) => {
@@ -133,14 +158,14 @@ export default defineBackground(() => {
 
   onMessage('lookupTab', async ({ data, sender }) => {
     const request = LookupTabSchema.safeParse(data);
-    if (!fromUi(sender) || !request.success) return;
+    if (!fromUi(sender, 'lookupTab') || !checked('lookupTab', request)) return;
     const page = await readPage(request.data.tabId);
     if (page) await lookupPage(deps, request.data.tabId, page, { force: request.data.force });
   });
 
   onMessage('lookupUrl', async ({ data, sender }) => {
     const request = LookupUrlSchema.safeParse(data);
-    if (!fromUi(sender) || !request.success) return 'Refused.';
+    if (!fromUi(sender, 'lookupUrl') || !checked('lookupUrl', request)) return 'Refused.';
     const { ciphertext } = parseUpworkUrl(request.data.url.trim());
     if (!ciphertext) return 'That is not the URL of an Upwork job (it should contain ~02… or ~01…).';
     const url = jobUrl(ciphertext);
@@ -155,7 +180,7 @@ export default defineBackground(() => {
 
   onMessage('testConnection', async ({ data, sender }) => {
     const request = TestConnectionSchema.safeParse(data);
-    if (!fromUi(sender) || !request.success) {
+    if (!fromUi(sender, 'testConnection') || !checked('testConnection', request)) {
       return { ok: false, message: 'Refused: not sent by this extension.' };
     }
     return testConnection(request.data.service);

@@ -6,6 +6,10 @@ import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/messaging';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
 import { DiagnosticsView } from '@/components/DiagnosticsView';
+import { ActivityView, DroppedMessagesView } from '@/components/ActivityView';
+import { activityKey, ActivitySchema, type ActivityEntry } from '@/utils/activity';
+import { storage } from 'wxt/utils/storage';
+import { useEffect, useState } from 'react';
 import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
 import { ListSettingsForm } from '@/components/ListSettingsForm';
 import { EMPTY_ENRICHMENT, spending } from '@/utils/enrich';
@@ -13,6 +17,8 @@ import {
   applySettingsItem,
   DiagnosticsSchema,
   diagnosticsKey,
+  DroppedMessagesSchema,
+  droppedMessagesKey,
   EnrichmentStateSchema,
   enrichmentKey,
   enrichSettingsItem,
@@ -36,9 +42,24 @@ const saveTyped = async (typed: { uphunt: string; mindcase: string }) => {
 const loadApplySettings = () => applySettingsItem.getValue();
 const loadListSettings = () => listSettingsItem.getValue();
 
+/** The Activity log, kept current while Options is open. */
+function Activity() {
+  const [entries, setEntries] = useState<ActivityEntry[]>([]);
+  useEffect(() => {
+    const read = (raw: unknown) => {
+      const parsed = ActivitySchema.safeParse(raw ?? []);
+      setEntries(parsed.success ? parsed.data : []);
+    };
+    void storage.getItem<unknown>(activityKey).then(read);
+    return storage.watch<unknown>(activityKey, read);
+  }, []);
+  return <ActivityView entries={entries} onClear={() => void storage.removeItem(activityKey)} />;
+}
+
 async function start() {
   const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
   const diagnostics = (await readChecked(diagnosticsKey, DiagnosticsSchema)) ?? {};
+  const dropped = await readChecked(droppedMessagesKey, DroppedMessagesSchema);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <main>
@@ -58,6 +79,8 @@ async function start() {
         <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
         <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
         <DiagnosticsView diagnostics={diagnostics} />
+        <DroppedMessagesView dropped={dropped} />
+        <Activity />
       </main>
     </StrictMode>,
   );

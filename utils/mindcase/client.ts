@@ -23,11 +23,19 @@ export function createMindcaseClient(apiKey: string, deps: HttpDeps = defaultHtt
     schema: S,
     method: 'GET' | 'POST' | 'DELETE' = 'GET',
     body?: unknown,
-  ) => (await requestJson({ service: 'Mindcase', url: base + path, method, headers: headers(), schema, body }, deps)).data;
+    cost?: string,
+  ) => (await requestJson({ service: 'Mindcase', url: base + path, method, headers: headers(), schema, body, cost }, deps)).data;
 
   return {
     credits: async () => (await call('/credits', CreditsSchema)).credits_remaining,
-    startJobsRun: (inputs) => call('/agents/upwork/jobs/run', StartRunSchema, 'POST', { params: { inputs, limit: inputs.length } }),
+    startJobsRun: (inputs) =>
+      call(
+        '/agents/upwork/jobs/run',
+        StartRunSchema,
+        'POST',
+        { params: { inputs, limit: inputs.length } },
+        `${inputs.length} row${inputs.length === 1 ? '' : 's'}, $${(inputs.length * 0.003).toFixed(3)}`,
+      ),
     run: (id) => call(`/jobs/${encodeURIComponent(id)}`, RunSchema),
     results: async (id) => (await call(`/jobs/${encodeURIComponent(id)}/results`, ResultsSchema)).data,
     cancel: async (id) => {

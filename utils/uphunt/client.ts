@@ -39,8 +39,8 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
   };
   const get = async <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S) =>
     (await requestJson({ service: 'UpHunt', url: base + path, headers: headers(), schema }, deps)).data;
-  const post = async <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S, body: unknown) =>
-    (await requestJson({ service: 'UpHunt', url: base + path, method: 'POST', headers: headers(), schema, body }, deps)).data;
+  const post = async <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S, body: unknown, cost?: string) =>
+    (await requestJson({ service: 'UpHunt', url: base + path, method: 'POST', headers: headers(), schema, body, cost }, deps)).data;
   const autoApply = '/api/auto-apply-v2';
 
   return {
@@ -49,7 +49,7 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
       const path = legacy ? `/api/v1/jobs/${encodeURIComponent(ciphertext)}` : `/api/jobs/by-ciphertext?cipher=${encodeURIComponent(ciphertext)}`;
       return companyIdFromArchivedJob(await get(path, ArchivedJobSchema));
     },
-    apply: (request) => post(`${autoApply}/apply`, ApplyAnswerSchema, request),
+    apply: (request) => post(`${autoApply}/apply`, ApplyAnswerSchema, request, '1 auto-apply credit, and Connects, if it applies'),
     statusByQueue: (queueId) => get(`${autoApply}/status?queueId=${encodeURIComponent(queueId)}`, StatusAnswerSchema),
     statusByJob: (jobId) => get(`${autoApply}/status?jobId=${encodeURIComponent(jobId)}`, StatusAnswerSchema),
     appliedJobs: (limit) => get(`${autoApply}/applied-jobs?limit=${limit}&offset=0`, AppliedJobsSchema),

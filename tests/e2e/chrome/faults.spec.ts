@@ -1,0 +1,150 @@
+/**
+ * Every fault the sandbox can play, on the call a user meets first (client-jobs, opening a job): the panel says
+ * what happened in words, one request is made per attempt (a 429 pauses every call until its Retry-After),
+ * every request shows in Options → Activity without its key, and no context logs an error.
+ */
+import type { Page } from '@playwright/test';
+import { KEYS } from '../../sandbox/data';
+import type { Fault, Sandbox } from '../../sandbox/server';
+import { collectErrors, expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+
+const NORTHWIND_JOB = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
+const clientJobs = (sandbox: Sandbox) => sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
+
+const FAULTS: Array<[string, Omit<Fault, 'host' | 'path'>, RegExp]> = [
+  ['401', { status: 401 }, /UpHunt rejected the API key/],
+  ['402', { status: 402 }, /Not enough UpHunt credits/],
+  ['403', { status: 403 }, /UpHunt subscription inactive/],
+  ['404', { status: 404, body: { error: 'not_found', message: 'No archived jobs match the companyId' } }, /No history of this client yet/],
+  ['422', { status: 422, body: { error: 'validation_error', message: 'companyId is invalid' } }, /UpHunt refused the request/],
+  ['500', { status: 500 }, /UpHunt is having trouble/],
+  ['503', { status: 503 }, /UpHunt is having trouble/],
+  ['connection refused', { kind: 'refuse' }, /Could not reach UpHunt/],
+  ['malformed JSON', { kind: 'malformed-json' }, /Unexpected response from UpHunt/],
+  ['JSON of the wrong shape', { kind: 'wrong-shape' }, /Unexpected response from UpHunt/],
+];
+
+/** Forgets the cached client and any pause, so that the next look-up calls UpHunt again. */
+async function forgetClient(panel: Page) {
+  await panel.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('client-jobs:')));
+    await chrome.storage.session.remove('uphunt-paused-until');
+  });
+}
+
+test('each fault of client-jobs is named in the panel, costs one request, and logs no error anywhere', async ({ context, extensionId, sandbox }) => {
+  const errors = collectErrors(context);
+  await saveKeys(context, extensionId);
+  const { page, tabId } = await openUpwork(context, extensionId, NORTHWIND_JOB);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+
+  for (const [name, fault, message] of FAULTS) {
+    await test.step(name, async () => {
+      await forgetClient(panel);
+      const before = clientJobs(sandbox);
+      sandbox.addFault({ host: 'uphunt.io', path: '/clients/', ...fault });
+      await page.reload();
+      await expect(panel.locator('main')).toContainText(message);
+      expect(clientJobs(sandbox) - before).toBe(1);
+    });
+  }
+
+  await test.step('429 with Retry-After: said, honoured by every call, then recovered', async () => {
+    await forgetClient(panel);
+    const before = clientJobs(sandbox);
+    sandbox.addFault({ host: 'uphunt.io', path: '/clients/', status: 429, headers: { 'retry-after': '3' } });
+    await page.reload();
+    await expect(panel.locator('main')).toContainText(/UpHunt asked us to slow down/);
+    // Within the pause, opening the job again sends nothing.
+    await page.reload();
+    await expect(panel.locator('main')).toContainText(/UpHunt asked us to slow down/);
+    expect(clientJobs(sandbox) - before).toBe(1);
+    // After it, Retry works with one more call.
+    await expect(panel.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(async () => {
+      await panel.getByRole('button', { name: 'Retry' }).click();
+      await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH', { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
+  });
+
+  await test.step('every request is in Options → Activity, without the key', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const activity = options.getByRole('table', { name: 'Requests sent' });
+    await expect(activity).toContainText('GET /api/clients/1991212616395436888/jobs');
+    await expect(activity).toContainText('429 rate-limited');
+    await expect(activity).toContainText('503 service error');
+    await expect(activity).toContainText('— no connection');
+    expect(await options.locator('body').innerText()).not.toContain(KEYS.uphunt);
+  });
+
+  expect(errors).toEqual([]);
+});
+
+test('a stalled answer gives up after its timeout and says so', async ({ context, extensionId, sandbox }) => {
+  test.setTimeout(60_000);
+  const errors = collectErrors(context);
+  await saveKeys(context, extensionId);
+  sandbox.addFault({ host: 'uphunt.io', path: '/clients/', kind: 'stall' });
+  const { tabId } = await openUpwork(context, extensionId, NORTHWIND_JOB);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.locator('main')).toContainText(/UpHunt did not answer/, { timeout: 40_000 });
+  expect(errors).toEqual([]);
+});
+
+test('a page cannot drive the extension: forged messages, events and elements start no call; a message from the wrong sender is counted', async ({
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const errors = collectErrors(context);
+  await saveKeys(context, extensionId);
+  const { page, tabId } = await openUpwork(context, extensionId, '/nx/find-work/');
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { name: 'No job on this page' })).toBeVisible();
+
+  await page.evaluate(() => {
+    const forged = '~022052895097657407455';
+    // What a hostile page script can reach: window messages, DOM events, its own markup.
+    window.postMessage({ id: 1, type: 'lookupUrl', data: { tabId: 1, url: `https://www.upwork.com/jobs/${forged}` }, timestamp: Date.now() }, '*');
+    const event = new CustomEvent('wxt:locationchange');
+    Object.assign(event, { newUrl: new URL(`https://www.upwork.com/jobs/${forged}`) });
+    window.dispatchEvent(event);
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div class="job-details" data-ev-opening_uid="${forged.slice(3)}"><div job-uid="${forged.slice(3)}"></div></div>`,
+    );
+    const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+    if (typeof runtime?.sendMessage === 'function') throw new Error('The page can reach the extension runtime');
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(panel.getByRole('heading', { name: 'No job on this page' })).toBeVisible();
+  expect(sandbox.requests().filter((r) => r.host === 'uphunt.io' && !r.path.includes('auto-apply'))).toEqual([]);
+
+  // A message only an Upwork tab may send, sent by something else, is dropped and counted in Options.
+  await panel.evaluate(() =>
+    chrome.runtime.sendMessage({
+      id: 1,
+      type: 'pageSeen',
+      timestamp: Date.now(),
+      data: {
+        url: 'https://www.upwork.com/jobs/~022052895097657407455',
+        kind: 'job',
+        ciphertext: '~022052895097657407455',
+        companyIdHint: null,
+        paymentVerified: null,
+        signedIn: null,
+        account: null,
+      },
+    }),
+  );
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByRole('note').filter({ hasText: 'refused' })).toContainText(
+    '1 message refused (last: pageSeen, not from this extension or an Upwork tab',
+  );
+  expect(sandbox.requests().filter((r) => r.host === 'uphunt.io' && !r.path.includes('auto-apply'))).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,95 @@
+/**
+ * Properties over thousands of random inputs: nothing the background receives or the APIs answer can make a
+ * parser throw, and a message is accepted only when it has exactly the shape the protocol allows.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CiphertextMessageSchema, DraftMessageSchema, LookupTabSchema, PageSeenSchema, TilesSchema } from '@/utils/message-schemas';
+import { CreditsSchema, JobRowSchema, ResultsSchema, RunSchema } from '@/utils/mindcase/schemas';
+import { AppliedJobsSchema, StatusAnswerSchema } from '@/utils/uphunt/apply-schemas';
+import { ClientJobsSchema, companyIdFromArchivedJob, FreelancersSchema } from '@/utils/uphunt/schemas';
+import { companyIdFromNuxt, decodeNuxtData } from '@/utils/upwork/nuxt';
+
+const RUNS = { numRuns: 2000 };
+const cipher = fc.bigInt({ min: 10n ** 17n, max: 10n ** 19n - 1n }).map((n) => `~02${n}`);
+
+describe('schemas over random JSON', () => {
+  const schemas = { ClientJobsSchema, FreelancersSchema, StatusAnswerSchema, AppliedJobsSchema, CreditsSchema, RunSchema, ResultsSchema, JobRowSchema };
+  for (const [name, schema] of Object.entries(schemas)) {
+    it(`${name} answers success or failure, never throws`, () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => {
+          const result = schema.safeParse(value);
+          expect(typeof result.success).toBe('boolean');
+        }),
+        RUNS,
+      );
+    });
+  }
+
+  it('an archived job yields a companyId only where one is written, and only an 15–20 digit one', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const id = companyIdFromArchivedJob(value);
+        expect(id === null || /^\d{15,20}$/.test(id)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a random Nuxt payload never throws and never names a client for another job', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { minLength: 1 }), cipher, (flat, ciphertext) => {
+        expect(companyIdFromNuxt(decodeNuxtData(JSON.stringify(flat)), ciphertext)).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('message validation', () => {
+  it('refuses anything that is not a well-formed message, whatever a page sends', () => {
+    const schemas = [PageSeenSchema, LookupTabSchema, TilesSchema, CiphertextMessageSchema, DraftMessageSchema];
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        for (const schema of schemas) expect(typeof schema.safeParse(value).success).toBe('boolean');
+      }),
+      RUNS,
+    );
+  });
+
+  it('accepts a well-formed pageSeen and refuses it with any one field broken', () => {
+    const page = fc.record({
+      url: fc.webUrl().filter((u) => u.length <= 4096),
+      kind: fc.constantFrom('job', 'public-job', 'slide-over', 'apply', 'proposal', 'search', 'feed', 'saved', 'other'),
+      ciphertext: fc.option(cipher, { nil: null }),
+      companyIdHint: fc.option(fc.stringMatching(/^\d{15,20}$/), { nil: null }),
+      paymentVerified: fc.option(fc.boolean(), { nil: null }),
+      signedIn: fc.option(fc.boolean(), { nil: null }),
+      account: fc.constantFrom('agency', 'freelancer', 'client', null),
+    });
+    const broken = fc.constantFrom(
+      ['ciphertext', '~02<script>'],
+      ['companyIdHint', 1991212616395436888],
+      ['kind', 'admin'],
+      ['url', 'x'.repeat(5000)],
+      ['account', 'owner'],
+    );
+    fc.assert(
+      fc.property(page, broken, (valid, [field, bad]) => {
+        expect(PageSeenSchema.safeParse(valid).success).toBe(true);
+        expect(PageSeenSchema.safeParse({ ...valid, [field]: bad }).success).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('takes at most 200 tiles per message', () => {
+    fc.assert(
+      fc.property(fc.array(cipher, { minLength: 0, maxLength: 260 }), (ciphertexts) => {
+        expect(TilesSchema.safeParse({ ciphertexts }).success).toBe(ciphertexts.length <= 200);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

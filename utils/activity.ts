@@ -1,0 +1,51 @@
+/**
+ * The Activity log in Options: every request the extension sends (time, service, path without secrets, what
+ * came back, what it cost), kept for a week and at most ACTIVITY_LIMIT entries. Keys never enter it: they travel
+ * in headers, and the path is kept without its query values.
+ */
+import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { readChecked } from './storage';
+
+export const ActivityEntrySchema = z.object({
+  at: z.number(),
+  service: z.enum(['UpHunt', 'Mindcase']),
+  method: z.string(),
+  path: z.string(),
+  /** The HTTP status, or null when no answer came (refused, timed out). */
+  status: z.nullable(z.number()),
+  /** "ok" or the problem kind (timeout, malformed, rate_limited…). */
+  outcome: z.string(),
+  cost: z.nullable(z.string()),
+});
+export type ActivityEntry = z.output<typeof ActivityEntrySchema>;
+export const ActivitySchema = z.array(ActivityEntrySchema);
+
+export const activityKey = 'local:activity' as const;
+export const ACTIVITY_LIMIT = 300;
+export const ACTIVITY_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The path of a URL with every query value blanked: ids stay readable, nothing secret can ride along. */
+export function redactedPath(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const names = [...parsed.searchParams.keys()];
+    return names.length ? `${parsed.pathname}?${names.map((name) => `${name}=…`).join('&')}` : parsed.pathname;
+  } catch {
+    return '(unreadable URL)';
+  }
+}
+
+/** The log with `entry` added: newest first, older than a week or beyond the limit dropped. */
+export function withEntry(log: ActivityEntry[], entry: ActivityEntry, now: number): ActivityEntry[] {
+  return [entry, ...log].filter((e) => now - e.at < ACTIVITY_KEEP_MS).slice(0, ACTIVITY_LIMIT);
+}
+
+// Appends one at a time, so requests finishing together do not overwrite each other's entries.
+let writing: Promise<void> = Promise.resolve();
+export function recordActivity(entry: ActivityEntry): Promise<void> {
+  writing = writing
+    .then(async () => storage.setItem(activityKey, withEntry((await readChecked(activityKey, ActivitySchema)) ?? [], entry, Date.now())))
+    .catch(() => undefined);
+  return writing;
+}
