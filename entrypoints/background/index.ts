@@ -12,6 +12,7 @@ import {
   testConnection,
 } from '@/utils/background-services';
 import { recordActivity, redactedPath } from '@/utils/activity';
+import { createInFlight } from '@/utils/cache';
 import { defaultHttpDeps } from '@/utils/http';
 import { lookupPage } from '@/utils/lookup';
 import { APPLY_ALARM, createBackgroundApplyQueue, generateProposal, loadAppliedJobs, loadFreelancers, panelOpen } from '@/utils/apply-services';
@@ -112,17 +113,19 @@ export default defineBackground(() => {
     if (fromUi(sender) && request.success) await enricher.cancel(request.data.ciphertext);
   });
 
-  onMessage('mindcaseCredits', async ({ sender }) => (fromUi(sender) ? mindcaseCredits() : { credits: null, problem: null }));
+  // Two panels opening together ask the same things: one call answers both.
+  const once = createInFlight();
+  onMessage('mindcaseCredits', async ({ sender }) => (fromUi(sender) ? once('credits', mindcaseCredits) : { credits: null, problem: null }));
 
   const applications = createBackgroundApplyQueue(panelOpen);
 
   onMessage('loadFreelancers', async ({ data, sender }) => {
     const request = ForceSchema.safeParse(data);
-    if (fromUi(sender) && request.success) await loadFreelancers(request.data.force);
+    if (fromUi(sender) && request.success) await once(`freelancers:${request.data.force}`, () => loadFreelancers(request.data.force));
   });
 
   onMessage('loadAppliedJobs', async ({ sender }) => {
-    if (fromUi(sender)) await loadAppliedJobs();
+    if (fromUi(sender)) await once('applied-jobs', loadAppliedJobs);
   });
 
   onMessage('generateProposal', async ({ data, sender }) => {
