@@ -3,7 +3,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { mark, timed } from '@/utils/bench';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/messaging';
@@ -83,8 +82,7 @@ let stopTab: (() => void) | null = null;
 /** Follows one stored value, checked by its schema, into the store. */
 function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodMiniType<T>, apply: (value: T | null) => void): () => void {
   const read = (raw: unknown) => {
-    mark('stored-value-arrived', { key });
-    const parsed = timed('parse-stored-value', () => schema.safeParse(raw));
+    const parsed = schema.safeParse(raw);
     apply(parsed.success ? parsed.data : null);
   };
   void storage.getItem<unknown>(key).then(read);

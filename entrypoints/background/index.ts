@@ -29,7 +29,6 @@ import {
   TilesSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
-import { mark } from '@/utils/bench';
 import { enrichSettingsItem, listSettingsItem, tabStateKey } from '@/utils/storage';
 import { isUpworkUrl, jobUrl, parseUpworkUrl } from '@/utils/upwork/page';
 import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
@@ -65,13 +64,11 @@ export default defineBackground(() => {
     const tabId = fromTab(sender, 'pageSeen');
     const page = PageSeenSchema.safeParse(data);
     if (tabId === null || !checked('pageSeen', page)) return;
-    mark('page-seen-received', { url: page.data.url });
     const ciphertext = page.data.ciphertext;
     // The lookup goes first: the panel waits on it, the Mindcase request does not.
     const lookup = lookupPage(deps, tabId, page.data);
     if (ciphertext && (await enrichSettingsItem.getValue()).autoEnrich) void enricher.request([ciphertext]);
     await lookup;
-    mark('lookup-done', { url: page.data.url });
   });
 
   onMessage('tiles', async ({ data, sender }) => {

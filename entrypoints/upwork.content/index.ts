@@ -1,5 +1,5 @@
 import { BADGE_HOST, renderBadge } from '@/components/tile-badge';
-import { mark, timed } from '@/utils/bench';
+import { timed } from '@/utils/bench';
 import { onBackgroundMessage as onMessage, sendToBackground as sendMessage } from '@/utils/content-messaging';
 import type { KnownClient } from '@/utils/messaging';
 import { readPage } from '@/utils/upwork/extract';
@@ -14,7 +14,6 @@ export default defineContentScript({
     const report = (url: string) => {
       if (url === lastUrl) return;
       lastUrl = url;
-      mark('page-seen', { url });
       // The background may be asleep or reloading; the panel asks again through readPage when it opens.
       sendMessage(
         'pageSeen',
