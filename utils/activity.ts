@@ -3,9 +3,8 @@
  * came back, what it cost), kept for a week and at most ACTIVITY_LIMIT entries. Keys never enter it: they travel
  * in headers, and the path is kept without its query values.
  */
-import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { readChecked } from './storage';
+import { updateStored } from './storage';
 
 export const ActivityEntrySchema = z.object({
   at: z.number(),
@@ -41,11 +40,6 @@ export function withEntry(log: ActivityEntry[], entry: ActivityEntry, now: numbe
   return [entry, ...log].filter((e) => now - e.at < ACTIVITY_KEEP_MS).slice(0, ACTIVITY_LIMIT);
 }
 
-// Appends one at a time, so requests finishing together do not overwrite each other's entries.
-let writing: Promise<void> = Promise.resolve();
 export function recordActivity(entry: ActivityEntry): Promise<void> {
-  writing = writing
-    .then(async () => storage.setItem(activityKey, withEntry((await readChecked(activityKey, ActivitySchema)) ?? [], entry, Date.now())))
-    .catch(() => undefined);
-  return writing;
+  return updateStored(activityKey, ActivitySchema, (log) => withEntry(log ?? [], entry, Date.now()));
 }

@@ -24,6 +24,7 @@ import {
   keysItem,
   mindcaseRowKey,
   readChecked,
+  updateStored,
   TabStateSchema,
   tabStateKey,
   uphuntPausedUntilItem,
@@ -79,23 +80,22 @@ export async function testConnection(service: Service): Promise<ConnectionResult
 }
 
 /** Counts a message the background refused; Options shows the count under diagnostics. */
-let dropping: Promise<void> = Promise.resolve();
 export function recordDroppedMessage(type: string, reason: 'sender' | 'shape'): Promise<void> {
-  dropping = dropping
-    .then(async () => {
-      const seen = await readChecked(droppedMessagesKey, DroppedMessagesSchema);
-      await storage.setItem(droppedMessagesKey, { count: (seen?.count ?? 0) + 1, lastAt: Date.now(), lastType: type, lastReason: reason });
-    })
-    .catch(() => undefined);
-  return dropping;
+  return updateStored(droppedMessagesKey, DroppedMessagesSchema, (seen) => ({
+    count: (seen?.count ?? 0) + 1,
+    lastAt: Date.now(),
+    lastType: type,
+    lastReason: reason,
+  }));
 }
 
 /** Counts pages that should show a job but gave none; Options lists them under diagnostics. */
-async function recordReadFailure(page: PageSeen): Promise<void> {
-  const diagnostics = (await readChecked(diagnosticsKey, DiagnosticsSchema)) ?? {};
-  const seen = diagnostics[page.kind] ?? { failures: 0, lastAt: 0, lastPath: '' };
-  diagnostics[page.kind] = { failures: seen.failures + 1, lastAt: Date.now(), lastPath: new URL(page.url).pathname };
-  await storage.setItem(diagnosticsKey, diagnostics);
+function recordReadFailure(page: PageSeen): Promise<void> {
+  return updateStored(diagnosticsKey, DiagnosticsSchema, (stored) => {
+    const diagnostics = stored ?? {};
+    const seen = diagnostics[page.kind] ?? { failures: 0, lastAt: 0, lastPath: '' };
+    return { ...diagnostics, [page.kind]: { failures: seen.failures + 1, lastAt: Date.now(), lastPath: new URL(page.url).pathname } };
+  });
 }
 
 export const MINDCASE_ALARM = 'mindcase-poll';

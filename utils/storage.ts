@@ -76,6 +76,21 @@ export async function readChecked<S extends z.ZodMiniType>(key: `local:${string}
   return null;
 }
 
+const updating = new Map<string, Promise<void>>();
+/**
+ * Changes one stored value from what is stored now, one change at a time per key, so that changes landing
+ * together (requests finishing at once) do not overwrite each other.
+ */
+export function updateStored<S extends z.ZodMiniType>(
+  key: `local:${string}` | `session:${string}`,
+  schema: S,
+  change: (current: z.output<S> | null) => z.output<S>,
+): Promise<void> {
+  const next = (updating.get(key) ?? Promise.resolve()).then(async () => storage.setItem(key, change(await readChecked(key, schema)))).catch(() => undefined);
+  updating.set(key, next);
+  return next;
+}
+
 export const EnrichmentStateSchema = z.object({
   queue: z.array(z.string()),
   runs: z.array(z.object({ id: z.nullable(z.string()), inputs: z.array(z.string()), startedAt: z.number(), polls: z.number() })),
