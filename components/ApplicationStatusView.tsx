@@ -12,12 +12,21 @@ interface Props {
 export function ApplicationStatusView({ app, now, onUndo, onCheckNow }: Props) {
   const text = statusText(app);
   const seconds = Math.max(0, Math.ceil((app.sendAt - now) / 1000));
-  const problem = app.phase === 'not_sent' && app.problem ? problemText(app.problem, now) : null;
+  const problem = app.problem ? problemText(app.problem, now) : null;
+  // A refusal replaces the next step; any other problem (a failed send or check) is said beside it.
+  const refused = app.phase === 'not_sent' && problem;
+  const giveUp = app.phase === 'not_sent' && app.problem?.kind === 'rate_limited' ? 'Too many requests: apply again in a while. No credit was used.' : null;
   return (
     <div className={`notice status status-${text.tone}`} role="status" aria-live="polite">
       <strong>{text.title}</strong>
       {app.phase === 'scheduled' && <> — sending in {seconds} s</>}
-      <p>{problem ? `${problem.title}. ${problem.body}` : text.next}</p>
+      {problem && !refused && app.phase !== 'settled' && (
+        <p className="problem-line">
+          {app.phase === 'queued' ? 'The last status check failed: ' : ''}
+          {problem.title}. {problem.body}
+        </p>
+      )}
+      <p>{refused ? `${problem.title}. ${giveUp ?? problem.body}` : text.next}</p>
       {app.creditsRemaining !== null && <p className="muted">{app.creditsRemaining} auto-apply credits left.</p>}
       {app.phase === 'scheduled' && (
         <button type="button" onClick={onUndo}>

@@ -4,13 +4,30 @@
  * worker is checked with GET /status by job before anything is sent again. Polling follows nextCheckDelay.
  */
 import { ACTIVE_PHASES, nextCheckDelay, type Application } from './apply';
-import { ApiError, toProblem, type Problem } from './http';
+import { toProblem, type Problem } from './http';
 import type { StatusAnswer } from './uphunt/apply-schemas';
 import type { UpHuntClient } from './uphunt/client';
 
 const MAX_KEPT = 500;
 /** A `sending` record older than this with no request in flight in this worker lost its answer. */
 const SENDING_GRACE_MS = 30_000;
+/** Sends after UpHunt said, asked by job, that it never got the application: bounded, so a flaky line cannot loop. */
+const MAX_RESENDS = 2;
+/** How long an unconfirmed application is asked about by job before it is left to the user's Check now. */
+const VERIFY_FOR_MS = 5 * 60_000;
+
+/** Backoff from the first send: 5 s, then the time already waited (so it doubles), at most a minute. */
+export function verifyDelay(sinceSend: number): number {
+  return Math.min(60_000, Math.max(5_000, sinceSend));
+}
+
+/**
+ * An answer that says UpHunt did not queue it (the contract: a bad payload, an unknown job, 401, 402, 403).
+ * A 429, a 5xx, no answer or a broken one are not: those are verified by job before anything is sent again.
+ */
+function refusedOutright(problem: Problem): boolean {
+  return problem.status !== null && problem.status >= 400 && problem.status < 500 && problem.kind !== 'rate_limited' && problem.status !== 408;
+}
 
 export type Draft = Pick<
   Application,
@@ -102,6 +119,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
       if (!found || inFlight.has(id)) return null;
       found.phase = 'sending';
       found.sendAt = deps.now();
+      found.nextCheckAt = null;
       return { ...found };
     });
     if (!app) return;
@@ -128,30 +146,40 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
         nextCheckAt: now + 5_000,
       });
     } catch (error) {
-      // An answer with a status means nothing was queued and no credit touched; anything else is ambiguous
-      // and is settled by asking UpHunt about the job, never by sending again blindly.
-      if (error instanceof ApiError && error.problem.status !== null && error.problem.kind !== 'malformed') {
-        await patch(id, { phase: 'not_sent', problem: error.problem, settledAt: deps.now() });
-      }
+      const problem = toProblem(error, 'UpHunt');
+      const now = deps.now();
+      if (refusedOutright(problem)) await patch(id, { phase: 'not_sent', problem, settledAt: now });
+      // Anything else is settled by asking UpHunt about the job (after its Retry-After), never by sending again blindly.
+      else
+        await patch(id, { problem, nextCheckAt: problem.kind === 'rate_limited' && problem.retryAt ? Math.max(problem.retryAt, now) : now + verifyDelay(0) });
     } finally {
       inFlight.delete(id);
     }
   }
 
+  /** Asks UpHunt about the job of an application whose send was not confirmed; sends again only on its "never got it". */
   async function recover(app: Application): Promise<void> {
     try {
       const status = await (await deps.uphunt()).statusByJob(app.ciphertext);
       await applyStatus(app.id, status, true);
     } catch (error) {
-      if (error instanceof ApiError && error.problem.kind === 'not_found') {
+      const problem = toProblem(error, 'UpHunt');
+      const now = deps.now();
+      if (problem.kind === 'not_found') {
         // UpHunt never received it: sending it now is the one send the user asked for.
-        const retried = app.recoveries < 1;
+        const waitUntil = app.problem?.kind === 'rate_limited' && app.problem.retryAt ? app.problem.retryAt : now;
         await patch(
           app.id,
-          retried
-            ? { phase: 'scheduled', sendAt: deps.now(), recoveries: app.recoveries + 1 }
-            : { phase: 'not_sent', problem: interrupted(), settledAt: deps.now() },
+          app.recoveries < MAX_RESENDS
+            ? { phase: 'scheduled', sendAt: Math.max(now, waitUntil), recoveries: app.recoveries + 1 }
+            : { phase: 'not_sent', problem: app.problem ?? interrupted(), settledAt: now },
         );
+      } else if (now - app.sendAt < VERIFY_FOR_MS) {
+        const next = problem.kind === 'rate_limited' && problem.retryAt ? Math.max(problem.retryAt, now) : now + verifyDelay(now - app.sendAt);
+        await patch(app.id, { phase: 'sending', nextCheckAt: next, problem: app.problem ?? problem });
+      } else {
+        // Could not find out for 5 minutes: leave it to Check now rather than guess.
+        await patch(app.id, { phase: 'stalled', nextCheckAt: null, problem: app.problem ?? problem });
       }
     }
   }
@@ -167,6 +195,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
         app.phase = 'queued';
       }
       app.status = answer.applicationStatus;
+      app.problem = null;
       app.statusMessage = answer.applicationStatusMessage ?? null;
       app.errorMessage = answer.errorMessage ?? null;
       if (answer.applicationStatus !== 'processing') {
@@ -202,7 +231,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
     const apps = await deps.read();
     for (const app of apps) {
       if (app.phase === 'scheduled' && app.sendAt <= now) await send(app.id);
-      else if (app.phase === 'sending' && !inFlight.has(app.id) && now - app.sendAt >= SENDING_GRACE_MS) await recover(app);
+      else if (app.phase === 'sending' && !inFlight.has(app.id) && (app.nextCheckAt ?? app.sendAt + SENDING_GRACE_MS) <= now) await recover(app);
       else if (app.phase === 'queued' && app.nextCheckAt !== null && app.nextCheckAt <= now) await check(app);
     }
     await reschedule();
@@ -212,7 +241,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
     // Whatever else is due goes first: a panel asking is also a worker woken up.
     await tick();
     const app = (await deps.read()).find((a) => a.id === id);
-    if (app && (app.phase === 'queued' || app.phase === 'stalled')) await check(app);
+    if (app && (app.phase === 'queued' || app.phase === 'stalled')) await (app.queueId ? check(app) : recover(app));
     await reschedule();
   }
 
@@ -224,7 +253,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
         : a.phase === 'queued' && a.nextCheckAt !== null
           ? [a.nextCheckAt]
           : a.phase === 'sending'
-            ? [a.sendAt + SENDING_GRACE_MS]
+            ? [a.nextCheckAt ?? a.sendAt + SENDING_GRACE_MS]
             : [],
     );
     const next = times.length ? Math.min(...times) : null;
@@ -236,5 +265,11 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
 }
 
 function interrupted(): Problem {
-  return { service: 'UpHunt', kind: 'interrupted', status: null, detail: 'The request was cut off twice before UpHunt received it.', retryAt: null };
+  return {
+    service: 'UpHunt',
+    kind: 'interrupted',
+    status: null,
+    detail: `The request was cut off ${MAX_RESENDS + 1} times before UpHunt received it.`,
+    retryAt: null,
+  };
 }

@@ -55,11 +55,25 @@ export interface StatusText {
 }
 
 /** Each outcome in words, with the next step and what happened to the credit. */
-export function statusText(app: Pick<Application, 'phase' | 'status' | 'errorMessage' | 'statusMessage'>): StatusText {
+export function statusText(
+  app: Pick<Application, 'phase' | 'status' | 'errorMessage' | 'statusMessage'> & Partial<Pick<Application, 'problem' | 'queueId'>>,
+): StatusText {
   if (app.phase === 'scheduled') return { title: 'About to send', next: 'Undo now if you changed your mind.', tone: 'wait' };
+  if (app.phase === 'sending' && app.problem)
+    return {
+      title: 'Not confirmed yet',
+      next: 'UpHunt is asked whether it got the application; it is sent again only if UpHunt says it did not.',
+      tone: 'wait',
+    };
   if (app.phase === 'sending') return { title: 'Sending to UpHunt…', next: 'This takes a second.', tone: 'wait' };
   if (app.phase === 'cancelled') return { title: 'Cancelled', next: 'Nothing was sent and no credit was used.', tone: 'bad' };
   if (app.phase === 'not_sent') return { title: 'Not sent', next: 'UpHunt refused the request; no credit was used.', tone: 'bad' };
+  if (app.phase === 'stalled' && !app.queueId)
+    return {
+      title: 'Not confirmed — check later',
+      next: 'UpHunt could not say for 5 minutes whether it got the application. Nothing was sent again; use Check now later.',
+      tone: 'wait',
+    };
   if (app.phase === 'stalled')
     return { title: 'Still processing — check later', next: 'UpHunt has not settled it after 5 minutes. Use Check now later.', tone: 'wait' };
   switch (app.status) {

@@ -29,7 +29,9 @@ function world() {
   let wake: number | null = null;
   let awake = false;
   let failPost: Error | null = null;
-  let dieAfterPost = false;
+  let dieAfterPost: Error | null = null;
+  let failStatus: Error | null = null;
+  const postedAt: number[] = [];
   const queued = new Map<string, string>();
   const answer = (queueId: string): StatusAnswer => ({
     jobId: JOB,
@@ -40,10 +42,11 @@ function world() {
   const uphunt = {
     apply: async (request: unknown) => {
       posts.push(request);
+      postedAt.push(now);
       if (failPost) throw failPost;
       const queueId = `q${posts.length}`;
       queued.set(JOB, queueId);
-      if (dieAfterPost) throw new TypeError('Failed to fetch');
+      if (dieAfterPost) throw dieAfterPost;
       return { queueId, creditsRemaining: 9 };
     },
     statusByQueue: async (queueId: string) => {
@@ -52,6 +55,7 @@ function world() {
     },
     statusByJob: async (jobId: string) => {
       statusCalls.push(`job ${jobId}`);
+      if (failStatus) throw failStatus;
       const queueId = queued.get(jobId);
       if (!queueId) throw new ApiError({ service: 'UpHunt', kind: 'not_found', status: 404, detail: 'none', retryAt: null });
       return answer(queueId);
@@ -78,8 +82,11 @@ function world() {
     wake: () => wake,
     awake: () => awake,
     setOutcome: (s: ApplicationStatus) => (outcome = s),
-    failPostWith: (e: Error) => (failPost = e),
-    dieAfterPost: () => (dieAfterPost = true),
+    postedAt,
+    failPostWith: (e: Error | null) => (failPost = e),
+    /** UpHunt queues it, and the answer is lost or broken on the way back. */
+    dieAfterPost: (e: Error = new TypeError('Failed to fetch')) => (dieAfterPost = e),
+    failStatusWith: (e: Error | null) => (failStatus = e),
     /** Moves the clock to the next wake-up and lets the worker act on it. */
     async run(queue: ReturnType<typeof createApplyQueue>, until = Infinity) {
       for (let i = 0; i < 200 && wake !== null && wake <= until; i++) {
@@ -194,5 +201,73 @@ describe('apply queue', () => {
     await w.run(next);
     expect(w.posts).toHaveLength(1);
     expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied' });
+  });
+
+  const problem = (kind: 'server' | 'rate_limited' | 'network', status: number | null, retryAt: number | null = null) =>
+    new ApiError({ service: 'UpHunt', kind, status, detail: kind, retryAt });
+
+  it('a 500 that did queue it is found by job, and never posted again', async () => {
+    const w = world();
+    w.dieAfterPost(problem('server', 500));
+    const q = w.worker();
+    await q.submit(draft);
+    await w.run(q, w.now() + 3_000);
+    expect(w.apps()[0]).toMatchObject({ phase: 'sending', problem: { kind: 'server' }, nextCheckAt: w.now() + 5_000 });
+    w.setOutcome('applied');
+    await w.run(q);
+    expect(w.posts).toHaveLength(1);
+    expect(w.statusCalls[0]).toBe(`job ${JOB}`);
+    expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied', queueId: 'q1', problem: null });
+  });
+
+  it('a 429 waits out its Retry-After, asks by job, and only then sends once more', async () => {
+    const w = world();
+    const q = w.worker();
+    await q.submit(draft);
+    const retryAt = w.now() + 3_000 + 42_000;
+    w.failPostWith(problem('rate_limited', 429, retryAt));
+    await w.run(q, w.now() + 3_000);
+    expect(w.apps()[0]).toMatchObject({ phase: 'sending', problem: { kind: 'rate_limited' }, nextCheckAt: retryAt });
+    w.failPostWith(null);
+    w.setOutcome('applied');
+    await w.run(q);
+    expect(w.posts).toHaveLength(2);
+    expect(w.postedAt[1]).toBeGreaterThanOrEqual(retryAt);
+    expect(w.statusCalls[0]).toBe(`job ${JOB}`);
+    expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied', recoveries: 1 });
+  });
+
+  it('when UpHunt cannot be asked, it backs off up to a minute, stops after 5 minutes, sends nothing again; Check now asks', async () => {
+    const w = world();
+    w.dieAfterPost();
+    w.failStatusWith(problem('network', null));
+    const q = w.worker();
+    const app = await q.submit(draft);
+    const checks: number[] = [];
+    for (let i = 0; i < 40 && w.apps()[0]!.phase !== 'stalled'; i++) {
+      await w.run(q, w.wake() ?? 0);
+      if (w.apps()[0]!.nextCheckAt) checks.push(w.apps()[0]!.nextCheckAt! - w.now());
+    }
+    expect(w.apps()[0]).toMatchObject({ phase: 'stalled', queueId: null, problem: { kind: 'network' } });
+    expect(w.now() - app.sendAt).toBeLessThan(7 * 60_000);
+    expect(Math.max(...checks)).toBe(60_000);
+    expect(w.statusCalls.length).toBeLessThan(15);
+    expect(w.posts).toHaveLength(1);
+    w.failStatusWith(null);
+    w.setOutcome('applied');
+    await q.checkNow(app.id);
+    expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied' });
+    expect(w.posts).toHaveLength(1);
+  });
+
+  it('sends again only after each "never got it", at most twice, then says it was not sent', async () => {
+    const w = world();
+    w.failPostWith(problem('network', null));
+    const q = w.worker();
+    await q.submit(draft);
+    await w.run(q);
+    expect(w.posts).toHaveLength(3);
+    expect(w.statusCalls).toEqual([`job ${JOB}`, `job ${JOB}`, `job ${JOB}`]);
+    expect(w.apps()[0]).toMatchObject({ phase: 'not_sent', problem: { kind: 'network' } });
   });
 });
