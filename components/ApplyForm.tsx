@@ -38,6 +38,8 @@ export interface ApplyFormProps {
   settings: ApplySettings;
   applications: Application[];
   appliedRemotely: string[];
+  /** Why UpHunt's list of applied jobs could not be checked. */
+  appliedProblem: Problem | null;
   draft: ApplyDraft | null;
   hasKey: boolean;
   now: number;
@@ -156,6 +158,9 @@ export function ApplyForm(props: ApplyFormProps) {
     }
   };
 
+  // Honour Retry-After: Generate waits for the time UpHunt named.
+  const generateWait =
+    generating.problem?.kind === 'rate_limited' && generating.problem.retryAt ? Math.max(0, Math.ceil((generating.problem.retryAt - props.now) / 1000)) : 0;
   const generate = async () => {
     setGenerating({ busy: true, problem: null });
     const result = await props.onGenerate(chosenProfileId).catch((error: unknown) => ({
@@ -184,6 +189,12 @@ export function ApplyForm(props: ApplyFormProps) {
           Refresh
         </button>
       </div>
+      {props.appliedProblem && (
+        <p className="muted">
+          Could not check UpHunt's list of applied jobs ({problemText(props.appliedProblem, props.now).title}). This extension's own log still guards against
+          applying twice.
+        </p>
+      )}
       {props.freelancers?.problem && (
         <p className="error-text">
           {problemText(props.freelancers.problem, props.now).title}. {problemText(props.freelancers.problem, props.now).body}
@@ -214,15 +225,20 @@ export function ApplyForm(props: ApplyFormProps) {
 
       <div className="field-row">
         <label htmlFor={ids.letter}>Cover letter</label>
-        <button type="button" onClick={() => void generate()} disabled={generating.busy}>
-          {generating.busy ? 'Generating…' : 'Generate'}
+        <button type="button" onClick={() => void generate()} disabled={generating.busy || generateWait > 0}>
+          {generating.busy ? 'Generating…' : generateWait > 0 ? `Generate (in ${generateWait} s)` : 'Generate'}
         </button>
       </div>
       <textarea id={ids.letter} rows={9} value={coverLetter} onChange={(e) => setLetter(e.target.value)} aria-describedby={`${ids.letter}-count`} />
       <p id={`${ids.letter}-count`} className={coverLetter.length > COVER_LETTER_LIMIT ? 'error-text' : 'muted'}>
         {coverLetter.length.toLocaleString('en-US')} / {COVER_LETTER_LIMIT.toLocaleString('en-US')} characters
       </p>
-      {generating.problem && <p className="error-text">{problemText(generating.problem, props.now).title}: your letter was kept.</p>}
+      {generating.problem && (
+        <p className="error-text">
+          {problemText(generating.problem, props.now).title}: your letter was kept.
+          {generating.problem.kind === 'rate_limited' ? '' : ` ${problemText(generating.problem, props.now).body}`}
+        </p>
+      )}
 
       {hourly ? (
         <>

@@ -1,5 +1,6 @@
 import type { EnrichStatus } from '@/utils/enrich';
 import { PRICE_PER_ROW_USD } from '@/utils/enrich';
+import type { Problem } from '@/utils/http';
 import { problemText } from '@/utils/problem-text';
 import { ProblemView } from './ProblemView';
 import { JobDetails } from './JobDetails';
@@ -8,6 +9,7 @@ export interface JobEnrichmentProps {
   status: EnrichStatus;
   hasKey: boolean;
   credits: number | null;
+  creditsProblem?: Problem | null;
   spentUsd: number;
   capUsd: number;
   now: number;
@@ -34,6 +36,11 @@ export function JobEnrichment(props: JobEnrichmentProps) {
       ) : status.kind === 'pending' ? (
         <div className="actions" aria-live="polite">
           <p aria-busy="true">Fetching from Mindcase…</p>
+          {status.problem && (
+            <p className="muted">
+              {problemText(status.problem, props.now).title}: trying again{status.problem.kind === 'rate_limited' ? ' when Mindcase allows' : ''}.
+            </p>
+          )}
           <button type="button" onClick={props.onCancel}>
             Cancel
           </button>
@@ -43,8 +50,12 @@ export function JobEnrichment(props: JobEnrichmentProps) {
           {status.kind === 'failed' && <ProblemView problem={status.problem} now={props.now} onRetry={props.onEnrich} onOpenOptions={props.onOpenOptions} />}
           <p className="muted">
             Costs {price} (1 job) from your Mindcase wallet ·{' '}
-            {props.credits === null ? 'credits unknown' : `${props.credits.toLocaleString('en-US')} credits left`} · this month ${props.spentUsd.toFixed(2)} of
-            your ${props.capUsd.toFixed(2)} cap
+            {props.credits !== null
+              ? `${props.credits.toLocaleString('en-US')} credits left`
+              : props.creditsProblem
+                ? `credits unknown (${problemText(props.creditsProblem, props.now).title})`
+                : 'credits unknown'}{' '}
+            · this month ${props.spentUsd.toFixed(2)} of your ${props.capUsd.toFixed(2)} cap
           </p>
           {(status.kind !== 'failed' || problemText(status.problem, props.now).action !== 'retry') && (
             <button type="button" onClick={props.onEnrich}>

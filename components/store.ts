@@ -9,6 +9,7 @@ import { sendMessage } from '@/utils/messaging';
 import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrich';
 import { JobRowSchema, type JobRow } from '@/utils/mindcase/schemas';
 import type { Application } from '@/utils/apply';
+import type { Problem } from '@/utils/http';
 import type { RemoteItem } from '@/utils/applications-log';
 import type { Draft } from '@/utils/apply-queue';
 import {
@@ -49,6 +50,10 @@ interface PanelState {
   hasMindcaseKey: boolean;
   hasUpHuntKey: boolean;
   credits: number | null;
+  /** Why the credits could not be read. */
+  creditsProblem: Problem | null;
+  /** Why UpHunt's list of applied jobs could not be refreshed. */
+  appliedProblem: Problem | null;
   applications: Application[];
   freelancers: FreelancersEntry | null;
   appliedRemotely: string[];
@@ -69,6 +74,8 @@ export const usePanel = create<PanelState>(() => ({
   hasMindcaseKey: false,
   hasUpHuntKey: false,
   credits: null,
+  creditsProblem: null,
+  appliedProblem: null,
   applications: [],
   freelancers: null,
   appliedRemotely: [],
@@ -160,9 +167,24 @@ export function watchShared() {
   enrichSettingsItem.watch((settings) => usePanel.setState({ settings }));
   void enrichSettingsItem.getValue().then((settings) => usePanel.setState({ settings }));
   follow(applicationsKey, ApplicationsSchema, (applications) => usePanel.setState({ applications: applications ?? [] }));
-  follow(freelancersKey, FreelancersEntrySchema, (freelancers) => usePanel.setState({ freelancers }));
+  let freelancersRetry: ReturnType<typeof setTimeout> | undefined;
+  follow(freelancersKey, FreelancersEntrySchema, (freelancers) => {
+    usePanel.setState({ freelancers });
+    // Honour Retry-After: ask again once UpHunt said we may, not before.
+    clearTimeout(freelancersRetry);
+    const retryAt = freelancers?.problem?.kind === 'rate_limited' ? freelancers.problem.retryAt : null;
+    if (retryAt !== null)
+      freelancersRetry = setTimeout(
+        () => void sendMessage('loadFreelancers', { force: false }).catch(() => undefined),
+        Math.max(0, retryAt - Date.now()) + 250,
+      );
+  });
   follow(appliedRemoteKey, AppliedRemoteSchema, (remote) =>
-    usePanel.setState({ appliedRemotely: remote?.items.map((item) => item.jobId) ?? [], appliedRemoteItems: remote?.items ?? [] }),
+    usePanel.setState({
+      appliedRemotely: remote?.items.map((item) => item.jobId) ?? [],
+      appliedRemoteItems: remote?.items ?? [],
+      appliedProblem: remote?.problem ?? null,
+    }),
   );
   applySettingsItem.watch((applySettings) => usePanel.setState({ applySettings }));
   void applySettingsItem.getValue().then((applySettings) => usePanel.setState({ applySettings }));
@@ -181,8 +203,11 @@ export function watchShared() {
 }
 
 export async function refreshCredits() {
-  const { credits } = await sendMessage('mindcaseCredits', undefined).catch(() => ({ credits: null }));
-  usePanel.setState({ credits });
+  const { credits, problem } = await sendMessage('mindcaseCredits', undefined).catch((error: unknown): { credits: null; problem: Problem } => ({
+    credits: null,
+    problem: { service: 'Mindcase', kind: 'network', status: null, detail: `the extension's worker did not answer (${String(error)})`, retryAt: null },
+  }));
+  usePanel.setState({ credits, creditsProblem: problem });
 }
 
 export async function enrich() {

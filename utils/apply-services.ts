@@ -5,7 +5,9 @@ import { statusText } from './apply';
 import { createApplyQueue } from './apply-queue';
 import { toProblem, type Problem } from './http';
 import { createUpHuntClient } from './uphunt/client';
+import type * as z from 'zod/mini';
 import {
+  AppliedRemoteSchema,
   appliedRemoteKey,
   ApplicationsSchema,
   applicationsKey,
@@ -58,7 +60,9 @@ export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>) {
 /** The agency's freelancers from the 5-minute cache, or from UpHunt when stale or forced. */
 export async function loadFreelancers(force: boolean): Promise<FreelancersEntry> {
   const cached = await readChecked(freelancersKey, FreelancersEntrySchema);
-  if (!force && cached?.value && Date.now() - cached.storedAt < FREELANCERS_TTL_MS) return cached;
+  if (!force && cached?.value && !cached.problem && Date.now() - cached.storedAt < FREELANCERS_TTL_MS) return cached;
+  // Within a 429's Retry-After not even Refresh calls: the panel asks again when it ends.
+  if (pausedBy(cached?.problem)) return cached!;
   let entry: FreelancersEntry;
   try {
     entry = { storedAt: Date.now(), value: await (await uphunt()).freelancers(), problem: null };
@@ -71,14 +75,22 @@ export async function loadFreelancers(force: boolean): Promise<FreelancersEntry>
 }
 
 export async function loadAppliedJobs(): Promise<void> {
-  const cached = await storage.getItem<{ storedAt: number }>(appliedRemoteKey);
-  if (cached && Date.now() - cached.storedAt < APPLIED_TTL_MS) return;
+  const cached = await readChecked(appliedRemoteKey, AppliedRemoteSchema);
+  if (cached && (Date.now() - cached.storedAt < APPLIED_TTL_MS || pausedBy(cached.problem))) return;
+  let entry: z.output<typeof AppliedRemoteSchema>;
   try {
-    const { items } = await (await uphunt()).appliedJobs(100);
-    await storage.setItem(appliedRemoteKey, { storedAt: Date.now(), items });
-  } catch {
-    // The local log still guards; UpHunt's list only adds applications made elsewhere.
+    entry = { storedAt: Date.now(), items: (await (await uphunt()).appliedJobs(100)).items, problem: null };
+  } catch (error) {
+    // The local log still guards; UpHunt's list only adds applications made elsewhere. A failure is asked
+    // again after the usual minute (or the Retry-After), with the last good list kept.
+    entry = { storedAt: Date.now(), items: cached?.items ?? [], problem: toProblem(error, 'UpHunt') };
   }
+  await storage.setItem(appliedRemoteKey, entry);
+}
+
+/** Did this problem ask for a pause (429 Retry-After) that has not ended yet? */
+function pausedBy(problem: Problem | null | undefined): boolean {
+  return problem?.kind === 'rate_limited' && problem.retryAt !== null && problem.retryAt > Date.now();
 }
 
 export async function generateProposal(ciphertext: string, profileId: string | null): Promise<{ coverLetter: string | null; problem: Problem | null }> {

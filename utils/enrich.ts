@@ -26,6 +26,8 @@ export interface PendingRun {
   inputs: string[];
   startedAt: number;
   polls: number;
+  /** The last poll's failure, while the run is polled again: said beside "Fetching…". */
+  problem?: Problem | null;
 }
 
 export interface EnrichmentState {
@@ -57,11 +59,13 @@ export interface EnrichDeps {
   keepPolling: (on: boolean) => Promise<void>;
 }
 
-export type EnrichStatus = { kind: 'fresh'; entry: CacheEntry<JobRow> } | { kind: 'pending' } | { kind: 'failed'; problem: Problem } | { kind: 'none' };
+export type EnrichStatus =
+  { kind: 'fresh'; entry: CacheEntry<JobRow> } | { kind: 'pending'; problem: Problem | null } | { kind: 'failed'; problem: Problem } | { kind: 'none' };
 
 /** What the panel shows for a job, from the stored row and the enrichment state. */
 export function enrichStatus(ciphertext: string, state: EnrichmentState, entry: CacheEntry<JobRow> | null): EnrichStatus {
-  if (state.queue.includes(ciphertext) || state.runs.some((run) => run.inputs.includes(ciphertext))) return { kind: 'pending' };
+  const run = state.runs.find((r) => r.inputs.includes(ciphertext));
+  if (run || state.queue.includes(ciphertext)) return { kind: 'pending', problem: run?.problem ?? null };
   const problem = state.failed[ciphertext];
   if (problem) return { kind: 'failed', problem };
   // A stale row is still shown (marked by its age) until the user asks for a new one.
@@ -98,6 +102,8 @@ export function createEnricher(deps: EnrichDeps) {
   };
   let flushScheduled = false;
   let pollScheduled = false;
+  /** A 429's Retry-After while polling: no poll before it, whichever timer or alarm fires. */
+  let pollNotBefore = 0;
 
   const schedulePoll = (polls: number) => {
     if (pollScheduled) return;
@@ -108,7 +114,7 @@ export function createEnricher(deps: EnrichDeps) {
         pollScheduled = false;
         void poll();
       },
-      Math.min(10_000, 2_000 + polls * 1_000),
+      Math.max(Math.min(10_000, 2_000 + polls * 1_000), pollNotBefore - deps.now()),
     );
   };
 
@@ -195,6 +201,7 @@ export function createEnricher(deps: EnrichDeps) {
   }
 
   async function poll(): Promise<void> {
+    if (deps.now() < pollNotBefore) return settle();
     const runs = (await deps.readState()).runs;
     for (const run of runs) {
       if (run.id === null) {
@@ -213,10 +220,12 @@ export function createEnricher(deps: EnrichDeps) {
         });
         continue;
       }
+      let asking: 'run' | 'results' = 'run';
       try {
         const client = await deps.mindcase();
         const info = await client.run(run.id);
         if (info.status === 'completed') {
+          asking = 'results';
           const rows = await client.results(run.id);
           await storeRows(run.inputs, rows);
           await update((state) => {
@@ -228,13 +237,23 @@ export function createEnricher(deps: EnrichDeps) {
         } else {
           await update((state) => {
             const stored = state.runs.find((r) => r.id === run.id);
-            if (stored) stored.polls += 1;
+            if (stored) Object.assign(stored, { polls: stored.polls + 1, problem: null });
           });
         }
       } catch (error) {
-        // Results can answer 404 until a run completes, and a blip is not a failed run: poll again.
-        if (!(error instanceof ApiError) || ['unauthorized', 'forbidden', 'payment_required'].includes(error.problem.kind)) {
-          await fail(run, toProblem(error, 'Mindcase'));
+        const problem = toProblem(error, 'Mindcase');
+        const gone = asking === 'run' && problem.kind === 'not_found';
+        if (!(error instanceof ApiError) || gone || ['unauthorized', 'forbidden', 'payment_required'].includes(problem.kind)) {
+          await fail(run, gone ? { ...problem, detail: 'Mindcase no longer knows this run. Nothing more is charged for it.' } : problem);
+        } else {
+          // Results can answer 404 until a run completes, and a blip is not a failed run: poll again (after any
+          // Retry-After) until the run's 10 minutes are up, and say what went wrong meanwhile.
+          if (problem.kind === 'rate_limited' && problem.retryAt) pollNotBefore = Math.max(pollNotBefore, problem.retryAt);
+          const notReady = asking === 'results' && problem.kind === 'not_found';
+          await update((state) => {
+            const stored = state.runs.find((r) => r.id === run.id);
+            if (stored) Object.assign(stored, { polls: stored.polls + 1, problem: notReady ? null : problem });
+          });
         }
       }
     }

@@ -93,7 +93,15 @@ export function updateStored<S extends z.ZodMiniType>(
 
 export const EnrichmentStateSchema = z.object({
   queue: z.array(z.string()),
-  runs: z.array(z.object({ id: z.nullable(z.string()), inputs: z.array(z.string()), startedAt: z.number(), polls: z.number() })),
+  runs: z.array(
+    z.object({
+      id: z.nullable(z.string()),
+      inputs: z.array(z.string()),
+      startedAt: z.number(),
+      polls: z.number(),
+      problem: z.optional(z.nullable(ProblemSchema)),
+    }),
+  ),
   failed: z.record(z.string(), ProblemSchema),
   month: z.string(),
   rowsThisMonth: z.number(),
@@ -159,7 +167,12 @@ export type FreelancersEntry = z.output<typeof FreelancersEntrySchema>;
 
 /** Jobs UpHunt lists as applied, for the already-applied guard. */
 export const appliedRemoteKey = 'local:applied-remote' as const;
-export const AppliedRemoteSchema = z.object({ storedAt: z.number(), items: AppliedJobsSchema.shape.items });
+export const AppliedRemoteSchema = z.object({
+  storedAt: z.number(),
+  items: AppliedJobsSchema.shape.items,
+  /** Why the last refresh failed; the items are the last good list. */
+  problem: z._default(z.nullable(ProblemSchema), null),
+});
 
 export const DraftSchema = z.object({
   profileId: z.nullable(z.string()),

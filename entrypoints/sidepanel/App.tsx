@@ -15,7 +15,11 @@ import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, 
 export function App() {
   const panel = usePanel();
   const { tabId, tabUrl, state, entry, enrichment, row, settings, hasMindcaseKey, credits } = panel;
-  const now = useNow(state?.problem?.kind === 'rate_limited' || panel.applications.some((a) => a.phase === 'scheduled') ? 1000 : 15_000);
+  const counting =
+    state?.problem?.kind === 'rate_limited' ||
+    panel.freelancers?.problem?.kind === 'rate_limited' ||
+    panel.applications.some((a) => a.phase === 'scheduled' || a.problem?.kind === 'rate_limited');
+  const now = useNow(counting ? 1000 : 15_000);
   const retryAt = state?.status === 'error' && state.problem?.kind === 'rate_limited' ? state.problem.retryAt : null;
 
   // Honour Retry-After: ask again once the service said we may, not before.
@@ -49,6 +53,7 @@ export function App() {
         status={enrichStatus(current.ciphertext, enrichment, row)}
         hasKey={hasMindcaseKey}
         credits={credits}
+        creditsProblem={panel.creditsProblem}
         spentUsd={spending(enrichment, now).spentUsd}
         capUsd={settings.monthlyCapUsd}
         now={now}
@@ -75,6 +80,7 @@ export function App() {
           settings={panel.applySettings}
           applications={panel.applications}
           appliedRemotely={panel.appliedRemotely}
+          appliedProblem={panel.appliedProblem}
           draft={panel.draft}
           hasKey={panel.hasUpHuntKey}
           now={now}

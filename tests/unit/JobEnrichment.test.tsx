@@ -63,9 +63,16 @@ describe('JobEnrichment', () => {
 
   it('while a run is pending: progress and Cancel', () => {
     const onCancel = vi.fn();
-    render(<JobEnrichment {...props({ status: { kind: 'pending' }, onCancel })} />);
+    render(<JobEnrichment {...props({ status: { kind: 'pending', problem: null }, onCancel })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledOnce();
+    expect(screen.queryByText(/trying again/)).toBeNull();
+  });
+
+  it('while a run is polled again after a failed poll: says what failed', () => {
+    const problem = { service: 'Mindcase', kind: 'server', status: 503, detail: 'x', retryAt: null } as const;
+    render(<JobEnrichment {...props({ status: { kind: 'pending', problem } })} />);
+    expect(screen.getByText('Mindcase is having trouble: trying again.')).toBeTruthy();
   });
 
   it.each([

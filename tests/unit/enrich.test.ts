@@ -10,7 +10,7 @@ const B = '~022049912345678901234';
 const row = (cipher: string): JobRow => ({ jobUrl: `https://www.upwork.com/jobs/${cipher}`, jobTitle: `Job ${cipher}`, openingInfo: { ciphertext: cipher } });
 
 /** One "browser": storage that outlives enricher instances (workers), a clock, and a fake Mindcase. */
-function world(options: { immediate?: boolean; cap?: number; error?: ApiError; rateLimitedStarts?: number } = {}) {
+function world(options: { immediate?: boolean; cap?: number; error?: ApiError; rateLimitedStarts?: number; pollErrors?: ApiError[] } = {}) {
   let state: EnrichmentState = structuredClone(EMPTY_ENRICHMENT);
   const rows = new Map<string, CacheEntry<JobRow>>();
   const timers: Array<() => void> = [];
@@ -35,6 +35,8 @@ function world(options: { immediate?: boolean; cap?: number; error?: ApiError; r
     },
     run: async (id) => {
       calls.push(`GET ${id}`);
+      const failure = options.pollErrors?.shift();
+      if (failure) throw failure;
       return { id, status, row_count: null, credits_used: null, error: null };
     },
     results: async (id) => {
@@ -186,5 +188,34 @@ describe('enrichment', () => {
     await w.worker().request([A]);
     await w.drain();
     expect(w.state().failed[A]).toMatchObject({ kind: 'unauthorized' });
+  });
+
+  it('a 429 while polling holds every poll until its Retry-After, and the panel is told why it waits', async () => {
+    const retryAt = Date.UTC(2026, 10, 23) + 45_000;
+    const w = world({ pollErrors: [new ApiError({ service: 'Mindcase', kind: 'rate_limited', status: 429, detail: 'slow down', retryAt })] });
+    const enricher = w.worker();
+    await enricher.request([A]);
+    await w.drain();
+    expect(enrichStatus(A, w.state(), null)).toMatchObject({ kind: 'pending', problem: { kind: 'rate_limited' } });
+    expect(w.delays).toContain(45_000);
+    // An alarm firing early polls nothing.
+    const polled = w.calls.length;
+    await enricher.poll();
+    expect(w.calls.length).toBe(polled);
+    w.advance(45_000);
+    w.complete();
+    await enricher.poll();
+    expect(w.rows.has(A)).toBe(true);
+    expect(enrichStatus(A, w.state(), w.rows.get(A)!)).toMatchObject({ kind: 'fresh' });
+  });
+
+  it('a run Mindcase no longer knows (404) fails at once instead of being polled for 10 minutes', async () => {
+    const w = world({ pollErrors: [new ApiError({ service: 'Mindcase', kind: 'not_found', status: 404, detail: 'No such job', retryAt: null })] });
+    const enricher = w.worker();
+    await enricher.request([A]);
+    await w.drain();
+    expect(w.state().runs).toEqual([]);
+    expect(enrichStatus(A, w.state(), null)).toMatchObject({ kind: 'failed', problem: { kind: 'not_found' } });
+    expect(w.calls.filter((c) => c.startsWith('POST'))).toEqual(['POST 1']);
   });
 });
