@@ -159,8 +159,18 @@ export function ApplyForm(props: ApplyFormProps) {
   };
 
   // Honour Retry-After: Generate waits for the time UpHunt named.
-  const generateWait =
-    generating.problem?.kind === 'rate_limited' && generating.problem.retryAt ? Math.max(0, Math.ceil((generating.problem.retryAt - props.now) / 1000)) : 0;
+  // The panel's clock may tick slowly: count the wait down by the second, so Generate comes back on time.
+  const waitEndsAt = generating.problem?.kind === 'rate_limited' ? generating.problem.retryAt : null;
+  const [clock, setClock] = useState(() => Date.now());
+  useEffect(() => {
+    if (waitEndsAt === null) return;
+    const timer = setInterval(() => {
+      setClock(Date.now());
+      if (Date.now() >= waitEndsAt) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [waitEndsAt]);
+  const generateWait = waitEndsAt !== null ? Math.max(0, Math.ceil((waitEndsAt - Math.max(clock, props.now)) / 1000)) : 0;
   const generate = async () => {
     setGenerating({ busy: true, problem: null });
     const result = await props.onGenerate(chosenProfileId).catch((error: unknown) => ({
@@ -168,6 +178,7 @@ export function ApplyForm(props: ApplyFormProps) {
       problem: { service: 'UpHunt' as const, kind: 'network' as const, status: null, detail: String(error), retryAt: null },
     }));
     if (result.coverLetter) setLetter(result.coverLetter);
+    setClock(Date.now());
     setGenerating({ busy: false, problem: result.problem });
   };
 

@@ -4,7 +4,7 @@
  * worker is checked with GET /status by job before anything is sent again. Polling follows nextCheckDelay.
  */
 import { ACTIVE_PHASES, nextCheckDelay, type Application } from './apply';
-import { toProblem, type Problem } from './http';
+import { ApiError, toProblem, type Problem } from './http';
 import type { StatusAnswer } from './uphunt/apply-schemas';
 import type { UpHuntClient } from './uphunt/client';
 
@@ -161,6 +161,12 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
   async function recover(app: Application): Promise<void> {
     try {
       const status = await (await deps.uphunt()).statusByJob(app.ciphertext);
+      // UpHunt answers about the job: an earlier application to it (ours, or settled before this one was made)
+      // is not this one, which then never arrived.
+      const known = (await deps.read()).some((a) => a.id !== app.id && a.queueId !== null && a.queueId === status.queueId);
+      const earlier = status.processedAt != null && status.processedAt < app.createdAt;
+      if (known || earlier)
+        throw new ApiError({ service: 'UpHunt', kind: 'not_found', status: 404, detail: 'Only an earlier application to this job.', retryAt: null });
       await applyStatus(app.id, status, true);
     } catch (error) {
       const problem = toProblem(error, 'UpHunt');
@@ -218,9 +224,9 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
       await applyStatus(app.id, await (await deps.uphunt()).statusByQueue(app.queueId));
     } catch (error) {
       const problem = toProblem(error, 'UpHunt');
-      const wait = problem.kind === 'rate_limited' && problem.retryAt ? problem.retryAt : deps.now() + 15_000;
-      // A failed check is not a failed application: look again later (Retry-After when given).
+      // A failed check is not a failed application: look again on the usual schedule (after Retry-After when given).
       const delay = nextCheckDelay(app.queuedAt ?? deps.now(), deps.now());
+      const wait = problem.kind === 'rate_limited' && problem.retryAt ? Math.max(problem.retryAt, deps.now()) : deps.now() + (delay ?? 0);
       await patch(app.id, delay === null ? { phase: 'stalled', nextCheckAt: null, problem } : { nextCheckAt: wait, problem });
     }
   }

@@ -243,7 +243,7 @@ export function createEnricher(deps: EnrichDeps) {
       } catch (error) {
         const problem = toProblem(error, 'Mindcase');
         const gone = asking === 'run' && problem.kind === 'not_found';
-        if (!(error instanceof ApiError) || gone || ['unauthorized', 'forbidden', 'payment_required'].includes(problem.kind)) {
+        if (!(error instanceof ApiError) || gone || ['unauthorized', 'forbidden', 'payment_required', 'validation'].includes(problem.kind)) {
           await fail(run, gone ? { ...problem, detail: 'Mindcase no longer knows this run. Nothing more is charged for it.' } : problem);
         } else {
           // Results can answer 404 until a run completes, and a blip is not a failed run: poll again (after any

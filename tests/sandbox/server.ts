@@ -15,6 +15,13 @@ export interface Fault {
   method?: string;
   /** Substring of the path (with query) the fault applies to. */
   path?: string;
+  /** A pattern the path must match (in-process tests only: a RegExp does not travel as JSON). */
+  pathMatches?: RegExp;
+  /**
+   * The request is handled as usual (an application is queued, a run started) and only its answer is
+   * replaced by the fault: the answer lost on the way back.
+   */
+  afterHandling?: boolean;
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -90,9 +97,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     if (path.startsWith('/__sandbox/')) return control(path, body, send);
 
-    const fault = faults.find((f) => f.left > 0 && (!f.host || f.host === host) && (!f.method || f.method === method) && (!f.path || path.includes(f.path)));
-    if (fault) {
+    const fault = faults.find(
+      (f) =>
+        f.left > 0 &&
+        (!f.host || f.host === host) &&
+        (!f.method || f.method === method) &&
+        (!f.path || path.includes(f.path)) &&
+        (!f.pathMatches || f.pathMatches.test(path)),
+    );
+    if (fault?.afterHandling) {
+      // Handle it for real, throw the answer away, then answer with the fault.
       fault.left -= 1;
+      const discard = () => undefined;
+      if (host === 'uphunt.io') uphunt(method, path, body, req, discard);
+      else if (host === 'api.mindcase.co') mindcase(method, path, body, req, discard);
+    }
+    if (fault) {
+      if (!fault.afterHandling) fault.left -= 1;
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.kind === 'refuse') {
         log.push({ startedAt, at: Date.now(), host, method, path, status: 0, auth });
@@ -254,7 +275,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (method === 'GET' && p === '/api/auto-apply-v2/status') {
       const byQueue = url.searchParams.get('queueId');
       const byJob = url.searchParams.get('jobId');
-      const found = byQueue ? ([byQueue, applications.get(byQueue)] as const) : [...applications.entries()].find(([, a]) => a.jobId === byJob);
+      // By job: the latest application to it.
+      const found = byQueue ? ([byQueue, applications.get(byQueue)] as const) : [...applications.entries()].reverse().find(([, a]) => a.jobId === byJob);
       const [queueId, entry] = found ?? [];
       if (!entry) return send(404, { error: 'not_found', message: 'No such application' }, headers);
       const status = statusOf(entry);

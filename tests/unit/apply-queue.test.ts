@@ -260,6 +260,26 @@ describe('apply queue', () => {
     expect(w.posts).toHaveLength(1);
   });
 
+  it('an earlier application to the same job is not taken for this one: it is sent once more', async () => {
+    const w = world();
+    const q = w.worker();
+    w.setOutcome('not_available');
+    const first = await q.submit(draft);
+    await w.run(q);
+    expect(w.apps()[0]).toMatchObject({ id: first.id, phase: 'settled', queueId: 'q1' });
+    // The second send is cut off before UpHunt gets it; asked by job, UpHunt names the first application.
+    w.failPostWith(problem('network', null));
+    await q.submit(draft);
+    await w.run(q, w.now() + 5_000);
+    expect(w.posts).toHaveLength(2);
+    w.failPostWith(null);
+    w.setOutcome('applied');
+    await w.run(q);
+    expect(w.posts).toHaveLength(3);
+    expect(w.apps()[1]).toMatchObject({ phase: 'settled', status: 'applied', queueId: 'q3' });
+    expect(w.apps()[0]).toMatchObject({ queueId: 'q1', status: 'not_available' });
+  });
+
   it('sends again only after each "never got it", at most twice, then says it was not sent', async () => {
     const w = world();
     w.failPostWith(problem('network', null));

@@ -31,7 +31,8 @@ describe('UpHunt client', () => {
     const { calls, deps } = recorder(seedExample());
     const client = createUpHuntClient('up_abc', deps);
     await client.clientJobs('1991212616395436888');
-    await client.companyIdForCiphertext('~022051005096520707758');
+    // The recorder answers every call with the same client-jobs body, which names no archived job's client.
+    await expect(client.companyIdForCiphertext('~022051005096520707758')).rejects.toMatchObject({ problem: { kind: 'malformed' } });
     expect(calls.map((c) => c.url)).toEqual([
       'https://uphunt.io/api/v1/clients/1991212616395436888/jobs',
       'https://uphunt.io/api/v1/jobs/~022051005096520707758',

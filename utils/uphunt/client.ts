@@ -47,7 +47,11 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
     clientJobs: (companyId) => get(`${legacy ? '/api/v1' : '/api'}/clients/${encodeURIComponent(companyId)}/jobs`, ClientJobsSchema),
     companyIdForCiphertext: async (ciphertext) => {
       const path = legacy ? `/api/v1/jobs/${encodeURIComponent(ciphertext)}` : `/api/jobs/by-ciphertext?cipher=${encodeURIComponent(ciphertext)}`;
-      return companyIdFromArchivedJob(await get(path, ArchivedJobSchema));
+      const companyId = companyIdFromArchivedJob(await get(path, ArchivedJobSchema));
+      // A job UpHunt has not archived is a 404; an answer with no client id in it is not the shape we know.
+      if (!companyId)
+        throw new ApiError({ service: 'UpHunt', kind: 'malformed', status: 200, detail: 'the archived job names no client (companyId)', retryAt: null });
+      return companyId;
     },
     apply: (request) => post(`${autoApply}/apply`, ApplyAnswerSchema, request, '1 auto-apply credit, and Connects, if it applies'),
     statusByQueue: (queueId) => get(`${autoApply}/status?queueId=${encodeURIComponent(queueId)}`, StatusAnswerSchema),

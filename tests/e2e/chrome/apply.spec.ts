@@ -1,19 +1,10 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+import { expect, openPanel, openUpwork, saveKeys, setUndo, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
 const posts = (sandbox: { requests(): Array<{ method: string; path: string }> }) =>
   sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply')).length;
-
-async function setUndo(context: BrowserContext, extensionId: string, seconds: number) {
-  const options = await saveKeys(context, extensionId);
-  const form = options.getByRole('form', { name: 'Apply settings' });
-  await form.getByLabel('Undo moment before sending (seconds)').fill(String(seconds));
-  await form.getByRole('button', { name: 'Save apply settings' }).click();
-  await expect(form.getByRole('status')).toHaveText('Saved.');
-  await options.close();
-}
 
 async function applyPanel(context: BrowserContext, extensionId: string): Promise<Page> {
   const { tabId } = await openUpwork(context, extensionId, NORTHWIND);

@@ -5,24 +5,13 @@
  */
 import type { Page } from '@playwright/test';
 import { KEYS } from '../../sandbox/data';
-import type { Fault, Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+import type { Sandbox } from '../../sandbox/server';
+import { collectErrors, expect, openPanel, openUpwork, saveKeys, standardFaults, test } from './fixtures';
 
 const NORTHWIND_JOB = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const clientJobs = (sandbox: Sandbox) => sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
 
-const FAULTS: Array<[string, Omit<Fault, 'host' | 'path'>, RegExp]> = [
-  ['401', { status: 401 }, /UpHunt rejected the API key/],
-  ['402', { status: 402 }, /Not enough UpHunt credits/],
-  ['403', { status: 403 }, /UpHunt subscription inactive/],
-  ['404', { status: 404, body: { error: 'not_found', message: 'No archived jobs match the companyId' } }, /No history of this client yet/],
-  ['422', { status: 422, body: { error: 'validation_error', message: 'companyId is invalid' } }, /UpHunt refused the request/],
-  ['500', { status: 500 }, /UpHunt is having trouble/],
-  ['503', { status: 503 }, /UpHunt is having trouble/],
-  ['connection refused', { kind: 'refuse' }, /Could not reach UpHunt/],
-  ['malformed JSON', { kind: 'malformed-json' }, /Unexpected response from UpHunt/],
-  ['JSON of the wrong shape', { kind: 'wrong-shape' }, /Unexpected response from UpHunt/],
-];
+const FAULTS = standardFaults('UpHunt', /No history of this client yet/);
 
 /** Forgets the cached client and any pause, so that the next look-up calls UpHunt again. */
 async function forgetClient(panel: Page) {

@@ -1,8 +1,9 @@
 /** Playwright fixtures: a fresh sandbox and a fresh Chromium with the extension for every test. */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { startSandbox, type Fault, type Sandbox } from '../../sandbox/server';
 import { launchWithExtension } from './launch';
 
+import { saveKeys } from './launch';
 export { openPanel, openUpwork, saveKeys } from './launch';
 
 interface Fixtures {
@@ -32,7 +33,10 @@ export const test = base.extend<Fixtures>({
 });
 export { expect };
 
-/** Collects errors any context logs, so a test can insist there were none. */
+/**
+ * Collects errors any context logs (extension pages, Upwork tabs with the content script, the service worker
+ * and every worker that replaces it), so a test can insist there were none.
+ */
 export function collectErrors(context: BrowserContext): string[] {
   const errors: string[] = [];
   const watch = (page: Page) => {
@@ -41,7 +45,43 @@ export function collectErrors(context: BrowserContext): string[] {
       if (message.type() === 'error' && page.url().startsWith('chrome-extension://')) errors.push(`console ${page.url()}: ${message.text()}`);
     });
   };
+  const watchWorker = (worker: Worker) => {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`worker console: ${message.text()}`);
+    });
+  };
   context.pages().forEach(watch);
   context.on('page', watch);
+  context.serviceWorkers().forEach(watchWorker);
+  context.on('serviceworker', watchWorker);
+  context.on('weberror', (error) => errors.push(`weberror ${error.page()?.url() ?? 'worker'}: ${error.error().message}`));
   return errors;
+}
+
+export type FaultCase = [name: string, fault: Omit<Fault, 'host' | 'path'>, message: RegExp];
+
+/** Every fault the sandbox can play (but the 30 s stall), with what the user should read for it. */
+export function standardFaults(service: 'UpHunt' | 'Mindcase', notFound: RegExp = new RegExp(`${service} has no record of this`)): FaultCase[] {
+  return [
+    ['401', { status: 401 }, new RegExp(`${service} rejected the API key`)],
+    ['402', { status: 402 }, new RegExp(`Not enough ${service} credits`)],
+    ['403', { status: 403 }, new RegExp(`${service} subscription inactive`)],
+    ['404', { status: 404, body: { error: 'not_found', message: 'Not found' } }, notFound],
+    ['422', { status: 422, body: { error: 'validation_error', message: 'A field is invalid' } }, new RegExp(`${service} refused the request`)],
+    ['500', { status: 500 }, new RegExp(`${service} is having trouble`)],
+    ['503', { status: 503 }, new RegExp(`${service} is having trouble`)],
+    ['connection refused', { kind: 'refuse' }, new RegExp(`Could not reach ${service}`)],
+    ['malformed JSON', { kind: 'malformed-json' }, new RegExp(`Unexpected response from ${service}`)],
+    ['JSON of the wrong shape', { kind: 'wrong-shape' }, new RegExp(`Unexpected response from ${service}`)],
+  ];
+}
+
+/** Sets the undo moment in Options as a user would (and saves the keys first). */
+export async function setUndo(context: BrowserContext, extensionId: string, seconds: number) {
+  const options = await saveKeys(context, extensionId);
+  const form = options.getByRole('form', { name: 'Apply settings' });
+  await form.getByLabel('Undo moment before sending (seconds)').fill(String(seconds));
+  await form.getByRole('button', { name: 'Save apply settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  await options.close();
 }
