@@ -27,6 +27,7 @@ import {
   updateStored,
   TabStateSchema,
   tabStateKey,
+  type TabState,
   uphuntPausedUntilItem,
 } from './storage';
 import { buyerMetrics, buyerScore } from './buyer';
@@ -60,6 +61,16 @@ export function createLookupDeps(): LookupDeps {
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   };
+}
+
+/** Every tab's stored state, for a worker that starts again (see resumeLookups). */
+export async function storedTabStates(): Promise<Array<{ tabId: number; state: TabState }>> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all).flatMap(([key, value]) => {
+    const tabId = /^tab:(\d+)$/.exec(key)?.[1];
+    const state = TabStateSchema.safeParse(value);
+    return tabId && state.success ? [{ tabId: Number(tabId), state: state.data }] : [];
+  });
 }
 
 /** Asks the service something free that needs a valid key, and says in words what came back. */

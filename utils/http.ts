@@ -84,7 +84,7 @@ export interface JsonResponse<T> {
   rateLimit: RateLimit;
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_RETRY_AFTER_MS = 30_000;
 
 export async function requestJson<S extends z.ZodMiniType>(request: JsonRequest<S>, deps: HttpDeps = defaultHttpDeps): Promise<JsonResponse<z.output<S>>> {

@@ -2,7 +2,7 @@
  * Finds the client of the job a tab shows and loads its UpHunt history into the cache, writing each step
  * into the tab's state so any panel can show it. Takes everything it touches as parameters.
  */
-import { ApiError, toProblem, type Problem } from './http';
+import { ApiError, DEFAULT_TIMEOUT_MS, toProblem, type Problem } from './http';
 import type { Shared, TtlCache } from './cache';
 import type { UpHuntClient } from './uphunt/client';
 import type { ClientJobs } from './uphunt/schemas';
@@ -11,6 +11,8 @@ import type { PageSeen } from './messaging';
 import { JOB_PAGE_KINDS, parseUpworkUrl } from './upwork/page';
 
 export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
+/** A look-up still under way this long after its last step outlived any request's timeout: its worker died. */
+export const LOOKUP_STUCK_MS = DEFAULT_TIMEOUT_MS + 5_000;
 
 export interface LookupDeps {
   uphunt: () => Promise<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'>>;
@@ -93,6 +95,34 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
     await write('error', { problem });
   }
   return current;
+}
+
+/**
+ * Look-ups a dead worker left half-way ('resolving' or 'loading' in a tab's state): only one worker lives at a
+ * time, so a new one finds them orphaned and runs them again, rather than leave a panel spinning.
+ */
+export async function resumeLookups(deps: LookupDeps, tabs: Array<{ tabId: number; state: TabState }>): Promise<void> {
+  const orphaned = tabs.filter(({ state }) => state.status === 'resolving' || state.status === 'loading');
+  await Promise.all(
+    orphaned.map(async ({ tabId, state }) => {
+      // Unless the tab started a newer one meanwhile: lookupPage issues its first write before any await of its own.
+      if ((await deps.readTab(tabId))?.lookupId !== state.lookupId) return;
+      await lookupPage(
+        deps,
+        tabId,
+        {
+          url: state.url,
+          kind: state.kind,
+          ciphertext: state.ciphertext,
+          companyIdHint: state.companyId,
+          paymentVerified: state.paymentVerified,
+          signedIn: state.signedIn,
+          account: state.account,
+        },
+        { pasted: state.pasted },
+      );
+    }),
+  );
 }
 
 /** Honours a Retry-After already received, for every tab, without spending a call to learn it again. */

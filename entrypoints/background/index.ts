@@ -9,12 +9,13 @@ import {
   MINDCASE_ALARM,
   mindcaseCredits,
   recordDroppedMessage,
+  storedTabStates,
   testConnection,
 } from '@/utils/background-services';
 import { recordActivity, redactedPath } from '@/utils/activity';
 import { createInFlight } from '@/utils/cache';
 import { defaultHttpDeps } from '@/utils/http';
-import { lookupPage } from '@/utils/lookup';
+import { lookupPage, resumeLookups } from '@/utils/lookup';
 import { APPLY_ALARM, createBackgroundApplyQueue, generateProposal, loadAppliedJobs, loadFreelancers, panelOpen } from '@/utils/apply-services';
 import {
   CiphertextMessageSchema,
@@ -152,9 +153,10 @@ export default defineBackground(() => {
     if (alarm.name === MINDCASE_ALARM) void enricher.resume();
     if (alarm.name === APPLY_ALARM) void applications.tick();
   });
-  // A worker that starts again picks up the runs and applications the last one left.
+  // A worker that starts again picks up the runs, applications and look-ups the last one left.
   void enricher.resume();
   void applications.tick();
+  void storedTabStates().then((tabs) => resumeLookups(deps, tabs));
 
   onMessage('lookupTab', async ({ data, sender }) => {
     const request = LookupTabSchema.safeParse(data);

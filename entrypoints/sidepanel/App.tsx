@@ -8,7 +8,7 @@ import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
 import { buyerMetrics, buyerScore } from '@/utils/buyer';
 import { enrichStatus, spending } from '@/utils/enrich';
-import { CLIENT_JOBS_TTL_MS, stateMatchesTab } from '@/utils/lookup';
+import { CLIENT_JOBS_TTL_MS, LOOKUP_STUCK_MS, stateMatchesTab } from '@/utils/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, usePanel } from '@/components/store';
 
@@ -38,6 +38,14 @@ export function App() {
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
   // Until the page reports the job now shown, the stored state may describe the previous one.
   const current = state && tabUrl && stateMatchesTab(state, tabUrl) ? state : null;
+  // A look-up that outlived every timeout lost its worker: ask again (the new worker resumes it too).
+  const stuckSince = current && (current.status === 'resolving' || current.status === 'loading') ? current.updatedAt : null;
+  useEffect(() => {
+    if (stuckSince === null) return;
+    const timer = setTimeout(() => void lookup(false), Math.max(0, stuckSince + LOOKUP_STUCK_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [stuckSince]);
+
   const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
   const metrics = useMemo(() => (data && entry ? buyerMetrics(data, entry.storedAt) : null), [data, entry]);
   const score = useMemo(() => (metrics ? buyerScore(metrics) : null), [metrics]);

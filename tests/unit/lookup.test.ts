@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { createInFlight, createTtlCache } from '@/utils/cache';
 import { ApiError, type ProblemKind } from '@/utils/http';
-import { lookupPage, type LookupDeps } from '@/utils/lookup';
+import { lookupPage, resumeLookups, type LookupDeps } from '@/utils/lookup';
 import type { PageSeen } from '@/utils/messaging';
 import type { TabState } from '@/utils/storage';
 import type { UpHuntClient } from '@/utils/uphunt/client';
@@ -159,5 +159,41 @@ describe('stateMatchesTab', () => {
     const proposal = await lookupPage(w.deps, 2, page({ url: 'https://www.upwork.com/nx/proposals/123', kind: 'proposal' }));
     expect(stateMatchesTab(proposal, 'https://www.upwork.com/nx/proposals/123/')).toBe(true);
     expect(stateMatchesTab({ ...proposal, pasted: true }, 'https://www.upwork.com/nx/find-work/')).toBe(true);
+  });
+});
+
+describe('resumeLookups', () => {
+  it('a new worker runs again the look-ups a dead one left half-way, and nothing else', async () => {
+    const w = world();
+    const orphan = (tabId: number, status: TabState['status'], lookupId: string): TabState => ({
+      url: page().url,
+      kind: 'job',
+      ciphertext: CIPHER,
+      companyId: status === 'loading' ? COMPANY : null,
+      paymentVerified: null,
+      signedIn: null,
+      account: null,
+      status,
+      pasted: false,
+      problem: null,
+      lookupId,
+      updatedAt: 0,
+    });
+    const left = [
+      { tabId: 1, state: orphan(1, 'loading', 'dead-1') },
+      { tabId: 2, state: orphan(2, 'resolving', 'dead-2') },
+      { tabId: 3, state: orphan(3, 'ready', 'done-3') },
+      { tabId: 4, state: orphan(4, 'loading', 'dead-4') },
+    ];
+    for (const { tabId, state } of left) w.tabs.set(tabId, state);
+    // Tab 4 moved on to a newer look-up before the worker got to it.
+    w.tabs.set(4, { ...orphan(4, 'ready', 'newer-4') });
+    await resumeLookups(w.deps, left);
+    expect(w.tabs.get(1)).toMatchObject({ status: 'ready', companyId: COMPANY });
+    expect(w.tabs.get(2)).toMatchObject({ status: 'ready', companyId: COMPANY });
+    expect(w.tabs.get(3)!.lookupId).toBe('done-3');
+    expect(w.tabs.get(4)!.lookupId).toBe('newer-4');
+    // Both tabs show the same client: its history is fetched once.
+    expect(w.calls.filter((c) => c.startsWith('clientJobs'))).toEqual([`clientJobs ${COMPANY}`]);
   });
 });
