@@ -36,6 +36,7 @@ export interface ApplyFormProps {
   history: WorkHistoryItem[];
   freelancers: FreelancersEntry | null;
   settings: ApplySettings;
+  lastProfileId: string | null;
   applications: Application[];
   appliedRemotely: string[];
   /** Why UpHunt's list of applied jobs could not be checked. */
@@ -60,7 +61,7 @@ export function ApplyForm(props: ApplyFormProps) {
     [choices, props.jobTitle, props.jobSkills, props.history],
   );
   const [profileId, setProfileId] = useState<string | null>(props.draft?.profileId ?? null);
-  const chosenProfileId = profileId ?? props.settings.lastProfileId ?? suggestion?.choice.profileId ?? null;
+  const chosenProfileId = profileId ?? props.lastProfileId ?? suggestion?.choice.profileId ?? null;
   const profile = choices.find((c) => c.profileId === chosenProfileId) ?? null;
 
   const template = props.settings.templates.find((t) => t.id === props.settings.defaultTemplateId) ?? props.settings.templates[0];

@@ -30,6 +30,7 @@ import {
   enrichmentKey,
   enrichSettingsItem,
   keysItem,
+  lastProfileItem,
   mindcaseRowKey,
   TabStateSchema,
   tabStateKey,
@@ -50,6 +51,8 @@ interface PanelState {
   hasMindcaseKey: boolean;
   hasUpHuntKey: boolean;
   credits: number | null;
+  /** The freelancer the user last applied as. */
+  lastProfileId: string | null;
   /** Why the credits could not be read. */
   creditsProblem: Problem | null;
   /** Why UpHunt's list of applied jobs could not be refreshed. */
@@ -74,6 +77,7 @@ export const usePanel = create<PanelState>(() => ({
   hasMindcaseKey: false,
   hasUpHuntKey: false,
   credits: null,
+  lastProfileId: null,
   creditsProblem: null,
   appliedProblem: null,
   applications: [],
@@ -187,6 +191,8 @@ export function watchShared() {
     }),
   );
   applySettingsItem.watch((applySettings) => usePanel.setState({ applySettings }));
+  lastProfileItem.watch((lastProfileId) => usePanel.setState({ lastProfileId }));
+  void lastProfileItem.getValue().then((lastProfileId) => usePanel.setState({ lastProfileId }));
   void applySettingsItem.getValue().then((applySettings) => usePanel.setState({ applySettings }));
   const applyKeys = (keys: { mindcase: string; uphunt: string }) => {
     const hasMindcaseKey = keys.mindcase.trim() !== '';
@@ -272,8 +278,7 @@ export const applyActions = {
   saveDraft: (ciphertext: string, draft: ApplyDraft) => void storage.setItem(draftKey(ciphertext), draft),
   apply: async (draft: Draft) => {
     const app = await sendMessage('submitApplication', draft);
-    const settings = await applySettingsItem.getValue();
-    if (draft.profileId) await applySettingsItem.setValue({ ...settings, lastProfileId: draft.profileId });
+    if (draft.profileId) await lastProfileItem.setValue(draft.profileId);
     return app;
   },
   undo: (id: string) => void sendMessage('undoApplication', { id }),

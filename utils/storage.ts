@@ -9,8 +9,71 @@ import { FreelancersSchema } from './uphunt/schemas';
 export const KeysSchema = z.object({ uphunt: z.string(), mindcase: z.string() });
 export type Keys = z.output<typeof KeysSchema>;
 
+/** Stored values found unreadable and reset, and errors the background did not expect: Options → Diagnostics. */
+export const IncidentSchema = z.object({ count: z.number(), lastAt: z.number(), last: z.string() });
+export type Incident = z.output<typeof IncidentSchema>;
+export const storageResetsKey = 'local:storage-resets' as const;
+export const backgroundErrorsKey = 'local:background-errors' as const;
+
+export function recordIncident(key: typeof storageResetsKey | typeof backgroundErrorsKey, last: string): Promise<void> {
+  return updateStored(key, IncidentSchema, (seen) => ({ count: (seen?.count ?? 0) + 1, lastAt: Date.now(), last }));
+}
+
+export interface SettingsItem<T> {
+  key: string;
+  fallback: T;
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+  removeValue(): Promise<void>;
+  watch(callback: (value: T) => void): () => void;
+  /** Runs the migrations again (they run by themselves when the item is defined); for tests. */
+  migrate(): Promise<void>;
+}
+
+/**
+ * A settings item read through its schema, with @wxt-dev/storage's versions and migrations. A stored value
+ * that does not fit keeps each field that does and takes the default for the others (a broken cap does not
+ * cost the user their templates); the repair is written back and counted in Options → Diagnostics.
+ */
+function defineSettings<S extends z.ZodMiniObject>(
+  key: `local:${string}`,
+  schema: S,
+  fallback: z.output<S>,
+  options: { version: number; migrations?: Record<number, (old: unknown) => unknown> },
+): SettingsItem<z.output<S>> {
+  type T = z.output<S>;
+  const item = storage.defineItem<T>(key, { fallback, ...options });
+  const repair = (raw: unknown): { value: T; broken: boolean } => {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return { value: parsed.data, broken: false };
+    const stored = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    const fields = Object.entries(schema.shape as Record<string, z.ZodMiniType>).map(([field, fieldSchema]) => {
+      const kept = fieldSchema.safeParse(stored[field]);
+      return [field, kept.success ? kept.data : (fallback as Record<string, unknown>)[field]];
+    });
+    return { value: Object.fromEntries(fields) as T, broken: true };
+  };
+  return {
+    key,
+    fallback,
+    async getValue() {
+      const { value, broken } = repair(await item.getValue());
+      if (broken) {
+        console.warn(`Repaired a stored value that did not fit its schema: ${key}`);
+        await item.setValue(value);
+        await recordIncident(storageResetsKey, key);
+      }
+      return value;
+    },
+    setValue: (value) => item.setValue(value),
+    removeValue: () => item.removeValue(),
+    watch: (callback) => item.watch((raw) => callback(repair(raw).value)),
+    migrate: () => item.migrate(),
+  };
+}
+
 /** API keys. storage.local is reachable by extension pages and the background, never by content scripts. */
-export const keysItem = storage.defineItem<Keys>('local:keys', { fallback: { uphunt: '', mindcase: '' }, version: 1 });
+export const keysItem = defineSettings('local:keys', KeysSchema, { uphunt: '', mindcase: '' }, { version: 1 });
 
 export const PageKindSchema = z.enum(['job', 'public-job', 'slide-over', 'apply', 'proposal', 'search', 'feed', 'saved', 'other']);
 
@@ -73,6 +136,7 @@ export async function readChecked<S extends z.ZodMiniType>(key: `local:${string}
   // A value from an older version or a corrupted write: drop it rather than let it break every reader.
   console.warn(`Dropped a stored value that no longer fits its schema: ${key}`);
   await storage.removeItem(key);
+  await recordIncident(storageResetsKey, key);
   return null;
 }
 
@@ -110,11 +174,8 @@ export const EnrichSettingsSchema = z.object({ autoEnrich: z.boolean(), monthlyC
 
 /** Mindcase runs in flight and what they cost this month (see utils/enrich.ts). */
 export const enrichmentKey = 'local:enrichment' as const;
-export const enrichSettingsItem = storage.defineItem<z.output<typeof EnrichSettingsSchema>>('local:enrich-settings', {
-  // Off by default: every Mindcase row costs the user money.
-  fallback: { autoEnrich: false, monthlyCapUsd: 5 },
-  version: 1,
-});
+// Off by default: every Mindcase row costs the user money.
+export const enrichSettingsItem = defineSettings('local:enrich-settings', EnrichSettingsSchema, { autoEnrich: false, monthlyCapUsd: 5 }, { version: 1 });
 export const mindcaseRowKey = (ciphertext: string) => `local:mindcase-row:${ciphertext}` as const;
 
 export const ApplicationSchema = z.object({
@@ -150,15 +211,31 @@ export const ApplicationsSchema = z.array(ApplicationSchema);
 export const ApplySettingsSchema = z.object({
   undoSeconds: z.number().check(z.minimum(0), z.maximum(30)),
   recentClientDays: z.number().check(z.minimum(0), z.maximum(365)),
-  lastProfileId: z.nullable(z.string()),
   templates: z.array(z.object({ id: z.string(), name: z.string(), body: z.string() })),
   defaultTemplateId: z.string(),
 });
 export type ApplySettings = z.output<typeof ApplySettingsSchema>;
-export const applySettingsItem = storage.defineItem<ApplySettings>('local:apply-settings', {
-  fallback: { undoSeconds: 3, recentClientDays: 7, lastProfileId: null, templates: DEFAULT_TEMPLATES, defaultTemplateId: 'default' },
-  version: 1,
-});
+export const applySettingsItem = defineSettings(
+  'local:apply-settings',
+  ApplySettingsSchema,
+  { undoSeconds: 3, recentClientDays: 7, templates: DEFAULT_TEMPLATES, defaultTemplateId: 'default' },
+  { version: 2, migrations: { 2: migrateApplySettingsToV2 } },
+);
+
+/** The freelancer the user last applied as: the form's first choice next time. */
+export const lastProfileKey = 'local:last-profile' as const;
+export const lastProfileItem = storage.defineItem<string | null>(lastProfileKey, { fallback: null });
+
+/**
+ * v1 kept the last freelancer used inside the apply settings, so an apply in the panel and a save in an Options
+ * page opened before it wrote the same value, and the later one undid the other. v2 moves it to its own item.
+ */
+export async function migrateApplySettingsToV2(v1: unknown): Promise<unknown> {
+  if (v1 === null || typeof v1 !== 'object') return v1;
+  const { lastProfileId, ...v2 } = v1 as Record<string, unknown>;
+  if (typeof lastProfileId === 'string' && (await storage.getItem(lastProfileKey)) === null) await storage.setItem(lastProfileKey, lastProfileId);
+  return v2;
+}
 
 /** The agency's freelancers, cached (UpHunt allows 30 calls a minute; they rarely change). */
 export const freelancersKey = 'local:freelancers' as const;
@@ -190,7 +267,8 @@ export interface ListSettings {
   /** Look up the clients of listed jobs the user has not opened (costs UpHunt calls; off by default). */
   lookupListed: boolean;
 }
-export const listSettingsItem = storage.defineItem<ListSettings>('local:list-settings', { fallback: { showBadges: true, lookupListed: false }, version: 1 });
+export const ListSettingsSchema = z.object({ showBadges: z.boolean(), lookupListed: z.boolean() }) satisfies z.ZodMiniType<ListSettings>;
+export const listSettingsItem = defineSettings('local:list-settings', ListSettingsSchema, { showBadges: true, lookupListed: false }, { version: 1 });
 
 /** Which page kinds failed to yield a job, so a change in Upwork's markup is noticed in a day. */
 export const diagnosticsKey = 'local:diagnostics' as const;

@@ -30,13 +30,21 @@ import {
   TilesSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
-import { enrichSettingsItem, listSettingsItem, tabStateKey } from '@/utils/storage';
+import { backgroundErrorsKey, enrichSettingsItem, listSettingsItem, recordIncident, tabStateKey } from '@/utils/storage';
 import { isUpworkUrl, jobUrl, parseUpworkUrl } from '@/utils/upwork/page';
 import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
 
 export default defineBackground(() => {
   // MV3's CSP forbids the eval zod would otherwise use to speed up parsing.
   z.config({ jitless: true });
+  // An error nothing caught is logged and counted (Options → Diagnostics), so that it is seen, not lost.
+  const uncaught = (reason: unknown) => {
+    const message = reason instanceof Error ? reason.message : String(reason);
+    console.error('Unexpected error in the background:', message);
+    void recordIncident(backgroundErrorsKey, message.slice(0, 200));
+  };
+  self.addEventListener('unhandledrejection', (event) => uncaught(event.reason));
+  self.addEventListener('error', (event) => uncaught(event.error ?? event.message));
   // Every request the extension sends goes into Options → Activity, without keys or query values.
   defaultHttpDeps.record = ({ url, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url) });
   const deps = createLookupDeps();

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/messaging';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
-import { DiagnosticsView } from '@/components/DiagnosticsView';
+import { DiagnosticsView, IncidentsView } from '@/components/DiagnosticsView';
 import { ActivityView, DroppedMessagesView } from '@/components/ActivityView';
 import { activityKey, ActivitySchema, type ActivityEntry } from '@/utils/activity';
 import { storage } from 'wxt/utils/storage';
@@ -15,7 +15,10 @@ import { ListSettingsForm } from '@/components/ListSettingsForm';
 import { EMPTY_ENRICHMENT, spending } from '@/utils/enrich';
 import {
   applySettingsItem,
+  backgroundErrorsKey,
   DiagnosticsSchema,
+  IncidentSchema,
+  storageResetsKey,
   diagnosticsKey,
   DroppedMessagesSchema,
   droppedMessagesKey,
@@ -60,6 +63,8 @@ async function start() {
   const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
   const diagnostics = (await readChecked(diagnosticsKey, DiagnosticsSchema)) ?? {};
   const dropped = await readChecked(droppedMessagesKey, DroppedMessagesSchema);
+  const resets = await readChecked(storageResetsKey, IncidentSchema);
+  const errors = await readChecked(backgroundErrorsKey, IncidentSchema);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <main>
@@ -80,6 +85,7 @@ async function start() {
         <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
         <DiagnosticsView diagnostics={diagnostics} />
         <DroppedMessagesView dropped={dropped} />
+        <IncidentsView resets={resets} errors={errors} />
         <Activity />
       </main>
     </StrictMode>,

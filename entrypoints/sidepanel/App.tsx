@@ -86,6 +86,7 @@ export function App() {
           history={data?.workHistory ?? []}
           freelancers={panel.freelancers}
           settings={panel.applySettings}
+          lastProfileId={panel.lastProfileId}
           applications={panel.applications}
           appliedRemotely={panel.appliedRemotely}
           appliedProblem={panel.appliedProblem}

@@ -2,7 +2,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { keysItem, readChecked, TabStateSchema, tabStateKey, updateStored } from '@/utils/storage';
+import {
+  applySettingsItem,
+  enrichSettingsItem,
+  keysItem,
+  lastProfileItem,
+  readChecked,
+  storageResetsKey,
+  TabStateSchema,
+  tabStateKey,
+  updateStored,
+} from '@/utils/storage';
+import { DEFAULT_TEMPLATES } from '@/utils/apply';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -23,5 +34,47 @@ describe('stored values', () => {
 
   it('keys default to empty strings before the user saves any', async () => {
     expect(await keysItem.getValue()).toEqual({ uphunt: '', mindcase: '' });
+  });
+});
+
+describe('migrations', () => {
+  const v1 = { undoSeconds: 5, recentClientDays: 14, lastProfileId: '1700000000000000002', templates: DEFAULT_TEMPLATES, defaultTemplateId: 'default' };
+
+  it('apply settings v1 → v2: the last freelancer used moves to its own item, every setting is kept', async () => {
+    await fakeBrowser.storage.local.set({ 'apply-settings': v1, 'apply-settings$': { v: 1 } });
+    await applySettingsItem.migrate();
+    expect(await applySettingsItem.getValue()).toEqual({ undoSeconds: 5, recentClientDays: 14, templates: DEFAULT_TEMPLATES, defaultTemplateId: 'default' });
+    expect(await lastProfileItem.getValue()).toBe('1700000000000000002');
+    expect(await fakeBrowser.storage.local.get('apply-settings$')).toEqual({ 'apply-settings$': { v: 2 } });
+    expect(await storage.getItem(storageResetsKey)).toBeNull();
+  });
+
+  it('apply settings v1 → v2 for a user who never applied: nothing to move', async () => {
+    await fakeBrowser.storage.local.set({ 'apply-settings': { ...v1, lastProfileId: null }, 'apply-settings$': { v: 1 } });
+    await applySettingsItem.migrate();
+    expect((await applySettingsItem.getValue()).undoSeconds).toBe(5);
+    expect(await lastProfileItem.getValue()).toBeNull();
+  });
+});
+
+describe('a corrupted settings value', () => {
+  it('keeps each field that fits, takes the default for the others, writes the repair back and counts it', async () => {
+    await storage.setItem('local:keys', { uphunt: 'sk_uphunt_kept', mindcase: 42 });
+    await enrichSettingsItem.setValue({ autoEnrich: true, monthlyCapUsd: 12 });
+    expect(await keysItem.getValue()).toEqual({ uphunt: 'sk_uphunt_kept', mindcase: '' });
+    expect(await storage.getItem('local:keys')).toEqual({ uphunt: 'sk_uphunt_kept', mindcase: '' });
+    expect(await storage.getItem(storageResetsKey)).toMatchObject({ count: 1, last: 'local:keys' });
+    // The rest is left alone.
+    expect(await enrichSettingsItem.getValue()).toEqual({ autoEnrich: true, monthlyCapUsd: 12 });
+  });
+
+  it('a wrong type never reads as "on": auto-enrich, which spends money, falls back to off', async () => {
+    await storage.setItem('local:enrich-settings', { autoEnrich: 'yes', monthlyCapUsd: 7 });
+    expect(await enrichSettingsItem.getValue()).toEqual({ autoEnrich: false, monthlyCapUsd: 7 });
+  });
+
+  it('a value that is not even an object reads as the defaults', async () => {
+    await storage.setItem('local:apply-settings', 'garbage');
+    expect(await applySettingsItem.getValue()).toEqual(applySettingsItem.fallback);
   });
 });

@@ -134,3 +134,20 @@ test('a page cannot drive the extension: forged messages, events and elements st
   expect(sandbox.requests().filter((r) => r.host === 'uphunt.io' && !r.path.includes('auto-apply'))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a corrupted stored setting is repaired field by field, reported in Options, and the rest is kept', async ({ context, extensionId }) => {
+  const errors = collectErrors(context);
+  const options = await saveKeys(context, extensionId);
+  await options.evaluate(() => chrome.storage.local.set({ 'enrich-settings': { autoEnrich: 'yes', monthlyCapUsd: 9 } }));
+  await options.reload();
+  const settings = options.getByRole('form', { name: 'Mindcase settings' });
+  // A value of the wrong type never turns on spending: auto-enrich reads as off; the cap is kept.
+  await expect(settings.getByLabel('Enrich jobs I open')).not.toBeChecked();
+  await expect(settings.getByLabel('Monthly spending cap (USD)')).toHaveValue('9');
+  await options.reload();
+  await expect(options.getByRole('note').filter({ hasText: 'stored value' })).toContainText(
+    '1 stored value could not be read and was reset to a safe default (last: enrich-settings',
+  );
+  await expect(options.getByText(/Saved key ends in/).first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
