@@ -159,8 +159,8 @@ export function ApplyForm(props: ApplyFormProps) {
     }
   };
 
-  // Honour Retry-After: Generate waits for the time UpHunt named.
-  // The panel's clock may tick slowly: count the wait down by the second, so Generate comes back on time.
+  // Honour Retry-After: Generate waits for the time UpHunt named, counted down by the second (the panel's
+  // own clock may tick slowly), so that it comes back on time.
   const waitEndsAt = generating.problem?.kind === 'rate_limited' ? generating.problem.retryAt : null;
   const [clock, setClock] = useState(() => Date.now());
   useEffect(() => {

@@ -17,7 +17,7 @@ const MAX_RESENDS = 2;
 const VERIFY_FOR_MS = 5 * 60_000;
 
 /** Backoff from the first send: 5 s, then the time already waited (so it doubles), at most a minute. */
-export function verifyDelay(sinceSend: number): number {
+function verifyDelay(sinceSend: number): number {
   return Math.min(60_000, Math.max(5_000, sinceSend));
 }
 
@@ -161,12 +161,10 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
   async function recover(app: Application): Promise<void> {
     try {
       const status = await (await deps.uphunt()).statusByJob(app.ciphertext);
-      // UpHunt answers about the job: an earlier application to it (ours, or settled before this one was made)
-      // is not this one, which then never arrived.
-      const known = (await deps.read()).some((a) => a.id !== app.id && a.queueId !== null && a.queueId === status.queueId);
-      const earlier = status.processedAt != null && status.processedAt < app.createdAt;
-      if (known || earlier)
-        throw new ApiError({ service: 'UpHunt', kind: 'not_found', status: 404, detail: 'Only an earlier application to this job.', retryAt: null });
+      // UpHunt answers about the job: an earlier application of ours to it is not this one, which then never
+      // arrived. (Told apart by queueId, not by time: a skewed clock must not cause a second proposal.)
+      const earlier = (await deps.read()).some((a) => a.id !== app.id && a.queueId !== null && a.queueId === status.queueId);
+      if (earlier) throw new ApiError({ service: 'UpHunt', kind: 'not_found', status: 404, detail: 'Only an earlier application to this job.', retryAt: null });
       await applyStatus(app.id, status, true);
     } catch (error) {
       const problem = toProblem(error, 'UpHunt');

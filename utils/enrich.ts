@@ -244,7 +244,10 @@ export function createEnricher(deps: EnrichDeps) {
         const problem = toProblem(error, 'Mindcase');
         const gone = asking === 'run' && problem.kind === 'not_found';
         if (!(error instanceof ApiError) || gone || ['unauthorized', 'forbidden', 'payment_required', 'validation'].includes(problem.kind)) {
-          await fail(run, gone ? { ...problem, detail: 'Mindcase no longer knows this run. Nothing more is charged for it.' } : problem);
+          await fail(
+            run,
+            gone ? { ...problem, detail: 'Mindcase no longer knows this run, so its rows cannot be fetched. Enrich again to start a new one.' } : problem,
+          );
         } else {
           // Results can answer 404 until a run completes, and a blip is not a failed run: poll again (after any
           // Retry-After) until the run's 10 minutes are up, and say what went wrong meanwhile.

@@ -196,3 +196,53 @@ test('Firefox: tiles get badges as they scroll into view; a slide-over opened, c
   await feed.evaluate(() => history.pushState({}, '', '/nx/find-work/details/~022047700011122233344'));
   await waitForText(options, 'Kestrel Mobile Ltd');
 });
+
+test('Firefox: faults whose errors Firefox words its own way are named in the sidebar page, one request each; a page cannot start a call', async () => {
+  test.setTimeout(90_000);
+  const url = 'https://www.upwork.com/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
+  const job = await browser.newPage();
+  await job.goto(url);
+  const tabId = await tabIdOf(options, url);
+  await openExtensionPage('sidepanel', tabId);
+  await waitForText(options, 'Northwind Analytics GmbH');
+  const clientJobs = () => sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
+  const cases: Array<[Parameters<Sandbox['addFault']>[0], string]> = [
+    [{ kind: 'refuse' }, 'Could not reach UpHunt'],
+    [{ kind: 'malformed-json' }, 'Unexpected response from UpHunt'],
+    [{ kind: 'wrong-shape' }, 'Unexpected response from UpHunt'],
+    [{ status: 503 }, 'UpHunt is having trouble'],
+    [{ status: 401 }, 'UpHunt rejected the API key'],
+  ];
+  for (const [fault, message] of cases) {
+    await options.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const all = await ext.storage.local.get(null);
+      await ext.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('client-jobs:')));
+    });
+    const before = clientJobs();
+    sandbox.addFault({ host: 'uphunt.io', path: '/clients/', ...fault });
+    await job.reload();
+    await waitForText(options, message);
+    expect(clientJobs() - before).toBe(1);
+  }
+
+  // What a page script can reach: window messages, DOM events. Neither starts a call; the page has no extension API.
+  const before = sandbox.requests().length;
+  const reachable = await job.evaluate(() => {
+    const forged = 'https://www.upwork.com/jobs/~022048811122233344455';
+    window.postMessage({ id: 1, type: 'lookupUrl', data: { tabId: 1, url: forged }, timestamp: Date.now() }, '*');
+    window.dispatchEvent(Object.assign(new CustomEvent('wxt:locationchange'), { newUrl: new URL(forged) }));
+    const scope = globalThis as { browser?: { runtime?: unknown }; chrome?: { runtime?: { sendMessage?: unknown } } };
+    return typeof scope.browser?.runtime === 'object' || typeof scope.chrome?.runtime?.sendMessage === 'function';
+  });
+  expect(reachable).toBe(false);
+  await job.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(
+    sandbox
+      .requests()
+      .slice(before)
+      .filter((r) => r.host === 'uphunt.io'),
+  ).toEqual([]);
+  expect(await textOf(options)).not.toContain('Logo and Brand Kit');
+  await job.close();
+});
