@@ -51,6 +51,8 @@ test('by-ciphertext: each fault is named when the page has no companyId, one req
       const before = count(sandbox, isUpHunt('by-ciphertext'));
       sandbox.addFault({ host: 'uphunt.io', path: 'by-ciphertext', ...fault });
       await page.reload();
+      // Wait for the request first: two faults in a row may read the same (500, 503).
+      await expect.poll(() => count(sandbox, isUpHunt('by-ciphertext')) - before).toBe(1);
       await expect(panel.locator('main')).toContainText(message);
       expect(count(sandbox, isUpHunt('by-ciphertext')) - before).toBe(1);
     });
@@ -78,6 +80,7 @@ test('freelancers: each fault is named in the form, the last list is kept, and R
       const before = count(sandbox, isUpHunt('/freelancers'));
       sandbox.addFault({ host: 'uphunt.io', path: '/freelancers', ...fault });
       await refresh.click();
+      await expect.poll(() => count(sandbox, isUpHunt('/freelancers')) - before).toBe(1);
       await expect(apply).toContainText(message);
       expect(count(sandbox, isUpHunt('/freelancers')) - before).toBe(1);
       // The list from before the fault is still there to apply with.
@@ -109,6 +112,7 @@ test('generate-proposal: each fault is named, the letter is kept, and Generate w
       const before = count(sandbox, isUpHunt('/generate-proposal', 'POST'));
       sandbox.addFault({ host: 'uphunt.io', path: '/generate-proposal', ...fault });
       await panel.getByRole('button', { name: 'Generate' }).click();
+      await expect.poll(() => count(sandbox, isUpHunt('/generate-proposal', 'POST')) - before).toBe(1);
       await expect(panel.getByText(message)).toContainText('your letter was kept');
       await expect(letter).toHaveValue('My own words');
       expect(count(sandbox, isUpHunt('/generate-proposal', 'POST')) - before).toBe(1);
@@ -135,6 +139,7 @@ test('applied-jobs: a fault is said beside the form, which still guards with its
       const before = count(sandbox, isUpHunt('/applied-jobs'));
       sandbox.addFault({ host: 'uphunt.io', path: '/applied-jobs', ...fault });
       await panel.reload();
+      await expect.poll(() => count(sandbox, isUpHunt('/applied-jobs')) - before).toBe(1);
       await expect(panel.getByText(/Could not check UpHunt's list of applied jobs/)).toContainText(message);
       expect(count(sandbox, isUpHunt('/applied-jobs')) - before).toBe(1);
       await expect(panel.getByRole('button', { name: /^Apply as/ })).toBeEnabled();
@@ -159,6 +164,7 @@ test('apply: a refusal is "not sent" after one POST; anything else is asked abou
       const before = posts().length;
       sandbox.addFault({ host: 'uphunt.io', path: '/apply', method: 'POST', ...fault });
       await applyButton.click();
+      await expect.poll(() => posts().length - before).toBe(1);
       await expect(status).toContainText('Not sent');
       await expect(status).toContainText(message);
       expect(posts().length - before).toBe(1);
@@ -243,6 +249,7 @@ test('Mindcase credits: each fault is named beside the price', async ({ context,
       const before = count(sandbox, isMindcase('/credits'));
       sandbox.addFault({ host: 'api.mindcase.co', path: '/credits', ...fault });
       await panel.reload();
+      await expect.poll(() => count(sandbox, isMindcase('/credits')) - before).toBe(1);
       await expect(panel.getByText(/credits unknown/)).toContainText(message);
       expect(count(sandbox, isMindcase('/credits')) - before).toBe(1);
     });
@@ -262,6 +269,7 @@ test('Mindcase run: each fault that starts no run is named and nothing is bought
       const before = runs();
       sandbox.addFault({ host: 'api.mindcase.co', path: '/run', method: 'POST', ...fault });
       await panel.getByRole('button', { name: /^(Enrich|Retry)/ }).click();
+      await expect.poll(() => runs() - before).toBe(1);
       await expect(panel.getByRole('alert')).toContainText(message);
       expect(runs() - before).toBe(1);
     });

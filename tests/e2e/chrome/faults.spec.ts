@@ -35,6 +35,8 @@ test('each fault of client-jobs is named in the panel, costs one request, and lo
       const before = clientJobs(sandbox);
       sandbox.addFault({ host: 'uphunt.io', path: '/clients/', ...fault });
       await page.reload();
+      // Wait for the request first: two faults in a row may read the same (500, 503).
+      await expect.poll(() => clientJobs(sandbox) - before).toBe(1);
       await expect(panel.locator('main')).toContainText(message);
       expect(clientJobs(sandbox) - before).toBe(1);
     });
