@@ -14,7 +14,7 @@ import {
 } from '@/utils/apply';
 import type { Draft } from '@/utils/apply-queue';
 import type { BuyerMetrics, BuyerScore } from '@/utils/buyer';
-import type { Problem } from '@/utils/http';
+import { retryAtOf, type Problem } from '@/utils/http';
 import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/storage';
 import type { WorkHistoryItem } from '@/utils/uphunt/schemas';
 import { problemText } from '@/utils/problem-text';
@@ -161,7 +161,7 @@ export function ApplyForm(props: ApplyFormProps) {
 
   // Honour Retry-After: Generate waits for the time UpHunt named, counted down by the second (the panel's
   // own clock may tick slowly), so that it comes back on time.
-  const waitEndsAt = generating.problem?.kind === 'rate_limited' ? generating.problem.retryAt : null;
+  const waitEndsAt = retryAtOf(generating.problem);
   const [clock, setClock] = useState(() => Date.now());
   useEffect(() => {
     if (waitEndsAt === null) return;

@@ -9,7 +9,7 @@ import { sendMessage } from '@/utils/messaging';
 import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrich';
 import { JobRowSchema, type JobRow } from '@/utils/mindcase/schemas';
 import type { Application } from '@/utils/apply';
-import type { Problem } from '@/utils/http';
+import { retryAtOf, type Problem } from '@/utils/http';
 import type { RemoteItem } from '@/utils/applications-log';
 import type { Draft } from '@/utils/apply-queue';
 import {
@@ -176,7 +176,7 @@ export function watchShared() {
     usePanel.setState({ freelancers });
     // Honour Retry-After: ask again once UpHunt said we may, not before.
     clearTimeout(freelancersRetry);
-    const retryAt = freelancers?.problem?.kind === 'rate_limited' ? freelancers.problem.retryAt : null;
+    const retryAt = retryAtOf(freelancers?.problem);
     if (retryAt !== null)
       freelancersRetry = setTimeout(
         () => void sendMessage('loadFreelancers', { force: false }).catch(() => undefined),

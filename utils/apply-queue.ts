@@ -4,7 +4,7 @@
  * worker is checked with GET /status by job before anything is sent again. Polling follows nextCheckDelay.
  */
 import { ACTIVE_PHASES, nextCheckDelay, type Application } from './apply';
-import { ApiError, toProblem, type Problem } from './http';
+import { ApiError, retryAtOf, toProblem, type Problem } from './http';
 import type { StatusAnswer } from './uphunt/apply-schemas';
 import type { UpHuntClient } from './uphunt/client';
 
@@ -150,8 +150,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
       const now = deps.now();
       if (refusedOutright(problem)) await patch(id, { phase: 'not_sent', problem, settledAt: now });
       // Anything else is settled by asking UpHunt about the job (after its Retry-After), never by sending again blindly.
-      else
-        await patch(id, { problem, nextCheckAt: problem.kind === 'rate_limited' && problem.retryAt ? Math.max(problem.retryAt, now) : now + verifyDelay(0) });
+      else await patch(id, { problem, nextCheckAt: Math.max(retryAtOf(problem) ?? now + verifyDelay(0), now) });
     } finally {
       inFlight.delete(id);
     }
@@ -171,7 +170,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
       const now = deps.now();
       if (problem.kind === 'not_found') {
         // UpHunt never received it: sending it now is the one send the user asked for.
-        const waitUntil = app.problem?.kind === 'rate_limited' && app.problem.retryAt ? app.problem.retryAt : now;
+        const waitUntil = retryAtOf(app.problem) ?? now;
         await patch(
           app.id,
           app.recoveries < MAX_RESENDS
@@ -179,7 +178,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
             : { phase: 'not_sent', problem: app.problem ?? interrupted(), settledAt: now },
         );
       } else if (now - app.sendAt < VERIFY_FOR_MS) {
-        const next = problem.kind === 'rate_limited' && problem.retryAt ? Math.max(problem.retryAt, now) : now + verifyDelay(now - app.sendAt);
+        const next = Math.max(retryAtOf(problem) ?? now + verifyDelay(now - app.sendAt), now);
         await patch(app.id, { phase: 'sending', nextCheckAt: next, problem: app.problem ?? problem });
       } else {
         // Could not find out for 5 minutes: leave it to Check now rather than guess.
@@ -224,7 +223,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
       const problem = toProblem(error, 'UpHunt');
       // A failed check is not a failed application: look again on the usual schedule (after Retry-After when given).
       const delay = nextCheckDelay(app.queuedAt ?? deps.now(), deps.now());
-      const wait = problem.kind === 'rate_limited' && problem.retryAt ? Math.max(problem.retryAt, deps.now()) : deps.now() + (delay ?? 0);
+      const wait = Math.max(retryAtOf(problem) ?? deps.now() + (delay ?? 0), deps.now());
       await patch(app.id, delay === null ? { phase: 'stalled', nextCheckAt: null, problem } : { nextCheckAt: wait, problem });
     }
   }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { statusText } from './apply';
 import { createApplyQueue } from './apply-queue';
-import { toProblem, type Problem } from './http';
+import { retryAtOf, toProblem, type Problem } from './http';
 import { createUpHuntClient } from './uphunt/client';
 import type * as z from 'zod/mini';
 import {
@@ -90,7 +90,7 @@ export async function loadAppliedJobs(): Promise<void> {
 
 /** Did this problem ask for a pause (429 Retry-After) that has not ended yet? */
 function pausedBy(problem: Problem | null | undefined): boolean {
-  return problem?.kind === 'rate_limited' && problem.retryAt !== null && problem.retryAt > Date.now();
+  return (retryAtOf(problem) ?? 0) > Date.now();
 }
 
 export async function generateProposal(ciphertext: string, profileId: string | null): Promise<{ coverLetter: string | null; problem: Problem | null }> {

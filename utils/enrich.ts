@@ -6,7 +6,7 @@
  */
 import { NAIVE } from './bench';
 import type { CacheEntry } from './cache';
-import { ApiError, toProblem, type Problem } from './http';
+import { ApiError, retryAtOf, toProblem, type Problem } from './http';
 import type { MindcaseClient } from './mindcase/client';
 import type { JobRow } from './mindcase/schemas';
 import { jobUrl } from './upwork/page';
@@ -188,7 +188,8 @@ export function createEnricher(deps: EnrichDeps) {
     } catch (error) {
       const problem = toProblem(error, 'Mindcase');
       // Rate-limited: nothing was started, so the jobs wait for the time Mindcase named and go again (bounded).
-      const waitMs = problem.kind === 'rate_limited' && problem.retryAt !== null ? problem.retryAt - deps.now() : null;
+      const retryAt = retryAtOf(problem);
+      const waitMs = retryAt !== null ? retryAt - deps.now() : null;
       const retry = waitMs !== null && waitMs <= MAX_RETRY_WAIT_MS;
       await update((state) => {
         state.runs = state.runs.filter((r) => r !== findRun(state, run));
@@ -251,7 +252,7 @@ export function createEnricher(deps: EnrichDeps) {
         } else {
           // Results can answer 404 until a run completes, and a blip is not a failed run: poll again (after any
           // Retry-After) until the run's 10 minutes are up, and say what went wrong meanwhile.
-          if (problem.kind === 'rate_limited' && problem.retryAt) pollNotBefore = Math.max(pollNotBefore, problem.retryAt);
+          pollNotBefore = Math.max(pollNotBefore, retryAtOf(problem) ?? 0);
           const notReady = asking === 'results' && problem.kind === 'not_found';
           await update((state) => {
             const stored = state.runs.find((r) => r.id === run.id);
@@ -291,7 +292,7 @@ export function createEnricher(deps: EnrichDeps) {
     // Jobs left queued (a rate limit, or a worker that died before sending them) go in the next run.
     if (state.queue.length > 0) {
       const problems = state.queue.map((c) => state.failed[c]);
-      const until = Math.max(0, ...problems.map((p) => (p?.kind === 'rate_limited' ? (p.retryAt ?? 0) : 0)));
+      const until = Math.max(0, ...problems.map((p) => retryAtOf(p) ?? 0));
       scheduleFlush(Math.min(MAX_RETRY_WAIT_MS, Math.max(BATCH_WINDOW_MS, until - deps.now())));
     }
     const polls = Math.max(0, ...state.runs.map((r) => r.polls));

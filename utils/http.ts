@@ -206,6 +206,11 @@ function readRateLimit(headers: Headers): RateLimit {
   return { limit: num('x-ratelimit-limit'), remaining: num('x-ratelimit-remaining'), reset: num('x-ratelimit-reset') };
 }
 
+/** Until when a 429 asked us not to call (its Retry-After, Unix ms); null for any other problem. */
+export function retryAtOf(problem: Problem | null | undefined): number | null {
+  return problem?.kind === 'rate_limited' ? problem.retryAt : null;
+}
+
 export function toProblem(error: unknown, service: Service): Problem {
   if (error instanceof ApiError) return error.problem;
   return { service, kind: 'network', status: null, detail: error instanceof Error ? error.message : String(error), retryAt: null };

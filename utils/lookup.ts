@@ -2,7 +2,7 @@
  * Finds the client of the job a tab shows and loads its UpHunt history into the cache, writing each step
  * into the tab's state so any panel can show it. Takes everything it touches as parameters.
  */
-import { ApiError, DEFAULT_TIMEOUT_MS, toProblem, type Problem } from './http';
+import { ApiError, DEFAULT_TIMEOUT_MS, retryAtOf, toProblem, type Problem } from './http';
 import type { Shared, TtlCache } from './cache';
 import type { UpHuntClient } from './uphunt/client';
 import type { ClientJobs } from './uphunt/schemas';
@@ -91,7 +91,8 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
     await write(found ? 'ready' : 'no-history', { companyId: id });
   } catch (error) {
     const problem = toProblem(error, 'UpHunt');
-    if (problem.kind === 'rate_limited' && problem.retryAt) await deps.pausedUntil.set(problem.retryAt);
+    const retryAt = retryAtOf(problem);
+    if (retryAt) await deps.pausedUntil.set(retryAt);
     await write('error', { problem });
   }
   return current;

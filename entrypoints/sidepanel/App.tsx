@@ -9,6 +9,7 @@ import { JobEnrichment } from '@/components/JobEnrichment';
 import { buyerMetrics, buyerScore } from '@/utils/buyer';
 import { enrichStatus, spending } from '@/utils/enrich';
 import { CLIENT_JOBS_TTL_MS, LOOKUP_STUCK_MS, stateMatchesTab } from '@/utils/lookup';
+import { retryAtOf } from '@/utils/http';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, usePanel } from '@/components/store';
 
@@ -20,7 +21,7 @@ export function App() {
     panel.freelancers?.problem?.kind === 'rate_limited' ||
     panel.applications.some((a) => a.phase === 'scheduled' || a.problem?.kind === 'rate_limited');
   const now = useNow(counting ? 1000 : 15_000);
-  const retryAt = state?.status === 'error' && state.problem?.kind === 'rate_limited' ? state.problem.retryAt : null;
+  const retryAt = state?.status === 'error' ? retryAtOf(state.problem) : null;
 
   // Honour Retry-After: ask again once the service said we may, not before.
   useEffect(() => {
