@@ -4,9 +4,8 @@
  * happened where the call matters, each attempt is one request, a 429's Retry-After is waited out, POST /apply is
  * never sent again without asking UpHunt about the job first, and no context logs an error.
  */
-import type { Page } from '@playwright/test';
 import type { LoggedRequest, Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, openPanel, openUpwork, saveKeys, setUndo, standardFaults, test } from './fixtures';
+import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, setUndo, standardFaults, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
@@ -23,15 +22,6 @@ const isMindcase =
   (r: LoggedRequest) =>
     r.host === 'api.mindcase.co' && r.method === method && (typeof fragment === 'string' ? r.path.includes(fragment) : fragment.test(r.path));
 
-/** Removes stored values whose key starts with one of the prefixes (as if they had expired). */
-async function forget(page: Page, ...prefixes: string[]) {
-  await page.evaluate(async (wanted) => {
-    const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(all).filter((key) => wanted.some((prefix) => key.startsWith(prefix))));
-    await chrome.storage.session.remove('uphunt-paused-until');
-  }, prefixes);
-}
-
 async function applyPanel(context: Parameters<typeof openUpwork>[0], extensionId: string) {
   const { page, tabId } = await openUpwork(context, extensionId, NORTHWIND);
   const panel = await openPanel(context, extensionId, tabId);
@@ -47,7 +37,7 @@ test('by-ciphertext: each fault is named when the page has no companyId, one req
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
   for (const [name, fault, message] of standardFaults('UpHunt', /UpHunt does not know this job yet/)) {
     await test.step(name, async () => {
-      await forget(panel, 'company-of:', 'client-jobs:');
+      await forgetStored(panel, 'company-of:', 'client-jobs:');
       const before = count(sandbox, isUpHunt('by-ciphertext'));
       sandbox.addFault({ host: 'uphunt.io', path: 'by-ciphertext', ...fault });
       await page.reload();
@@ -58,7 +48,7 @@ test('by-ciphertext: each fault is named when the page has no companyId, one req
     });
   }
   await test.step('429: waited out, then found', async () => {
-    await forget(panel, 'company-of:', 'client-jobs:');
+    await forgetStored(panel, 'company-of:', 'client-jobs:');
     sandbox.addFault({ host: 'uphunt.io', path: 'by-ciphertext', status: 429, headers: { 'retry-after': '2' } });
     await page.reload();
     await expect(panel.locator('main')).toContainText(/UpHunt asked us to slow down/);
@@ -135,7 +125,7 @@ test('applied-jobs: a fault is said beside the form, which still guards with its
   for (const [name, fault, message] of standardFaults('UpHunt')) {
     await test.step(name, async () => {
       // As if the minute the list is kept for had passed.
-      await forget(panel, 'applied-remote');
+      await forgetStored(panel, 'applied-remote');
       const before = count(sandbox, isUpHunt('/applied-jobs'));
       sandbox.addFault({ host: 'uphunt.io', path: '/applied-jobs', ...fault });
       await panel.reload();
@@ -306,7 +296,7 @@ test('Mindcase job and results: a failed poll is said while the run is polled ag
   const buy = async () => {
     await expect(panel.getByRole('heading', { name: 'This job' })).toBeVisible({ timeout: 30_000 });
     // Bought again next time: forget the row.
-    await forget(panel, 'mindcase-row:');
+    await forgetStored(panel, 'mindcase-row:');
     await panel.reload();
   };
 

@@ -3,24 +3,14 @@
  * what happened in words, one request is made per attempt (a 429 pauses every call until its Retry-After),
  * every request shows in Options → Activity without its key, and no context logs an error.
  */
-import type { Page } from '@playwright/test';
 import { KEYS } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, openPanel, openUpwork, saveKeys, standardFaults, test } from './fixtures';
+import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, standardFaults, test } from './fixtures';
 
 const NORTHWIND_JOB = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const clientJobs = (sandbox: Sandbox) => sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
 
 const FAULTS = standardFaults('UpHunt', /No history of this client yet/);
-
-/** Forgets the cached client and any pause, so that the next look-up calls UpHunt again. */
-async function forgetClient(panel: Page) {
-  await panel.evaluate(async () => {
-    const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('client-jobs:')));
-    await chrome.storage.session.remove('uphunt-paused-until');
-  });
-}
 
 test('each fault of client-jobs is named in the panel, costs one request, and logs no error anywhere', async ({ context, extensionId, sandbox }) => {
   const errors = collectErrors(context);
@@ -31,7 +21,7 @@ test('each fault of client-jobs is named in the panel, costs one request, and lo
 
   for (const [name, fault, message] of FAULTS) {
     await test.step(name, async () => {
-      await forgetClient(panel);
+      await forgetStored(panel, 'client-jobs:');
       const before = clientJobs(sandbox);
       sandbox.addFault({ host: 'uphunt.io', path: '/clients/', ...fault });
       await page.reload();
@@ -43,7 +33,7 @@ test('each fault of client-jobs is named in the panel, costs one request, and lo
   }
 
   await test.step('429 with Retry-After: said, honoured by every call, then recovered', async () => {
-    await forgetClient(panel);
+    await forgetStored(panel, 'client-jobs:');
     const before = clientJobs(sandbox);
     sandbox.addFault({ host: 'uphunt.io', path: '/clients/', status: 429, headers: { 'retry-after': '3' } });
     await page.reload();

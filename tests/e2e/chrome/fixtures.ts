@@ -85,3 +85,12 @@ export async function setUndo(context: BrowserContext, extensionId: string, seco
   await expect(form.getByRole('status')).toHaveText('Saved.');
   await options.close();
 }
+
+/** Removes stored values whose key starts with one of the prefixes, and any UpHunt pause: as if they had expired. */
+export async function forgetStored(page: Page, ...prefixes: string[]) {
+  await page.evaluate(async (wanted) => {
+    const all = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(all).filter((key) => wanted.some((prefix) => key.startsWith(prefix))));
+    await chrome.storage.session.remove('uphunt-paused-until');
+  }, prefixes);
+}
