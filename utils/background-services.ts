@@ -14,6 +14,7 @@ import { ClientJobsSchema } from './uphunt/schemas';
 import {
   clientJobsKey,
   companyOfKey,
+  notArchivedKey,
   DiagnosticsSchema,
   diagnosticsKey,
   DroppedMessagesSchema,
@@ -44,6 +45,10 @@ export function createLookupDeps(): LookupDeps {
     companyOf: {
       get: async (ciphertext) => (NAIVE ? null : readChecked(companyOfKey(ciphertext), z.string().check(z.regex(/^\d{15,20}$/)))),
       set: (ciphertext, companyId) => storage.setItem(companyOfKey(ciphertext), companyId),
+    },
+    notArchived: {
+      get: (ciphertext) => readChecked(notArchivedKey(ciphertext), z.number()),
+      set: (ciphertext, at) => storage.setItem(notArchivedKey(ciphertext), at),
     },
     clientJobs: createTtlCache({
       store: {

@@ -8,17 +8,27 @@ import type { UpHuntClient } from './uphunt/client';
 import type { ClientJobs } from './uphunt/schemas';
 import type { TabState, TabStatus } from './storage';
 import type { PageSeen } from './messaging';
-import { JOB_PAGE_KINDS, parseUpworkUrl } from './upwork/page';
+import { JOB_PAGE_KINDS, parseUpworkUrl, type PageKind } from './upwork/page';
+import { clientJobsNamed } from './client/page-client';
 
 export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
 /** A look-up still under way this long after its last step outlived any request's timeout: its worker died. */
 export const LOOKUP_STUCK_MS = DEFAULT_TIMEOUT_MS + 5_000;
+/**
+ * At most this many `by-ciphertext` calls per job viewed: this job, then the client's other jobs the page
+ * names (older, so more likely archived). Every answer is kept, so a client's next job usually costs none.
+ */
+export const ARCHIVE_CALLS_PER_VIEW = 3;
+/** A job UpHunt had not archived is asked about again after this long (or at once on Retry). */
+export const NOT_ARCHIVED_TTL_MS = 60 * 60 * 1000;
 
 export interface LookupDeps {
   uphunt: () => Promise<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'>>;
   readTab: (tabId: number) => Promise<TabState | null>;
   writeTab: (tabId: number, state: TabState) => Promise<void>;
   companyOf: { get(ciphertext: string): Promise<string | null>; set(ciphertext: string, companyId: string): Promise<void> };
+  /** When UpHunt last said it had not archived a job (a 404 is an answer too: it is not asked again at once). */
+  notArchived: { get(ciphertext: string): Promise<number | null>; set(ciphertext: string, at: number): Promise<void> };
   clientJobs: TtlCache<ClientJobs>;
   pausedUntil: { get(): Promise<number>; set(until: number): Promise<void> };
   /** De-duplicates by-ciphertext calls in flight, as the cache does for client-jobs. */
@@ -38,6 +48,9 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
     paymentVerified: page.paymentVerified,
     signedIn: page.signedIn,
     account: page.account,
+    strategy: page.strategy,
+    client: page.client,
+    otherJobs: page.otherJobs,
     pasted: options.pasted ?? false,
     lookupId,
   };
@@ -63,20 +76,13 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
 
   try {
     const ciphertext = page.ciphertext;
-    let companyId = page.companyIdHint ?? (await deps.companyOf.get(ciphertext));
+    const companyId = page.companyIdHint ?? (await findClient(deps, ciphertext, clientJobsNamed(page), options.force ?? false));
     if (!companyId) {
-      companyId = await deps.shared(`company-of:${ciphertext}`, async () =>
-        (await beforeCall(deps)).companyIdForCiphertext(ciphertext).catch(notFoundAs(null)),
-      );
-      if (!companyId) {
-        await write('unknown-job');
-        return current;
-      }
-      await deps.companyOf.set(ciphertext, companyId);
-    } else if (page.companyIdHint) {
-      await deps.companyOf.set(ciphertext, page.companyIdHint);
+      await write('unknown-job');
+      return current;
     }
     const id = companyId;
+    if (page.companyIdHint) await deps.companyOf.set(ciphertext, id);
 
     const cached = options.force ? null : await deps.clientJobs.peek(id);
     if (cached && deps.clientJobs.isFresh(cached)) {
@@ -119,11 +125,46 @@ export async function resumeLookups(deps: LookupDeps, tabs: Array<{ tabId: numbe
           paymentVerified: state.paymentVerified,
           signedIn: state.signedIn,
           account: state.account,
+          strategy: state.strategy,
+          client: state.client,
+          otherJobs: state.otherJobs,
         },
         { pasted: state.pasted },
       );
     }),
   );
+}
+
+/**
+ * The client's companyId through any of its jobs UpHunt archived: what is already known of this job or of the
+ * client's other jobs first (no call), then this job, then the others, within ARCHIVE_CALLS_PER_VIEW calls.
+ * Once found, every job the page names as the client's is remembered as theirs.
+ */
+async function findClient(deps: LookupDeps, ciphertext: string, named: string[], force: boolean): Promise<string | null> {
+  const own = await deps.companyOf.get(ciphertext);
+  if (own) return own;
+  const jobs = [ciphertext, ...named];
+  let companyId: string | null = null;
+  for (const job of named) if (!companyId) companyId = await deps.companyOf.get(job);
+  let calls = 0;
+  for (const job of jobs) {
+    if (companyId || calls >= ARCHIVE_CALLS_PER_VIEW) break;
+    const askedAt = force ? null : await deps.notArchived.get(job);
+    if (askedAt !== null && deps.now() - askedAt < NOT_ARCHIVED_TTL_MS) continue;
+    calls += 1;
+    companyId = await deps.shared(`company-of:${job}`, async () => (await beforeCall(deps)).companyIdForCiphertext(job).catch(notFoundAs(null)));
+    if (!companyId) await deps.notArchived.set(job, deps.now());
+  }
+  if (companyId) {
+    const id = companyId;
+    await Promise.all(jobs.map((job) => deps.companyOf.set(job, id)));
+  }
+  return companyId;
+}
+
+/** A page known only by its URL (a pasted URL, a tile's badge, a tab whose content script does not answer). */
+export function pageOfUrl(url: string, kind: PageKind, ciphertext: string | null): PageSeen {
+  return { url, kind, ciphertext, strategy: ciphertext ? 'url' : null, companyIdHint: null, paymentVerified: null, signedIn: null, account: null, client: null, otherJobs: [] };
 }
 
 /** Honours a Retry-After already received, for every tab, without spending a call to learn it again. */

@@ -3,9 +3,8 @@ import * as z from 'zod/mini';
 import type { Draft } from './apply-queue';
 import { COVER_LETTER_LIMIT } from './apply';
 import type { LookupTab, PageSeen, TestConnection } from './messaging';
-import { PageKindSchema } from './storage';
+import { CiphertextSchema as cipher, PageClientSeenSchema, PageKindSchema, StrategySchema } from './storage';
 
-const cipher = z.string().check(z.regex(/^~0(?:2\d{15,20}|1[0-9a-f]{16})$/));
 const companyId = z.string().check(z.regex(/^\d{15,20}$/));
 const text = (max: number) => z.string().check(z.maxLength(max));
 const tabId = z.int().check(z.nonnegative());
@@ -18,6 +17,9 @@ export const PageSeenSchema = z.object({
   paymentVerified: z.nullable(z.boolean()),
   signedIn: z.nullable(z.boolean()),
   account: z.nullable(z.enum(['agency', 'freelancer', 'client'])),
+  strategy: z._default(z.nullable(StrategySchema), null),
+  client: z._default(z.nullable(PageClientSeenSchema), null),
+  otherJobs: z._default(z.array(cipher).check(z.maxLength(50)), []),
 }) satisfies z.ZodMiniType<PageSeen>;
 
 export const LookupTabSchema = z.object({ tabId, force: z.boolean() }) satisfies z.ZodMiniType<LookupTab>;

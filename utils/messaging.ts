@@ -8,16 +8,32 @@ import type { Draft } from './apply-queue';
 import type { Problem, Service } from './http';
 import type { PageKind } from './upwork/page';
 
+/** What a job page says about its client, as worded there; utils/client/page-client.ts makes sense of it. */
+export interface PageClientSeen {
+  /** The client box's labelled lines (`data-qa` / `data-testid` → text, parts joined by " | "). */
+  fields: Record<string, string>;
+  /** The client box's whole text, for what it says only in words (payment, phone). */
+  text: string;
+  /** The page state's `buyer` and `workHistory` (pages with `__NUXT_DATA__`), when it describes this job. */
+  state: { buyer: unknown; workHistory: unknown } | null;
+}
+
 export interface PageSeen {
   url: string;
   kind: PageKind;
   ciphertext: string | null;
+  /** How the job was found: its URL, an id attribute, or its own link (Options → Diagnostics). */
+  strategy: 'url' | 'attribute' | 'link' | null;
   companyIdHint: string | null;
   /** What the page's client box says of the payment method; null where the page shows no client box. */
   paymentVerified: boolean | null;
   /** Who is looking: signed in or not, and as which kind of account (null when the page does not say). */
   signedIn: boolean | null;
   account: 'agency' | 'freelancer' | 'client' | null;
+  /** What the page says about the client; null where it shows no client. */
+  client: PageClientSeen | null;
+  /** The client's other jobs the page names (its history, its other open jobs): a way to find the client. */
+  otherJobs: string[];
 }
 
 export interface LookupTab {

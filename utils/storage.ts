@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { DEFAULT_TEMPLATES, type Application } from './apply';
 import type { Problem } from './http';
+import type { PageClientSeen } from './messaging';
 import { AppliedJobsSchema } from './uphunt/apply-schemas';
 import { FreelancersSchema } from './uphunt/schemas';
 
@@ -77,6 +78,16 @@ export const keysItem = defineSettings('local:keys', KeysSchema, { uphunt: '', m
 
 export const PageKindSchema = z.enum(['job', 'public-job', 'slide-over', 'apply', 'proposal', 'search', 'feed', 'saved', 'other']);
 
+export const CiphertextSchema = z.string().check(z.regex(/^~0(?:2\d{15,20}|1[0-9a-f]{16})$/));
+export const StrategySchema = z.enum(['url', 'attribute', 'link']);
+const text = (max: number) => z.string().check(z.maxLength(max));
+export const PageClientSeenSchema = z.object({
+  fields: z.record(text(100), text(200)),
+  text: text(2000),
+  // Parsed tolerantly where it is used (utils/client/page-client.ts).
+  state: z.nullable(z.object({ buyer: z.unknown(), workHistory: z.unknown() })),
+}) satisfies z.ZodMiniType<PageClientSeen>;
+
 export const ProblemSchema = z.object({
   service: z.enum(['UpHunt', 'Mindcase']),
   kind: z.enum([
@@ -111,6 +122,11 @@ export const TabStateSchema = z.object({
   paymentVerified: z._default(z.nullable(z.boolean()), null),
   signedIn: z._default(z.nullable(z.boolean()), null),
   account: z._default(z.nullable(z.enum(['agency', 'freelancer', 'client'])), null),
+  /** What the page says about the client (shown when UpHunt has no history of them). */
+  client: z._default(z.nullable(PageClientSeenSchema), null),
+  /** The client's other jobs the page names. */
+  otherJobs: z._default(z.array(CiphertextSchema).check(z.maxLength(50)), []),
+  strategy: z._default(z.nullable(StrategySchema), null),
   status: z.enum(['no-job', 'unreadable', 'resolving', 'loading', 'ready', 'no-history', 'unknown-job', 'error']),
   /** The user pasted the job's URL because the page could not be read. */
   pasted: z._default(z.boolean(), false),
@@ -124,6 +140,7 @@ export type TabStatus = TabState['status'];
 
 export const tabStateKey = (tabId: number) => `session:tab:${tabId}` as const;
 export const companyOfKey = (ciphertext: string) => `local:company-of:${ciphertext}` as const;
+export const notArchivedKey = (ciphertext: string) => `local:not-archived:${ciphertext}` as const;
 export const clientJobsKey = (companyId: string) => `local:client-jobs:${companyId}` as const;
 /** Until when UpHunt asked us (429 Retry-After) to make no call, in Unix ms. */
 export const uphuntPausedUntilItem = storage.defineItem<number>('session:uphunt-paused-until', { fallback: 0 });

@@ -15,7 +15,7 @@ import {
 import { recordActivity, redactedPath } from '@/utils/activity';
 import { createInFlight } from '@/utils/cache';
 import { defaultHttpDeps } from '@/utils/http';
-import { lookupPage, resumeLookups } from '@/utils/lookup';
+import { lookupPage, pageOfUrl, resumeLookups } from '@/utils/lookup';
 import { APPLY_ALARM, createBackgroundApplyQueue, generateProposal, loadAppliedJobs, loadFreelancers, panelOpen } from '@/utils/apply-services';
 import {
   CiphertextMessageSchema,
@@ -103,7 +103,7 @@ export default defineBackground(() => {
     await lookupPage(
       deps,
       tabId,
-      { url: jobUrl(ciphertext), kind: 'job', ciphertext, companyIdHint: null, paymentVerified: null, signedIn: null, account: null },
+      pageOfUrl(jobUrl(ciphertext), 'job', ciphertext),
       { pasted: true },
     );
     await opened;
@@ -182,7 +182,7 @@ export default defineBackground(() => {
     await lookupPage(
       deps,
       request.data.tabId,
-      { url, kind: 'job', ciphertext, companyIdHint: null, paymentVerified: null, signedIn: null, account: null },
+      pageOfUrl(url, 'job', ciphertext),
       { pasted: true },
     );
     return null;
@@ -214,7 +214,7 @@ async function readPage(tabId: number): Promise<PageSeen | null> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab?.url || !isUpworkUrl(tab.url)) return null;
   const { kind, ciphertext } = parseUpworkUrl(tab.url);
-  return { url: tab.url, kind, ciphertext, companyIdHint: null, paymentVerified: null, signedIn: null, account: null };
+  return pageOfUrl(tab.url, kind, ciphertext);
 }
 
 interface ChromeSidePanel {

@@ -166,10 +166,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname))
       return html(
         200,
-        renderJobPage(
-          job,
-          JOBS.filter((o) => o !== job),
-        ),
+        renderJobPage(job, JOBS),
       );
     // most-recent is the ~2 MB feed of tests/fixtures/long-feed.html; the other lists are short.
     if (pathname.startsWith('/nx/find-work/most-recent')) return html(200, renderFeedPage(JOBS, 2200));

@@ -43,12 +43,17 @@ export function jobPath(job: SandboxJob): string {
   return `/jobs/${slug(job.title)}_${job.ciphertext}/`;
 }
 
-export function renderJobPage(job: SandboxJob, others: SandboxJob[]): string {
+/**
+ * A job page in the markup of real 2025–2026 job pages: the client box says payment in words, its lines carry
+ * `data-qa`; "Client's recent history" links the same client's other jobs, "Similar jobs" other clients'.
+ */
+export function renderJobPage(job: SandboxJob, all: SandboxJob[]): string {
   const id = job.ciphertext.slice(3);
-  const history = others
-    .slice(0, 3)
-    .map((o) => `<div class="extra-jobs-cards"><a href="${jobPath(o)}">${escapeHtml(o.title)}</a></div>`)
-    .join('\n');
+  const links = (jobs: SandboxJob[]) => jobs.map((o) => `<li><a href="${jobPath(o)}">${escapeHtml(o.title)}</a></li>`).join('');
+  const card = (title: string, jobs: SandboxJob[]) =>
+    jobs.length ? `<div class="air3-card"><header><h2>${title}</h2></header><ul>${links(jobs)}</ul></div>` : '';
+  const others = all.filter((o) => o !== job && o.companyId === job.companyId);
+  const similar = all.filter((o) => o.companyId !== job.companyId).slice(0, 3);
   const nuxt = job.pageHasCompanyId
     ? `<script type="application/json" id="__NUXT_DATA__" data-ssr="true">${nuxtData({ job, includeCompany: true })}</script>`
     : '';
@@ -68,15 +73,22 @@ export function renderJobPage(job: SandboxJob, others: SandboxJob[]): string {
       <ul class="client-activity-items"><li><span class="title">Proposals:</span><span class="value">10 to 15</span></li><li><span class="title">Interviewing:</span><span class="value">2</span></li></ul>
     </div>
   </section>
-  <aside data-test="about-client-container AboutClientUser">
+  <aside class="cfe-ui-job-about-client" data-test="about-client-container">
     <h2>About the client</h2>
-    <div data-test="payment-verified">Payment method verified</div>
-    <div data-qa="client-location">Somewhere</div>
-    <div data-qa="client-spend">$10K+ total spent</div>
-    <h3>Client's recent history</h3>
-    ${history}
+    <div><strong>Payment method verified</strong></div>
+    <div data-testid="buyer-rating"><span class="sr-only">Rating is 4.8 out of 5.</span><span>4.79 of 12 reviews</span></div>
+    <ul class="features">
+      <li data-qa="client-location"><strong>Germany</strong><div><span>Stuttgart</span><span>3:12 PM</span></div></li>
+      <li data-qa="client-job-posting-stats"><strong>9 jobs posted</strong><div>78% hire rate, 1 open job</div></li>
+      <li><strong data-qa="client-spend"><span>$10K</span> total spent</strong><div data-qa="client-hires">7 hires, 1 active</div></li>
+      <li data-qa="client-contract-date"><small>Member since Apr 11, 2019</small></li>
+    </ul>
   </aside>
 </main>
+<div class="extra-jobs-cards">
+  ${card(`Client's recent history (${others.length})`, others)}
+  ${card('Similar jobs on Upwork', similar)}
+</div>
 ${nuxt}
 </body></html>`;
 }
@@ -89,7 +101,7 @@ export function renderFeedPage(jobs: SandboxJob[], filler = 50): string {
   const tile = (id: string, cipher: string, title: string, verified: boolean, spent: string) =>
     `<article class="job-tile" data-ev-job-uid="${id}"><div class="job-tile-header"><h2 class="job-tile-title"><a data-test="job-tile-title-link UpLink" data-ev-opening_uid="${id}" href="/jobs/${slug(title)}_${cipher}/">${escapeHtml(title)}</a></h2></div>` +
     `<small data-test="job-pubilshed-date">Posted 2 hours ago</small><p class="description">${'Looking for help with a project. '.repeat(12)}</p>` +
-    `<ul><li data-test="${verified ? 'payment-verified' : 'payment-unverified'}">Payment ${verified ? 'verified' : 'unverified'}</li><li data-test="total-spent">${spent} spent</li><li data-test="proposals-tier">Proposals: 10 to 15</li><li data-test="location">United States</li></ul></article>`;
+    `<ul><li data-test="payment-verified">Payment ${verified ? 'verified' : 'unverified'}</li><li data-test="total-spent">${spent} spent</li><li data-test="total-feedback"><span class="sr-only">Rating is 4.9 out of 5.</span></li><li data-test="location">United States</li><li data-test="proposals-tier">Proposals: 10 to 15</li></ul></article>`;
   const known = jobs.map((job, i) => tile(job.ciphertext.slice(3), job.ciphertext, job.title, i % 3 !== 2, ['$10K+', '$500+', '$0'][i % 3]!));
   const more = Array.from({ length: filler }, (_, i) => {
     const id = `20600000000000${String(10000 + i)}`;

@@ -1,3 +1,4 @@
+import type { PageSeen } from '@/utils/messaging';
 /**
  * The content script's small messaging client against @webext-core/messaging itself, which the background
  * uses, over a stand-in runtime that behaves as Chrome's does (an answer given later needs `return true`).
@@ -70,7 +71,7 @@ describe('content script messaging speaks the background library', async () => {
   });
 
   it('answers what the background asks, and ignores messages that are not of the protocol', async () => {
-    const page = {
+    const page: PageSeen = {
       url: 'https://www.upwork.com/nx/find-work/',
       kind: 'feed',
       ciphertext: null,
@@ -78,7 +79,10 @@ describe('content script messaging speaks the background library', async () => {
       paymentVerified: null,
       signedIn: true,
       account: null,
-    } as const;
+      strategy: null,
+      client: null,
+      otherJobs: [],
+    };
     content.onBackgroundMessage('readPage', () => page);
     await expect(background.sendMessage('readPage', undefined, 7)).resolves.toEqual(page);
     await expect(runtime.deliver(runtime.sides.content, { type: 'readPage' })).resolves.toBeUndefined();

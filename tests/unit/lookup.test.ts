@@ -18,6 +18,9 @@ const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({
   paymentVerified: true,
   signedIn: true,
   account: 'agency',
+  strategy: 'url',
+  client: null,
+  otherJobs: [],
   ...overrides,
 });
 const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId: COMPANY, lastSyncedAt: 1, buyer: { company: { name } } });
@@ -46,6 +49,7 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
     readTab: async (id) => tabs.get(id) ?? null,
     writeTab: async (id, state) => void tabs.set(id, state),
     companyOf: { get: async (c) => (stored.get(`company:${c}`) as string) ?? null, set: async (c, id) => void stored.set(`company:${c}`, id) },
+    notArchived: { get: async (c) => (stored.get(`not-archived:${c}`) as number) ?? null, set: async (c, at) => void stored.set(`not-archived:${c}`, at) },
     clientJobs: createTtlCache({
       store: { get: async (k) => stored.get(k), set: async (k, v) => void stored.set(k, v) },
       keyOf: (id) => id,
@@ -173,6 +177,9 @@ describe('resumeLookups', () => {
       paymentVerified: null,
       signedIn: null,
       account: null,
+      strategy: 'url',
+      client: null,
+      otherJobs: [],
       status,
       pasted: false,
       problem: null,

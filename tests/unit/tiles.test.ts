@@ -18,13 +18,13 @@ describe('job tiles', () => {
 
   it('rates a client from the tile alone, or from its score where the extension holds it', () => {
     const first = readTile(tiles[0]!)!;
-    expect(first).toMatchObject({ paymentVerified: true, totalSpent: '$10K+ spent', proposals: 'Proposals: 10 to 15' });
+    expect(first).toMatchObject({ paymentVerified: true, totalSpent: '$10K+ spent', proposals: '10 to 15', rating: 4.9, country: 'United States' });
     expect(badgeView(first, null)).toMatchObject({ word: 'Good', tone: 'good' });
     expect(badgeView(readTile(tiles[2]!)!, null)).toMatchObject({ word: 'Risky', tone: 'risky' });
     expect(badgeView(first, { score: 30, hireRate: 0.2, avgHourly: 8 })).toEqual({
       word: 'Risky',
       tone: 'risky',
-      detail: 'score 30 · hires 20% · avg $8/hr · payment verified · $10K+ spent · Proposals: 10 to 15',
+      detail: 'score 30 · hires 20% · avg $8/hr · payment verified · $10K+ spent · 4.9★ · United States · proposals: 10 to 15',
     });
   });
 });

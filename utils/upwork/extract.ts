@@ -1,6 +1,6 @@
 /** DOM → what the page shows. Pure over a Document and a URL; never throws on a strange page. */
-import type { PageSeen } from '../messaging';
-import { companyIdFromNuxt, decodeNuxtData } from './nuxt';
+import type { PageClientSeen, PageSeen } from '../messaging';
+import { clientFromNuxt, companyIdFromNuxt, decodeNuxtData, type NuxtPayload } from './nuxt';
 import { isCiphertext, JOB_PAGE_KINDS, normaliseCiphertext, parseUpworkUrl } from './page';
 
 const NUMERIC_ID = /^\d{15,20}$/;
@@ -18,14 +18,19 @@ export function readPage(doc: Document, url: string): PageSeen {
   const { kind } = parseUpworkUrl(url);
   const found = findCiphertext(doc, url);
   const ciphertext = found?.ciphertext ?? null;
+  const payload = ciphertext ? nuxtPayload(doc) : null;
+  const client = ciphertext ? clientSeen(doc, payload, ciphertext) : null;
   return {
     url,
     kind,
     ciphertext,
-    companyIdHint: ciphertext ? companyIdHint(doc, ciphertext) : null,
-    paymentVerified: ciphertext ? paymentVerified(doc) : null,
+    strategy: found?.strategy ?? null,
+    companyIdHint: ciphertext ? companyIdFromNuxt(payload, ciphertext) : null,
+    paymentVerified: client ? paymentVerified(client.text) : null,
     // Who is looking matters for applying to a job; on a list it would cost a scan of every inline script.
     ...(ciphertext ? viewer(doc) : { signedIn: null, account: null }),
+    client,
+    otherJobs: ciphertext ? clientJobLinks(doc, ciphertext) : [],
   };
 }
 
@@ -49,25 +54,64 @@ export function findCiphertext(doc: Document, url: string): { ciphertext: string
   return null;
 }
 
-/** The companyId the page's Nuxt state gives for this job; a hint, absent on many pages. */
-export function companyIdHint(doc: Document, ciphertext: string): string | null {
-  const script = doc.querySelector('script#__NUXT_DATA__[type="application/json"]');
-  const json = script?.textContent;
-  if (!json) return null;
+function nuxtPayload(doc: Document): NuxtPayload | null {
+  const json = doc.querySelector('script#__NUXT_DATA__[type="application/json"]')?.textContent;
   try {
-    return companyIdFromNuxt(decodeNuxtData(json), ciphertext);
+    return json ? decodeNuxtData(json) : null;
   } catch {
-    // A payload we cannot decode only costs a by-ciphertext call; the page still works.
+    // A payload we cannot decode only costs what the DOM does not say; the page still works.
     return null;
   }
 }
 
-/** The client box of a job page says whether the client's payment method is verified. */
-export function paymentVerified(doc: Document): boolean | null {
-  const box = doc.querySelector('[data-test~="about-client-container"], [data-test~="AboutClientUser"]');
-  if (!box) return null;
-  if (box.querySelector('[data-test="payment-verified"]')) return true;
-  return /payment method not verified/i.test(box.textContent ?? '') ? false : null;
+/** The companyId the page's Nuxt state gives for this job; a hint, absent on every real page seen so far. */
+export function companyIdHint(doc: Document, ciphertext: string): string | null {
+  return companyIdFromNuxt(nuxtPayload(doc), ciphertext);
+}
+
+const CLIENT_BOX = '[data-test~="about-client-container"], [data-test~="AboutClientUser"], .cfe-ui-job-about-client';
+
+/**
+ * What the page says about the client, as the page words it: the client box's labelled lines (parts joined by
+ * " | ", as server HTML runs "Canada" and "Brossard" together) and the state's client. Parsed in the background.
+ */
+function clientSeen(doc: Document, payload: NuxtPayload | null, ciphertext: string): PageClientSeen | null {
+  const box = doc.querySelector(CLIENT_BOX);
+  const state = clientFromNuxt(payload, ciphertext);
+  if (!box && !state) return null;
+  const fields: Record<string, string> = {};
+  for (const element of box?.querySelectorAll('[data-qa], [data-testid]') ?? []) {
+    const name = element.getAttribute('data-qa') ?? element.getAttribute('data-testid') ?? '';
+    const parts = element.children.length > 1 ? [...element.children].map((child) => child.textContent ?? '') : [element.textContent ?? ''];
+    fields[name] = parts
+      .map((part) => part.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join(' | ')
+      .slice(0, 200);
+  }
+  return { fields, text: (box?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 2000), state };
+}
+
+/** The client box says it in words ("Payment method verified"); the class `payment-verified` also marks the phone. */
+export function paymentVerified(boxText: string): boolean | null {
+  return /payment method not verified/i.test(boxText) ? false : /payment method verified/i.test(boxText) ? true : null;
+}
+
+/**
+ * The client's other jobs the page links: "Other open jobs by this Client" and "Client's recent history",
+ * never "Similar jobs" (other clients).
+ */
+export function clientJobLinks(doc: Document, own: string): string[] {
+  const found = new Set<string>();
+  for (const card of doc.querySelectorAll('.extra-jobs-cards .air3-card, .extra-jobs-cards section')) {
+    const heading = card.querySelector('header, h2, h3, h4')?.textContent ?? '';
+    if (!/client/i.test(heading) || /similar/i.test(heading)) continue;
+    for (const link of card.querySelectorAll('a[href*="/jobs/"]')) {
+      const match = /\/jobs\/(?:[^/?#]*_)?(~0[0-9a-f]+)/i.exec(link.getAttribute('href') ?? '')?.[1];
+      if (match && isCiphertext(match) && normaliseCiphertext(match) !== own) found.add(normaliseCiphertext(match));
+    }
+  }
+  return [...found].slice(0, 20);
 }
 
 /** Who is looking, from the plain JSON Upwork's navigation embeds (never from cookies or the session). */

@@ -21,31 +21,57 @@ export function decodeNuxtData(json: string): NuxtPayload | null {
 }
 
 /**
- * The companyId of the job the page state describes, but only if that job is `ciphertext`:
+ * Where the page state keeps the details of `ciphertext`'s job, or undefined when it describes another job:
  * after SPA navigation the state can still describe the first page loaded.
  */
-export function companyIdFromNuxt(payload: NuxtPayload | null, ciphertext: string): string | null {
-  if (!payload) return null;
+function jobDetails(payload: NuxtPayload, ciphertext: string): Ref {
   const wanted = ciphertext.toLowerCase();
-  const at = (from: Ref, path: string[]) => walk(payload.flat, from, path);
-  // Nuxt keeps useState under `state` (keys may carry its `$s` prefix), Pinia stores under `pinia`.
-  for (const rootKey of ['state', 'pinia', 'data']) {
-    const root = at(0, [rootKey]);
+  // 2025–2026 job pages keep it under `vuex`; Nuxt keeps useState under `state` (keys may carry its `$s`
+  // prefix), Pinia stores under `pinia`.
+  for (const rootKey of ['vuex', 'state', 'pinia', 'data']) {
+    const root = walk(payload.flat, 0, [rootKey]);
     for (const key of ['jobDetails', '$sjobDetails']) {
-      const details = at(root, [key]);
-      if (details === undefined || !describesJob(payload.flat, at(details, ['job']), wanted)) continue;
-      for (const path of [
-        ['buyer', 'company', 'companyId'],
-        ['buyer', 'info', 'company', 'companyId'],
-        ['buyer', 'info', 'company', 'companyUid'],
-      ]) {
-        // Only strings: an 18-digit id as a JS number has already lost digits.
-        const id = primitive(payload.flat, at(details, path));
-        if (typeof id === 'string' && COMPANY_ID.test(id)) return id;
-      }
+      const details = walk(payload.flat, root, [key]);
+      if (details !== undefined && describesJob(payload.flat, walk(payload.flat, details, ['job']), wanted)) return details;
     }
   }
+  return undefined;
+}
+
+/** The companyId of the job the page state describes, but only if that job is `ciphertext` (no real page has it). */
+export function companyIdFromNuxt(payload: NuxtPayload | null, ciphertext: string): string | null {
+  const details = payload ? jobDetails(payload, ciphertext) : undefined;
+  if (!payload || details === undefined) return null;
+  for (const path of [
+    ['buyer', 'company', 'companyId'],
+    ['buyer', 'info', 'company', 'companyId'],
+    ['buyer', 'info', 'company', 'companyUid'],
+  ]) {
+    // Only strings: an 18-digit id as a JS number has already lost digits.
+    const id = primitive(payload.flat, walk(payload.flat, details, path));
+    if (typeof id === 'string' && COMPANY_ID.test(id)) return id;
+  }
   return null;
+}
+
+/** The client (`buyer`) and its recent contracts (`workHistory`) as plain values, when the state describes this job. */
+export function clientFromNuxt(payload: NuxtPayload | null, ciphertext: string): { buyer: unknown; workHistory: unknown } | null {
+  const details = payload ? jobDetails(payload, ciphertext) : undefined;
+  if (!payload || details === undefined) return null;
+  const part = (key: string) => plain(payload.flat, walk(payload.flat, details, [key]), 0);
+  return { buyer: part('buyer'), workHistory: part('workHistory') };
+}
+
+/** Rebuilds a value from the payload, bounded in depth and length (a hostile page cannot make it loop or grow). */
+function plain(flat: unknown[], from: Ref, depth: number): unknown {
+  const ref = unwrap(flat, from);
+  if (ref === undefined || depth > 6) return null;
+  const value = flat[ref];
+  if (Array.isArray(value)) return value.slice(0, 50).map((i) => plain(flat, typeof i === 'number' ? i : undefined, depth + 1));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, i] of Object.entries(value).slice(0, 60)) out[key] = plain(flat, typeof i === 'number' ? i : undefined, depth + 1);
+  return out;
 }
 
 function describesJob(flat: unknown[], job: Ref, ciphertext: string): boolean {

@@ -2,18 +2,38 @@
 import { isCiphertext, normaliseCiphertext } from './page';
 
 export const TILE_SELECTOR = 'article.job-tile, article[data-test="JobTile"], section.air3-card-section[data-ev-sublocation="job_feed_tile"]';
-const TITLE_LINK = 'a[data-test~="job-tile-title-link"], h3.job-tile-title > a, h2.job-tile-title > a';
+// 2024-09 on: `data-test` holds several tokens; 2024-08: only `a.up-n-link[data-test="UpLink"]` inside the title.
+const TITLE_LINK = 'a[data-test~="job-tile-title-link"], h3.job-tile-title > a, h2.job-tile-title > a, .job-tile-title a[href*="/jobs/"]';
+
+/**
+ * Where each fact is, on search tiles (2024–2026) first, then on feed tiles (other `data-test` names).
+ * Tiles are read by these, in the bench and in the diagnostics: a fact nobody finds any more is markup drift.
+ */
+const FACTS = {
+  payment: '[data-test="payment-verified"], [data-test="payment-verification-status"]',
+  spent: '[data-test="total-spent"], [data-test="client-spendings"]',
+  rating: '[data-test="total-feedback"], [data-test="js-feedback"]',
+  country: '[data-test="location"], [data-test="client-country"]',
+  proposals: '[data-test="proposals-tier"], [data-test="proposals"]',
+} as const;
+export type TileFact = keyof typeof FACTS;
+export const TILE_FACTS = Object.keys(FACTS) as TileFact[];
 
 export interface TileFacts {
   ciphertext: string;
   title: Element | null;
-  paymentVerified: boolean;
+  /** What the tile says of the client's payment method; null when it does not say (never read as "unverified"). */
+  paymentVerified: boolean | null;
+  /** As the tile words it, e.g. "$10K+ spent". */
   totalSpent: string | null;
-  proposals: string | null;
+  /** Stars out of 5; null with no feedback yet. */
   rating: number | null;
+  country: string | null;
+  /** The proposals tier, e.g. "Less than 5", "50+". */
+  proposals: string | null;
 }
 
-/** The job of a tile: its numeric id attribute (2026 markup), else its title link (also legacy ~01 jobs). */
+/** The job of a tile: its title link (also legacy ~01 jobs), else its numeric id attribute (2026 markup). */
 export function tileCiphertext(tile: Element): string | null {
   const link = tile.querySelector(TITLE_LINK);
   const fromLink = /\/jobs\/(?:[^/?#]*_)?(~0[0-9a-f]+)/i.exec(link?.getAttribute('href') ?? '')?.[1];
@@ -25,28 +45,43 @@ export function tileCiphertext(tile: Element): string | null {
 export function readTile(tile: Element): TileFacts | null {
   const ciphertext = tileCiphertext(tile);
   if (!ciphertext) return null;
-  const text = (selector: string) => tile.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() || null;
-  const ratingText = tile.querySelector('[data-test="total-feedback"] [aria-label], .air3-rating-value-text')?.textContent ?? null;
-  const rating = ratingText && /^\d(\.\d+)?$/.test(ratingText.trim()) ? Number(ratingText.trim()) : null;
+  const text = (fact: TileFact) => tile.querySelector(FACTS[fact])?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  const payment = text('payment');
+  // "Rating is 4.3 out of 5." on both kinds of tile; 0 means no feedback yet.
+  const stars = Number(/rating is ([\d.]+) out of 5/i.exec(text('rating') ?? '')?.[1]);
   return {
     ciphertext,
     title: tile.querySelector(TITLE_LINK),
-    paymentVerified: tile.querySelector('[data-test="payment-verified"]') !== null && !/unverified/i.test(text('[data-test="payment-verified"]') ?? ''),
-    totalSpent: text('[data-test="total-spent"]'),
-    proposals: text('[data-test="proposals-tier"]'),
-    rating,
+    paymentVerified: payment === null ? null : /unverified|not verified/i.test(payment) ? false : /verified/i.test(payment) ? true : null,
+    totalSpent: text('spent'),
+    rating: stars > 0 && stars <= 5 ? stars : null,
+    // 2026 tiles prefix a screen-reader "Location".
+    country: text('country')?.replace(/^location\s+/i, '') || null,
+    proposals: text('proposals')?.replace(/^proposals:\s*/i, '') || null,
   };
 }
 
+/** Which facts a tile does not show at all (for Options → Diagnostics: a fact every tile lacks is markup drift). */
+export function missingFacts(tile: Element): TileFact[] {
+  return TILE_FACTS.filter((fact) => !tile.querySelector(FACTS[fact]));
+}
+
 export interface BadgeView {
-  word: 'Good' | 'Fair' | 'Risky' | 'New';
+  word: 'Good' | 'Fair' | 'Risky' | 'New' | 'Unknown';
   tone: 'good' | 'fair' | 'risky';
   detail: string;
 }
 
 /** A word and a colour from what the tile shows, or from the client score where the extension holds it. */
 export function badgeView(facts: TileFacts, known: { score: number; hireRate: number | null; avgHourly: number | null } | null): BadgeView {
-  const parts = [facts.paymentVerified ? 'payment verified' : 'payment unverified', facts.totalSpent, facts.proposals].filter((p): p is string => !!p);
+  const payment = facts.paymentVerified === true ? 'payment verified' : facts.paymentVerified === false ? 'payment unverified' : 'payment not shown';
+  const parts = [
+    payment,
+    facts.totalSpent,
+    facts.rating !== null ? `${facts.rating}★` : null,
+    facts.country,
+    facts.proposals !== null ? `proposals: ${facts.proposals}` : null,
+  ].filter((p): p is string => !!p);
   if (known) {
     const extra = [
       known.hireRate !== null ? `hires ${Math.round(known.hireRate * 100)}%` : null,
@@ -55,9 +90,10 @@ export function badgeView(facts: TileFacts, known: { score: number; hireRate: nu
     const tone = known.score >= 70 ? 'good' : known.score >= 45 ? 'fair' : 'risky';
     return { word: tone === 'good' ? 'Good' : tone === 'fair' ? 'Fair' : 'Risky', tone, detail: [`score ${known.score}`, ...extra, ...parts].join(' · ') };
   }
+  const detail = parts.join(' · ');
   const spent = /\$[\d.,]+\s*[KM]?\+?/i.exec(facts.totalSpent ?? '')?.[0] ?? '';
-  const bigSpender = /[KM]/i.test(spent);
-  if (!facts.paymentVerified) return { word: 'Risky', tone: 'risky', detail: parts.join(' · ') };
-  if (!spent || spent.startsWith('$0')) return { word: 'New', tone: 'fair', detail: parts.join(' · ') };
-  return bigSpender ? { word: 'Good', tone: 'good', detail: parts.join(' · ') } : { word: 'Fair', tone: 'fair', detail: parts.join(' · ') };
+  if (facts.paymentVerified === false) return { word: 'Risky', tone: 'risky', detail };
+  if (!spent) return facts.paymentVerified === null ? { word: 'Unknown', tone: 'fair', detail } : { word: 'New', tone: 'fair', detail };
+  if (spent.startsWith('$0')) return { word: 'New', tone: 'fair', detail };
+  return /[KM]/i.test(spent) ? { word: 'Good', tone: 'good', detail } : { word: 'Fair', tone: 'fair', detail };
 }

@@ -1,0 +1,110 @@
+/**
+ * The client as the Upwork page describes it, for when UpHunt has no history of them: the page state's own
+ * record when the page has one (`__NUXT_DATA__`: the same shape UpHunt archives), else the client box's words.
+ * Made into UpHunt's shape so that the same figures and score rules judge it. Pure.
+ */
+import * as z from 'zod/mini';
+import type { PageClientSeen, PageSeen } from '../messaging';
+import { BuyerSchema, WorkHistoryItemSchema, type ClientJobs, type WorkHistoryItem } from '../uphunt/schemas';
+import { paymentVerified } from '../upwork/extract';
+import { isCiphertext, normaliseCiphertext } from '../upwork/page';
+
+/** The companyId of a client known only from its page (never a real id: those are digits). */
+export const PAGE_CLIENT_ID = 'upwork-page';
+
+type Buyer = NonNullable<ClientJobs['buyer']>;
+
+export interface PageClient extends ClientJobs {
+  paymentVerified: boolean | null;
+}
+
+const StateBuyerSchema = z.object({
+  isPaymentMethodVerified: z.nullish(z.boolean()),
+  jobs: z.nullish(z.object({ postedCount: z.nullish(z.number()), openCount: z.nullish(z.number()) })),
+});
+
+/** Null when the page says nothing of the client. */
+export function pageClient(seen: PageClientSeen | null): PageClient | null {
+  if (!seen) return null;
+  const fromState = seen.state ? BuyerSchema.safeParse(seen.state.buyer) : null;
+  const stateExtra = seen.state ? StateBuyerSchema.safeParse(seen.state.buyer) : null;
+  const fromBox = buyerFromBox(seen);
+  const buyer: Buyer = fromState?.success ? { ...fromBox, ...withoutNulls(fromState.data), postedCount: stateExtra?.data?.jobs?.postedCount ?? fromBox.postedCount } : fromBox;
+  const workHistory = Array.isArray(seen.state?.workHistory)
+    ? seen.state.workHistory.flatMap((item): WorkHistoryItem[] => {
+        const parsed = WorkHistoryItemSchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      })
+    : [];
+  const payment = stateExtra?.data?.isPaymentMethodVerified ?? paymentVerified(seen.text);
+  const said = [buyer.location?.country, buyer.postedCount, buyer.stats?.totalCharges?.amount, buyer.company?.contractDate, payment].some(
+    (v) => v !== null && v !== undefined,
+  );
+  if (!said && workHistory.length === 0) return null;
+  return {
+    companyId: PAGE_CLIENT_ID,
+    lastSyncedAt: null,
+    buyer,
+    openJobs: [],
+    workHistory,
+    archivedCiphers: [],
+    archivedJobIds: [],
+    paymentVerified: payment,
+  };
+}
+
+/** Every job of this client the page names, this one excluded: the ways to find the client in UpHunt's archive. */
+export function clientJobsNamed(page: Pick<PageSeen, 'ciphertext' | 'otherJobs' | 'client'>): string[] {
+  const fromState = Array.isArray(page.client?.state?.workHistory)
+    ? page.client.state.workHistory.map((item) => (item as { jobInfo?: { ciphertext?: unknown } } | null)?.jobInfo?.ciphertext)
+    : [];
+  const named = [...fromState, ...page.otherJobs].filter((c): c is string => typeof c === 'string' && isCiphertext(c)).map(normaliseCiphertext);
+  return [...new Set(named)].filter((c) => c !== page.ciphertext);
+}
+
+function buyerFromBox(seen: PageClientSeen): Buyer {
+  const field = (name: string) => seen.fields[name] ?? '';
+  const [country, place] = field('client-location').split(' | ');
+  const posting = field('client-job-posting-stats');
+  const posted = count(/([\d,]+)\s+jobs?\s+posted/i, posting);
+  const hireRate = count(/(\d+)%\s+hire rate/i, posting);
+  const rating = field('buyer-rating');
+  const reviews = /([\d.]+)\s+of\s+([\d,]+)\s+reviews?/i.exec(rating);
+  const stars = reviews ? Number(reviews[1]) : count(/rating is ([\d.]+) out of 5/i, rating);
+  const since = Date.parse(field('client-contract-date').replace(/^member since\s*/i, ''));
+  const phone = /phone number not verified/i.test(seen.text) ? 'NOT_VERIFIED' : /phone number verified/i.test(seen.text) ? 'VERIFIED' : null;
+  return {
+    company: { name: null, companyId: null, contractDate: Number.isFinite(since) ? new Date(since).toISOString() : null, isEDCReplicated: null },
+    location: country ? { country, city: place?.replace(/\d{1,2}:\d{2}\s*[AP]M/i, '').trim() || null, countryTimezone: null } : null,
+    stats: {
+      totalAssignments: count(/([\d,]+)\s+hires?/i, field('client-hires')),
+      score: stars && stars > 0 ? stars : null,
+      feedbackCount: reviews ? count(/([\d,]+)/, reviews[2]!) : null,
+      // The box leaves out "total spent" for a client who spent nothing.
+      totalCharges: { amount: money(field('client-spend')) ?? (seen.fields['client-job-posting-stats'] ? 0 : null) },
+      totalJobsWithHires: posted !== null && hireRate !== null ? Math.round((posted * hireRate) / 100) : null,
+    },
+    enterprise: null,
+    avgHourlyJobsRate: { amount: money(field('client-hourly-rate')) },
+    postedCount: posted,
+    topClient: null,
+    phoneVerificationStatus: phone ? { status: phone } : null,
+  };
+}
+
+function count(pattern: RegExp, text: string): number | null {
+  const match = pattern.exec(text)?.[1];
+  return match ? Number(match.replace(/,/g, '')) : null;
+}
+
+/** "$2.8K total spent" → 2800; "$5.00 /hr" → 5. */
+export function money(text: string): number | null {
+  const match = /\$\s*([\d.,]+)\s*([KM])?/i.exec(text);
+  if (!match) return null;
+  const scale = { K: 1e3, M: 1e6 }[match[2]?.toUpperCase() ?? ''] ?? 1;
+  return Math.round(Number(match[1]!.replace(/,/g, '')) * scale * 100) / 100;
+}
+
+function withoutNulls<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
