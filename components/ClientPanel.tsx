@@ -3,6 +3,7 @@ import type { TabState } from '@/utils/storage';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
 import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { mark } from '@/utils/bench';
+import { pageClient } from '@/utils/client/page-client';
 import { buyerMetrics, buyerScore, rateHistogram, spendingByQuarter } from '@/utils/buyer';
 import { BuyerFigures } from './BuyerFigures';
 import { RateChart, SpendingChart } from './Charts';
@@ -32,6 +33,8 @@ export interface ClientPanelProps {
 
 export function ClientPanel(props: ClientPanelProps) {
   const { state, entry, now } = props;
+  const client = state?.client ?? null;
+  const fromPage = useMemo(() => pageClient(client), [client]);
   if (!props.onUpwork) return <NotOnUpwork />;
   if (!state || state.status === 'resolving' || (state.status === 'loading' && !entry)) return <Loading />;
   if (state.status === 'no-job') {
@@ -52,13 +55,42 @@ export function ClientPanel(props: ClientPanelProps) {
       </section>
     );
   }
+  if ((state.status === 'unknown-job' || state.status === 'no-history') && fromPage) {
+    // UpHunt has nothing yet, but the page itself describes the client: show that, judged by the same rules.
+    return (
+      <>
+        <section className="notice" role="status">
+          <p>
+            {state.status === 'unknown-job'
+              ? "UpHunt has not archived this job or the client's other jobs yet, so it has no history of this client."
+              : 'UpHunt has no history of this client yet.'}{' '}
+            Below is what the Upwork page says about them.
+          </p>
+          <button type="button" onClick={props.onRefresh}>
+            Check UpHunt again
+          </button>
+        </section>
+        <ClientHistory
+          entry={{ value: fromPage, storedAt: state.updatedAt }}
+          source="upwork-page"
+          ciphertext={state.ciphertext}
+          paymentVerified={fromPage.paymentVerified ?? state.paymentVerified}
+          stale={false}
+          now={now}
+          refreshing={false}
+          onRefresh={props.onRefresh}
+          jobSection={props.jobSection}
+        />
+      </>
+    );
+  }
   if (state.status === 'unknown-job') {
     return (
       <>
         <section className="notice">
           <h1>UpHunt does not know this job yet</h1>
           <p>UpHunt has not archived this job, so its client could not be identified. Try again later.</p>
-          <button type="button" onClick={props.onRetry}>
+          <button type="button" onClick={props.onRefresh}>
             Retry
           </button>
         </section>
@@ -88,6 +120,7 @@ export function ClientPanel(props: ClientPanelProps) {
       {entry && state.companyId === entry.value.companyId && (
         <ClientHistory
           entry={entry}
+          source="uphunt"
           ciphertext={state.ciphertext}
           paymentVerified={state.paymentVerified}
           stale={props.stale}
@@ -104,6 +137,8 @@ export function ClientPanel(props: ClientPanelProps) {
 
 interface HistoryProps {
   entry: CacheEntry<ClientJobs>;
+  /** Where the record comes from: UpHunt's archive, or the Upwork page alone. */
+  source: 'uphunt' | 'upwork-page';
   ciphertext: string | null;
   paymentVerified: boolean | null;
   stale: boolean;
@@ -113,7 +148,7 @@ interface HistoryProps {
   jobSection?: ReactNode;
 }
 
-function ClientHistory({ entry, ciphertext, paymentVerified, stale, now, refreshing, onRefresh, jobSection }: HistoryProps) {
+function ClientHistory({ entry, source, ciphertext, paymentVerified, stale, now, refreshing, onRefresh, jobSection }: HistoryProps) {
   const data = entry.value;
   // Judged against the day the data was fetched, so the figures do not shift while the panel stays open.
   const metrics = useMemo(() => buyerMetrics(data, entry.storedAt), [data, entry.storedAt]);
@@ -129,6 +164,7 @@ function ClientHistory({ entry, ciphertext, paymentVerified, stale, now, refresh
     <article aria-label="Client history">
       <ClientSummary
         data={data}
+        source={source}
         paymentVerified={paymentVerified}
         fetchedAt={entry.storedAt}
         stale={stale}

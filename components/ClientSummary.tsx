@@ -4,6 +4,7 @@ import { age, isoMonth } from '@/utils/format';
 
 interface Props {
   data: ClientJobs;
+  source: 'uphunt' | 'upwork-page';
   /** From the Upwork page's client box (UpHunt does not carry it). */
   paymentVerified: boolean | null;
   fetchedAt: number;
@@ -13,7 +14,7 @@ interface Props {
   onRefresh: () => void;
 }
 
-export function ClientSummary({ data, paymentVerified, fetchedAt, stale, now, refreshing, onRefresh }: Props) {
+export function ClientSummary({ data, source, paymentVerified, fetchedAt, stale, now, refreshing, onRefresh }: Props) {
   const buyer = data.buyer;
   const location = [buyer?.location?.city, buyer?.location?.country].filter(Boolean).join(', ');
   const localTime = clientLocalTime(buyer?.location?.countryTimezone, now);
@@ -21,7 +22,7 @@ export function ClientSummary({ data, paymentVerified, fetchedAt, stale, now, re
   const phone = buyer?.phoneVerificationStatus?.status;
   return (
     <header className="client-header">
-      <h1>{buyer?.company?.name?.trim() || 'Unnamed client'}</h1>
+      <h1>{buyer?.company?.name?.trim() || (source === 'upwork-page' ? 'The client, as the Upwork page describes them' : 'Unnamed client')}</h1>
       <p className="muted">
         {location || 'Location unknown'}
         {localTime ? ` · ${localTime} there now` : ''}
@@ -37,15 +38,19 @@ export function ClientSummary({ data, paymentVerified, fetchedAt, stale, now, re
         {buyer?.enterprise ? <li className="mark">Enterprise</li> : null}
         {buyer?.topClient ? <li className="mark mark-good">Top client</li> : null}
       </ul>
-      <p className="data-age">
-        <span className={stale ? 'stale' : undefined}>
-          UpHunt data {syncedAt ? `synced ${age(syncedAt, now)}` : 'sync time unknown'} · fetched {age(fetchedAt, now)}
-          {stale ? ' (stale)' : ''}
-        </span>{' '}
-        <button type="button" onClick={onRefresh} disabled={refreshing} aria-label="Refresh the client's history from UpHunt">
-          {refreshing ? 'Refreshing…' : 'Refresh'}
-        </button>
-      </p>
+      {source === 'upwork-page' ? (
+        <p className="data-age">From the Upwork page, read {age(fetchedAt, now)} (not from UpHunt)</p>
+      ) : (
+        <p className="data-age">
+          <span className={stale ? 'stale' : undefined}>
+            UpHunt data {syncedAt ? `synced ${age(syncedAt, now)}` : 'sync time unknown'} · fetched {age(fetchedAt, now)}
+            {stale ? ' (stale)' : ''}
+          </span>{' '}
+          <button type="button" onClick={onRefresh} disabled={refreshing} aria-label="Refresh the client's history from UpHunt">
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </p>
+      )}
     </header>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Diagnostics, Incident } from '@/utils/storage';
 
 /** Stored values that could not be read and were reset, and errors the background did not expect. */
@@ -19,36 +20,69 @@ export function IncidentsView({ resets, errors }: { resets: Incident | null; err
   );
 }
 
-/** Pages that should have shown a job but did not: the first sign that Upwork changed its markup. */
-export function DiagnosticsView({ diagnostics }: { diagnostics: Diagnostics }) {
+/**
+ * How pages were read, per page kind: the first sign that Upwork changed its markup. Copy report gives the
+ * counts as text for a bug report (no names, ids or URLs).
+ */
+export function DiagnosticsView({ diagnostics, report }: { diagnostics: Diagnostics; report: string }) {
+  const [copied, setCopied] = useState<string | null>(null);
   const rows = Object.entries(diagnostics).sort((a, b) => b[1].lastAt - a[1].lastAt);
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ') || '—';
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(report);
+      setCopied('Report copied.');
+    } catch {
+      setCopied('Could not copy: select the report below and copy it.');
+    }
+  };
   return (
     <section aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
       {rows.length === 0 ? (
-        <p className="muted">Every Upwork page that should show a job was read.</p>
+        <p className="muted">No Upwork page read yet.</p>
       ) : (
-        <table className="factors">
+        <table className="factors" aria-label="How pages were read">
           <thead>
             <tr>
               <th scope="col">Page kind</th>
+              <th scope="col">Pages</th>
+              <th scope="col">Job found by</th>
               <th scope="col">Pages not read</th>
-              <th scope="col">Last</th>
+              <th scope="col">Tiles</th>
+              <th scope="col">Tiles lacking</th>
             </tr>
           </thead>
           <tbody>
             {rows.map(([kind, d]) => (
               <tr key={kind}>
                 <th scope="row">{kind}</th>
-                <td>{d.failures}</td>
-                <td className="muted">
-                  {new Date(d.lastAt).toLocaleString('en-US')} · {d.lastPath}
+                <td>{d.views}</td>
+                <td>{list(d.strategies)}</td>
+                <td>
+                  {d.failures}
+                  {d.failures > 0 && <span className="muted"> (last {d.lastPath})</span>}
                 </td>
+                <td>{d.tiles}</td>
+                <td>{list(d.missing)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <p>
+        <button type="button" onClick={() => void copy()}>
+          Copy report
+        </button>{' '}
+        <span role="status">{copied}</span>
+      </p>
+      <details>
+        <summary>The report</summary>
+        <pre aria-label="Diagnostics report">{report}</pre>
+      </details>
     </section>
   );
 }

@@ -34,6 +34,8 @@ import {
 import { buyerMetrics, buyerScore } from './buyer';
 import type { ConnectionResult, KnownClient, PageSeen } from './messaging';
 import { problemText } from './problem-text';
+import { recordPage, recordTiles } from './diagnostics';
+import { JOB_PAGE_KINDS, type PageKind } from './upwork/page';
 
 type StorageKey = `local:${string}` | `session:${string}`;
 
@@ -62,7 +64,6 @@ export function createLookupDeps(): LookupDeps {
     }),
     pausedUntil: { get: () => uphuntPausedUntilItem.getValue(), set: (until) => uphuntPausedUntilItem.setValue(until) },
     shared: createInFlight(),
-    recordReadFailure: recordReadFailure,
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   };
@@ -105,13 +106,17 @@ export function recordDroppedMessage(type: string, reason: 'sender' | 'shape'): 
   }));
 }
 
-/** Counts pages that should show a job but gave none; Options lists them under diagnostics. */
-function recordReadFailure(page: PageSeen): Promise<void> {
-  return updateStored(diagnosticsKey, DiagnosticsSchema, (stored) => {
-    const diagnostics = stored ?? {};
-    const seen = diagnostics[page.kind] ?? { failures: 0, lastAt: 0, lastPath: '' };
-    return { ...diagnostics, [page.kind]: { failures: seen.failures + 1, lastAt: Date.now(), lastPath: new URL(page.url).pathname } };
-  });
+/** Counts a page seen, by how its job was found; a page that should show a job but gave none is a failure. */
+export function recordPageRead(page: PageSeen): Promise<void> {
+  const failed = !page.ciphertext && JOB_PAGE_KINDS.has(page.kind);
+  return updateStored(diagnosticsKey, DiagnosticsSchema, (d) =>
+    recordPage(d, page.kind, page.strategy, failed ? new URL(page.url).pathname : null, Date.now()),
+  );
+}
+
+/** Counts tiles read on a list page and the facts they lacked. */
+export function recordTileFacts(kind: PageKind, tiles: number, missing: Record<string, number>): Promise<void> {
+  return updateStored(diagnosticsKey, DiagnosticsSchema, (d) => recordTiles(d, kind, tiles, missing, Date.now()));
 }
 
 export const MINDCASE_ALARM = 'mindcase-poll';

@@ -35,8 +35,6 @@ export interface LookupDeps {
   shared: Shared;
   now: () => number;
   newId: () => string;
-  /** Counts a page that should show a job but yielded none (diagnostics in Options). */
-  recordReadFailure: (page: PageSeen) => Promise<void>;
 }
 
 export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen, options: { force?: boolean; pasted?: boolean } = {}): Promise<TabState> {
@@ -69,7 +67,6 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
     const unreadable = JOB_PAGE_KINDS.has(page.kind);
     current = { ...current, status: unreadable ? 'unreadable' : 'no-job' };
     await deps.writeTab(tabId, current);
-    if (unreadable) await deps.recordReadFailure(page);
     return current;
   }
   await deps.writeTab(tabId, current);
@@ -122,6 +119,7 @@ export async function resumeLookups(deps: LookupDeps, tabs: Array<{ tabId: numbe
           kind: state.kind,
           ciphertext: state.ciphertext,
           companyIdHint: state.companyId,
+          nuxt: null,
           paymentVerified: state.paymentVerified,
           signedIn: state.signedIn,
           account: state.account,
@@ -164,7 +162,19 @@ async function findClient(deps: LookupDeps, ciphertext: string, named: string[],
 
 /** A page known only by its URL (a pasted URL, a tile's badge, a tab whose content script does not answer). */
 export function pageOfUrl(url: string, kind: PageKind, ciphertext: string | null): PageSeen {
-  return { url, kind, ciphertext, strategy: ciphertext ? 'url' : null, companyIdHint: null, paymentVerified: null, signedIn: null, account: null, client: null, otherJobs: [] };
+  return {
+    url,
+    kind,
+    ciphertext,
+    strategy: ciphertext ? 'url' : null,
+    companyIdHint: null,
+    nuxt: null,
+    paymentVerified: null,
+    signedIn: null,
+    account: null,
+    client: null,
+    otherJobs: [],
+  };
 }
 
 /** Honours a Retry-After already received, for every tab, without spending a call to learn it again. */

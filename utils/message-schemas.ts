@@ -1,5 +1,6 @@
 /** zod checks for every message the background receives (see messaging.ts for the protocol). */
 import * as z from 'zod/mini';
+import { NUXT_MAX } from './upwork/extract';
 import type { Draft } from './apply-queue';
 import { COVER_LETTER_LIMIT } from './apply';
 import type { LookupTab, PageSeen, TestConnection } from './messaging';
@@ -14,6 +15,7 @@ export const PageSeenSchema = z.object({
   kind: PageKindSchema,
   ciphertext: z.nullable(cipher),
   companyIdHint: z.nullable(companyId),
+  nuxt: z._default(z.nullable(text(NUXT_MAX)), null),
   paymentVerified: z.nullable(z.boolean()),
   signedIn: z.nullable(z.boolean()),
   account: z.nullable(z.enum(['agency', 'freelancer', 'client'])),
@@ -42,7 +44,11 @@ export const DraftMessageSchema = z.object({
 
 export const LookupUrlSchema = z.object({ tabId, url: text(2048) });
 
-export const TilesSchema = z.object({ ciphertexts: z.array(cipher).check(z.maxLength(200)) });
+export const TilesSchema = z.object({
+  ciphertexts: z.array(cipher).check(z.maxLength(200)),
+  kind: z._default(z.nullable(PageKindSchema), null),
+  missing: z._default(z.partialRecord(z.enum(['payment', 'spent', 'rating', 'country', 'proposals']), z.int().check(z.nonnegative(), z.maximum(200))), {}),
+});
 
 export const IdMessageSchema = z.object({ id: text(100) });
 export const ForceSchema = z.object({ force: z.boolean() });

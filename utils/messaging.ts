@@ -7,6 +7,7 @@ import type { Application } from './apply';
 import type { Draft } from './apply-queue';
 import type { Problem, Service } from './http';
 import type { PageKind } from './upwork/page';
+import type { TileFact } from './upwork/tiles';
 
 /** What a job page says about its client, as worded there; utils/client/page-client.ts makes sense of it. */
 export interface PageClientSeen {
@@ -25,6 +26,8 @@ export interface PageSeen {
   /** How the job was found: its URL, an id attribute, or its own link (Options → Diagnostics). */
   strategy: 'url' | 'attribute' | 'link' | null;
   companyIdHint: string | null;
+  /** The page state's JSON, read by the background (digestPage) and then dropped. */
+  nuxt: string | null;
   /** What the page's client box says of the payment method; null where the page shows no client box. */
   paymentVerified: boolean | null;
   /** Who is looking: signed in or not, and as which kind of account (null when the page does not say). */
@@ -86,7 +89,10 @@ export interface ProtocolMap {
   /** UI → background: ask UpHunt for the status now. */
   checkApplication(data: { id: string }): void;
   /** Content script → background: should tiles be badged, and what the extension already knows of their clients. */
-  tiles(data: { ciphertexts: string[] }): { show: boolean; known: Record<string, KnownClient> };
+  tiles(data: { ciphertexts: string[]; kind: PageKind | null; missing: Partial<Record<TileFact, number>> }): {
+    show: boolean;
+    known: Record<string, KnownClient>;
+  };
   /** Content script → background: the user clicked a tile's badge: show that job in the panel. */
   openJob(data: { ciphertext: string }): void;
   /** Background → content script: a listed job's client was looked up; its badge can show the score. */

@@ -294,5 +294,4 @@ export const diagnosticsKey = 'local:diagnostics' as const;
 export const DroppedMessagesSchema = z.object({ count: z.number(), lastAt: z.number(), lastType: z.string(), lastReason: z.string() });
 export type DroppedMessages = z.output<typeof DroppedMessagesSchema>;
 export const droppedMessagesKey = 'local:dropped-messages' as const;
-export const DiagnosticsSchema = z.record(z.string(), z.object({ failures: z.number(), lastAt: z.number(), lastPath: z.string() }));
-export type Diagnostics = z.output<typeof DiagnosticsSchema>;
+export { DiagnosticsSchema, type Diagnostics } from './diagnostics';

@@ -9,6 +9,8 @@ import {
   MINDCASE_ALARM,
   mindcaseCredits,
   recordDroppedMessage,
+  recordPageRead,
+  recordTileFacts,
   storedTabStates,
   testConnection,
 } from '@/utils/background-services';
@@ -32,6 +34,7 @@ import {
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
 import { backgroundErrorsKey, enrichSettingsItem, listSettingsItem, recordIncident, tabStateKey } from '@/utils/storage';
 import { isUpworkUrl, jobUrl, parseUpworkUrl } from '@/utils/upwork/page';
+import { digestPage } from '@/utils/upwork/nuxt';
 import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
 
 export default defineBackground(() => {
@@ -71,9 +74,11 @@ export default defineBackground(() => {
 
   onMessage('pageSeen', async ({ data, sender }) => {
     const tabId = fromTab(sender, 'pageSeen');
-    const page = PageSeenSchema.safeParse(data);
-    if (tabId === null || !checked('pageSeen', page)) return;
+    const parsed = PageSeenSchema.safeParse(data);
+    if (tabId === null || !checked('pageSeen', parsed)) return;
+    const page = { data: digestPage(parsed.data) };
     const ciphertext = page.data.ciphertext;
+    void recordPageRead(page.data);
     // The lookup goes first: the panel waits on it, the Mindcase request does not.
     const lookup = lookupPage(deps, tabId, page.data);
     if (ciphertext && (await enrichSettingsItem.getValue()).autoEnrich) void enricher.request([ciphertext]);
@@ -84,6 +89,8 @@ export default defineBackground(() => {
     const request = TilesSchema.safeParse(data);
     if (fromTab(sender, 'tiles') === null || !checked('tiles', request)) return { show: false, known: {} };
     const { showBadges, lookupListed } = await listSettingsItem.getValue();
+    const { kind, missing } = request.data;
+    if (kind) void recordTileFacts(kind, request.data.ciphertexts.length, missing);
     if (!showBadges) return { show: false, known: {} };
     const known = await knownClients(request.data.ciphertexts, deps);
     if (lookupListed)
@@ -100,12 +107,7 @@ export default defineBackground(() => {
     if (tabId === null || !checked('openJob', request)) return;
     const { ciphertext } = request.data;
     const opened = openPanelFor(tabId, sender.tab?.windowId);
-    await lookupPage(
-      deps,
-      tabId,
-      pageOfUrl(jobUrl(ciphertext), 'job', ciphertext),
-      { pasted: true },
-    );
+    await lookupPage(deps, tabId, pageOfUrl(jobUrl(ciphertext), 'job', ciphertext), { pasted: true });
     await opened;
   });
 
@@ -179,12 +181,7 @@ export default defineBackground(() => {
     const { ciphertext } = parseUpworkUrl(request.data.url.trim());
     if (!ciphertext) return 'That is not the URL of an Upwork job (it should contain ~02… or ~01…).';
     const url = jobUrl(ciphertext);
-    await lookupPage(
-      deps,
-      request.data.tabId,
-      pageOfUrl(url, 'job', ciphertext),
-      { pasted: true },
-    );
+    await lookupPage(deps, request.data.tabId, pageOfUrl(url, 'job', ciphertext), { pasted: true });
     return null;
   });
 
@@ -210,7 +207,7 @@ export default defineBackground(() => {
 async function readPage(tabId: number): Promise<PageSeen | null> {
   const fromScript = await sendMessage('readPage', undefined, tabId).catch(() => null);
   const checked = PageSeenSchema.safeParse(fromScript);
-  if (checked.success) return checked.data;
+  if (checked.success) return digestPage(checked.data);
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab?.url || !isUpworkUrl(tab.url)) return null;
   const { kind, ciphertext } = parseUpworkUrl(tab.url);

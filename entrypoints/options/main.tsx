@@ -6,6 +6,8 @@ import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/messaging';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
 import { DiagnosticsView, IncidentsView } from '@/components/DiagnosticsView';
+import { diagnosticsReport } from '@/utils/diagnostics';
+import { browser } from 'wxt/browser';
 import { ActivityView, DroppedMessagesView } from '@/components/ActivityView';
 import { activityKey, ActivitySchema, type ActivityEntry } from '@/utils/activity';
 import { storage } from 'wxt/utils/storage';
@@ -83,7 +85,14 @@ async function start() {
         />
         <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
         <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
-        <DiagnosticsView diagnostics={diagnostics} />
+        <DiagnosticsView
+          diagnostics={diagnostics}
+          report={diagnosticsReport(diagnostics, {
+            version: browser.runtime.getManifest().version,
+            browser: navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chrome',
+            now: Date.now(),
+          })}
+        />
         <DroppedMessagesView dropped={dropped} />
         <IncidentsView resets={resets} errors={errors} />
         <Activity />

@@ -1,9 +1,10 @@
-import { BADGE_HOST, renderBadge } from '@/components/tile-badge';
+import { BADGE_HOST, pageTheme, renderBadge } from '@/components/tile-badge';
 import { timed } from '@/utils/bench';
 import { onBackgroundMessage as onMessage, sendToBackground as sendMessage } from '@/utils/content-messaging';
 import type { KnownClient } from '@/utils/messaging';
 import { readPage } from '@/utils/upwork/extract';
-import { badgeView, readTile, TILE_SELECTOR, type TileFacts } from '@/utils/upwork/tiles';
+import { parseUpworkUrl } from '@/utils/upwork/page';
+import { badgeView, missingFacts, readTile, TILE_SELECTOR, type TileFact, type TileFacts } from '@/utils/upwork/tiles';
 
 export default defineContentScript({
   matches: ['https://www.upwork.com/*'],
@@ -64,11 +65,12 @@ function badgeTiles(signal: AbortSignal) {
     }),
   );
 
-  const badge = async (tiles: TileFacts[]) => {
+  const badge = async (tiles: TileFacts[], missing: Partial<Record<TileFact, number>>) => {
     // The background accepts a bounded list per message.
     for (let start = 0; start < tiles.length; start += TILES_PER_MESSAGE) {
       const slice = tiles.slice(start, start + TILES_PER_MESSAGE);
-      const answer = await sendMessage('tiles', { ciphertexts: slice.map((t) => t.ciphertext) }).catch(() => null);
+      const kind = parseUpworkUrl(location.href).kind;
+      const answer = await sendMessage('tiles', { ciphertexts: slice.map((t) => t.ciphertext), kind, missing: start ? {} : missing }).catch(() => null);
       if (!answer?.show || signal.aborted) return;
       timed('paint-badges', () => {
         for (const facts of slice) {
@@ -84,6 +86,7 @@ function badgeTiles(signal: AbortSignal) {
 
   const visible = new IntersectionObserver(
     (entries) => {
+      const missing: Partial<Record<TileFact, number>> = {};
       const tiles = timed('read-tiles', () => {
         const read: TileFacts[] = [];
         for (const entry of entries) {
@@ -92,11 +95,13 @@ function badgeTiles(signal: AbortSignal) {
           // A tile Upwork re-rendered around our badge keeps it.
           if (entry.target.querySelector(BADGE_HOST)) continue;
           const facts = readTile(entry.target);
-          if (facts?.title) read.push(facts);
+          if (!facts?.title) continue;
+          read.push(facts);
+          for (const fact of missingFacts(entry.target)) missing[fact] = (missing[fact] ?? 0) + 1;
         }
         return read;
       });
-      if (tiles.length > 0) void badge(tiles);
+      if (tiles.length > 0) void badge(tiles, missing);
     },
     { rootMargin: AHEAD },
   );
@@ -163,9 +168,15 @@ function badgeTiles(signal: AbortSignal) {
     requestAnimationFrame(scan);
   });
   observer.observe(document.body, { childList: true, subtree: true });
+  // Badges follow Upwork's theme when the user switches it.
+  const theme = new MutationObserver(() => {
+    for (const host of document.querySelectorAll<HTMLElement>(BADGE_HOST)) host.dataset.theme = pageTheme();
+  });
+  theme.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     visible.disconnect();
+    theme.disconnect();
   });
   // The page as loaded: the window at its top (or wherever the browser restored the scroll to).
   timed('find-tiles', () => observeAround(scrollY > 0 ? firstInView() : 0));

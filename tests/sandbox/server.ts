@@ -163,11 +163,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.end(text);
     };
     const job = ALL_JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext));
-    if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname))
-      return html(
-        200,
-        renderJobPage(job, JOBS),
-      );
+    if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname)) return html(200, renderJobPage(job, JOBS));
     // most-recent is the ~2 MB feed of tests/fixtures/long-feed.html; the other lists are short.
     if (pathname.startsWith('/nx/find-work/most-recent')) return html(200, renderFeedPage(JOBS, 2200));
     // The bench's search: its 80 jobs, opened as slide-overs.

@@ -63,6 +63,34 @@ const hostile = ClientJobsSchema.parse({
 });
 
 describe('ClientPanel', () => {
+  it('when UpHunt knows nothing of the client, shows what the Upwork page says, marked as such and scored by the same rules', () => {
+    const client = {
+      fields: {
+        'client-location': 'Italy | Milano 11:03 AM',
+        'client-job-posting-stats': '28 jobs posted | 68% hire rate, 1 open job',
+        'client-spend': '$11K total spent',
+        'client-hires': '19 hires, 7 active',
+        'buyer-rating': 'Rating is 4.3 out of 5. 4.3 | 4.28 of 7 reviews',
+        'client-contract-date': 'Member since Jul 7, 2014',
+      },
+      text: 'About the client Payment method verified Rating is 4.3 out of 5.',
+      state: null,
+    };
+    const onRefresh = vi.fn();
+    render(<ClientPanel {...props({ state: state({ status: 'unknown-job', companyId: null, client }), onRefresh })} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The client, as the Upwork page describes them');
+    expect(screen.getByText(/From the Upwork page/)).toBeTruthy();
+    expect(screen.getByText(/Milano, Italy/)).toBeTruthy();
+    expect(screen.getByText('Payment verified')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Client score: \d+/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Check UpHunt again' }));
+    expect(onRefresh).toHaveBeenCalled();
+    cleanup();
+    // With nothing from the page either, it says UpHunt does not know the job.
+    render(<ClientPanel {...props({ state: state({ status: 'unknown-job', companyId: null, client: null }) })} />);
+    expect(screen.getByRole('heading', { name: 'UpHunt does not know this job yet' })).toBeTruthy();
+  });
+
   it('shows what Upwork and UpHunt said as text, never as markup', () => {
     const { container } = render(<ClientPanel {...props({ entry: { storedAt: NOW - 60_000, value: hostile } })} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('<img src=x onerror="alert(1)">Acme');

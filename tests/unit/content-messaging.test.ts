@@ -60,7 +60,7 @@ describe('content script messaging speaks the background library', async () => {
       show: true,
       known: Object.fromEntries(data.ciphertexts.map((c) => [c, { score: 80, hireRate: 0.5, avgHourly: 30 }])),
     }));
-    await expect(content.sendToBackground('tiles', { ciphertexts: ['~022052895097657407455'] })).resolves.toEqual({
+    await expect(content.sendToBackground('tiles', { ciphertexts: ['~022052895097657407455'], kind: 'search', missing: {} })).resolves.toEqual({
       show: true,
       known: { '~022052895097657407455': { score: 80, hireRate: 0.5, avgHourly: 30 } },
     });
@@ -76,6 +76,7 @@ describe('content script messaging speaks the background library', async () => {
       kind: 'feed',
       ciphertext: null,
       companyIdHint: null,
+      nuxt: null,
       paymentVerified: null,
       signedIn: true,
       account: null,

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { stringify } from 'devalue';
 import { describe, expect, it } from 'vitest';
-import { companyIdHint, readPage } from '@/utils/upwork/extract';
-import { companyIdFromNuxt, decodeNuxtData } from '@/utils/upwork/nuxt';
+import { readPage as readOnly } from '@/utils/upwork/extract';
+import { companyIdFromNuxt, decodeNuxtData, digestPage } from '@/utils/upwork/nuxt';
+
+// What the background makes of what the content script read.
+const readPage = (doc: Document, url: string) => digestPage(readOnly(doc, url));
 
 interface Expected {
   file: string;
@@ -33,7 +36,7 @@ describe('readPage on the fixture pages', () => {
 
   it('ignores page state describing another job (a slide-over opened over the first page)', () => {
     const doc = load('job-page.html');
-    expect(companyIdHint(doc, '~022051005096520707758')).toBeNull();
+    expect(readPage(doc, 'https://www.upwork.com/nx/search/jobs/details/~022051005096520707758').companyIdHint).toBeNull();
   });
 
   it("reads the client box's payment verification in words, and says nothing where there is no box", () => {

@@ -15,6 +15,7 @@ const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({
   kind: 'job',
   ciphertext: CIPHER,
   companyIdHint: null,
+  nuxt: null,
   paymentVerified: true,
   signedIn: true,
   account: 'agency',
@@ -30,7 +31,6 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
   const tabs = new Map<number, TabState>();
   const stored = new Map<string, unknown>();
   const calls: string[] = [];
-  const failures: string[] = [];
   let now = 1_000;
   let paused = 0;
   let ids = 0;
@@ -61,9 +61,8 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
     shared: createInFlight(),
     now: () => now,
     newId: () => `lookup-${++ids}`,
-    recordReadFailure: async (p) => void failures.push(p.kind),
   };
-  return { deps, tabs, calls, failures, advance: (ms: number) => (now += ms), pausedUntil: () => paused };
+  return { deps, tabs, calls, advance: (ms: number) => (now += ms), pausedUntil: () => paused };
 }
 
 describe('lookupPage', () => {
@@ -132,6 +131,57 @@ describe('lookupPage', () => {
   });
 });
 
+describe('finding the client through any of its archived jobs', () => {
+  const OLD = ['~021836084896483984802', '~01fb0422c815aead49', '~0134de7cbf023c3b35', '~019389f80103819129'];
+  const archivedOnly = (...archived: string[]) =>
+    world({ companyIdForCiphertext: async (cipher) => (archived.includes(cipher) ? COMPANY : Promise.reject(fail('not_found', 404))) });
+
+  it("asks for this job first, then the jobs the page names as the client's, and stops at the first answer", async () => {
+    const w = archivedOnly(OLD[1]!);
+    const state = await lookupPage(w.deps, 1, page({ otherJobs: OLD }));
+    expect(state).toMatchObject({ status: 'ready', companyId: COMPANY });
+    expect(w.calls).toEqual([`byCipher ${CIPHER}`, `byCipher ${OLD[0]}`, `byCipher ${OLD[1]}`, `clientJobs ${COMPANY}`]);
+  });
+
+  it('makes at most ARCHIVE_CALLS_PER_VIEW calls, and asks again about a job UpHunt lacked only after an hour or on Retry', async () => {
+    const { ARCHIVE_CALLS_PER_VIEW, NOT_ARCHIVED_TTL_MS } = await import('@/utils/lookup');
+    const w = archivedOnly(OLD[3]!);
+    expect((await lookupPage(w.deps, 1, page({ otherJobs: OLD }))).status).toBe('unknown-job');
+    expect(w.calls).toHaveLength(ARCHIVE_CALLS_PER_VIEW);
+    // The next view skips what UpHunt just said it lacks and reaches the fourth job.
+    expect((await lookupPage(w.deps, 1, page({ otherJobs: OLD }))).status).toBe('ready');
+    expect(w.calls.filter((c) => c.startsWith('byCipher'))).toEqual([CIPHER, ...OLD].map((c) => `byCipher ${c}`));
+    const fresh = archivedOnly();
+    await lookupPage(fresh.deps, 1, page());
+    await lookupPage(fresh.deps, 1, page());
+    expect(fresh.calls).toHaveLength(1);
+    await lookupPage(fresh.deps, 1, page(), { force: true });
+    fresh.advance(NOT_ARCHIVED_TTL_MS);
+    await lookupPage(fresh.deps, 1, page());
+    expect(fresh.calls).toHaveLength(3);
+  });
+
+  it("remembers every job the page names as the client's: the client's next job costs no call", async () => {
+    const w = archivedOnly(OLD[0]!);
+    await lookupPage(w.deps, 1, page({ otherJobs: [OLD[0]!, OLD[2]!] }));
+    const next = '~022099999999999999999';
+    const state = await lookupPage(w.deps, 2, page({ url: `https://www.upwork.com/jobs/${next}`, ciphertext: next, otherJobs: [OLD[2]!] }));
+    expect(state).toMatchObject({ status: 'ready', companyId: COMPANY });
+    expect(w.calls.filter((c) => c.startsWith('byCipher'))).toEqual([`byCipher ${CIPHER}`, `byCipher ${OLD[0]}`]);
+  });
+
+  it("reads the past jobs in the page state's work history too, and never the job itself", async () => {
+    const w = archivedOnly(OLD[3]!);
+    const client = {
+      fields: {},
+      text: '',
+      state: { buyer: {}, workHistory: [{ jobInfo: { ciphertext: OLD[3] } }, { jobInfo: { ciphertext: CIPHER } }, { jobInfo: null }] },
+    };
+    expect(await lookupPage(w.deps, 1, page({ client }))).toMatchObject({ status: 'ready', companyId: COMPANY });
+    expect(w.calls.filter((c) => c.startsWith('byCipher'))).toEqual([`byCipher ${CIPHER}`, `byCipher ${OLD[3]}`]);
+  });
+});
+
 describe('lookup state schema', () => {
   it('is what the storage schema accepts', async () => {
     const { TabStateSchema } = await import('@/utils/storage');
@@ -143,12 +193,11 @@ describe('lookup state schema', () => {
 });
 
 describe('pages that should show a job', () => {
-  it('a job page that yields no job is "unreadable" and counted; a feed without one is just "no job"', async () => {
+  it('a job page that yields no job is "unreadable"; a feed without one is just "no job"', async () => {
     const w = world();
     const proposal = await lookupPage(w.deps, 1, page({ url: 'https://www.upwork.com/nx/proposals/123', kind: 'proposal', ciphertext: null }));
     const feed = await lookupPage(w.deps, 2, page({ url: 'https://www.upwork.com/nx/find-work/', kind: 'feed', ciphertext: null }));
     expect([proposal.status, feed.status]).toEqual(['unreadable', 'no-job']);
-    expect(w.failures).toEqual(['proposal']);
     expect(w.calls).toEqual([]);
   });
 });

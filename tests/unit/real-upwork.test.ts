@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { clientJobsNamed, pageClient } from '@/utils/client/page-client';
 import { buyerMetrics, buyerScore } from '@/utils/buyer';
-import { findCiphertext, readPage } from '@/utils/upwork/extract';
+import { findCiphertext, readPage as readOnly } from '@/utils/upwork/extract';
+import { digestPage } from '@/utils/upwork/nuxt';
 import { parseUpworkUrl } from '@/utils/upwork/page';
 import { badgeView, missingFacts, readTile, TILE_SELECTOR } from '@/utils/upwork/tiles';
 import { ABSENT_NOTE, HAVE_REAL_PAGES, JOB_PAGES, LISTS, realPage } from '../real/captures';
 
 // happy-dom would try to load the captures' ad iframes and style sheets; they say nothing about the job.
+const readPage = (doc: Document, url: string) => digestPage(readOnly(doc, url));
 const parse = (file: string) => new DOMParser().parseFromString(realPage(file).replace(/<(iframe|link)\b[^>]*>/gi, '<div>'), 'text/html');
 
 if (!HAVE_REAL_PAGES) {

@@ -29,7 +29,9 @@ export function pageClient(seen: PageClientSeen | null): PageClient | null {
   const fromState = seen.state ? BuyerSchema.safeParse(seen.state.buyer) : null;
   const stateExtra = seen.state ? StateBuyerSchema.safeParse(seen.state.buyer) : null;
   const fromBox = buyerFromBox(seen);
-  const buyer: Buyer = fromState?.success ? { ...fromBox, ...withoutNulls(fromState.data), postedCount: stateExtra?.data?.jobs?.postedCount ?? fromBox.postedCount } : fromBox;
+  const buyer: Buyer = fromState?.success
+    ? { ...fromBox, ...withoutNulls(fromState.data), postedCount: stateExtra?.data?.jobs?.postedCount ?? fromBox.postedCount }
+    : fromBox;
   const workHistory = Array.isArray(seen.state?.workHistory)
     ? seen.state.workHistory.flatMap((item): WorkHistoryItem[] => {
         const parsed = WorkHistoryItemSchema.safeParse(item);

@@ -1,6 +1,5 @@
 /** DOM → what the page shows. Pure over a Document and a URL; never throws on a strange page. */
 import type { PageClientSeen, PageSeen } from '../messaging';
-import { clientFromNuxt, companyIdFromNuxt, decodeNuxtData, type NuxtPayload } from './nuxt';
 import { isCiphertext, JOB_PAGE_KINDS, normaliseCiphertext, parseUpworkUrl } from './page';
 
 const NUMERIC_ID = /^\d{15,20}$/;
@@ -18,14 +17,15 @@ export function readPage(doc: Document, url: string): PageSeen {
   const { kind } = parseUpworkUrl(url);
   const found = findCiphertext(doc, url);
   const ciphertext = found?.ciphertext ?? null;
-  const payload = ciphertext ? nuxtPayload(doc) : null;
-  const client = ciphertext ? clientSeen(doc, payload, ciphertext) : null;
+  const client = ciphertext ? clientSeen(doc) : null;
   return {
     url,
     kind,
     ciphertext,
     strategy: found?.strategy ?? null,
-    companyIdHint: ciphertext ? companyIdFromNuxt(payload, ciphertext) : null,
+    // The page state is read by the background (digestPage): its reader need not ship in every Upwork tab.
+    companyIdHint: null,
+    nuxt: ciphertext ? nuxtText(doc) : null,
     paymentVerified: client ? paymentVerified(client.text) : null,
     // Who is looking matters for applying to a job; on a list it would cost a scan of every inline script.
     ...(ciphertext ? viewer(doc) : { signedIn: null, account: null }),
@@ -54,33 +54,24 @@ export function findCiphertext(doc: Document, url: string): { ciphertext: string
   return null;
 }
 
-function nuxtPayload(doc: Document): NuxtPayload | null {
+/** The page state's JSON (`__NUXT_DATA__`), when it is of a size worth sending. */
+function nuxtText(doc: Document): string | null {
   const json = doc.querySelector('script#__NUXT_DATA__[type="application/json"]')?.textContent;
-  try {
-    return json ? decodeNuxtData(json) : null;
-  } catch {
-    // A payload we cannot decode only costs what the DOM does not say; the page still works.
-    return null;
-  }
+  return json && json.length <= NUXT_MAX ? json : null;
 }
-
-/** The companyId the page's Nuxt state gives for this job; a hint, absent on every real page seen so far. */
-export function companyIdHint(doc: Document, ciphertext: string): string | null {
-  return companyIdFromNuxt(nuxtPayload(doc), ciphertext);
-}
+export const NUXT_MAX = 2_000_000;
 
 const CLIENT_BOX = '[data-test~="about-client-container"], [data-test~="AboutClientUser"], .cfe-ui-job-about-client';
 
 /**
- * What the page says about the client, as the page words it: the client box's labelled lines (parts joined by
- * " | ", as server HTML runs "Canada" and "Brossard" together) and the state's client. Parsed in the background.
+ * What the client box says, as the page words it: its labelled lines (parts joined by " | ", as server HTML runs
+ * "Canada" and "Brossard" together) and its text. Parsed in the background, with the page state's client.
  */
-function clientSeen(doc: Document, payload: NuxtPayload | null, ciphertext: string): PageClientSeen | null {
+function clientSeen(doc: Document): PageClientSeen | null {
   const box = doc.querySelector(CLIENT_BOX);
-  const state = clientFromNuxt(payload, ciphertext);
-  if (!box && !state) return null;
+  if (!box) return null;
   const fields: Record<string, string> = {};
-  for (const element of box?.querySelectorAll('[data-qa], [data-testid]') ?? []) {
+  for (const element of box.querySelectorAll('[data-qa], [data-testid]')) {
     const name = element.getAttribute('data-qa') ?? element.getAttribute('data-testid') ?? '';
     const parts = element.children.length > 1 ? [...element.children].map((child) => child.textContent ?? '') : [element.textContent ?? ''];
     fields[name] = parts
@@ -89,7 +80,7 @@ function clientSeen(doc: Document, payload: NuxtPayload | null, ciphertext: stri
       .join(' | ')
       .slice(0, 200);
   }
-  return { fields, text: (box?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 2000), state };
+  return { fields, text: (box.textContent ?? '').replace(/\s+/g, ' ').slice(0, 2000), state: null };
 }
 
 /** The client box says it in words ("Payment method verified"); the class `payment-verified` also marks the phone. */

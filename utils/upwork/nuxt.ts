@@ -6,6 +6,30 @@
  * hundreds of KB), we follow indices along the few paths we need. Typed entries (`["Reactive", 5]`) are
  * wrappers Nuxt adds around state, so any type we do not know is passed through instead of failing the page.
  */
+import type { PageSeen } from '../messaging';
+
+/**
+ * Completes what the content script read with what the page state says (run in the background): the companyId
+ * hint, and the client's record and recent contracts. The state's JSON itself is not kept.
+ */
+export function digestPage(page: PageSeen): PageSeen {
+  const { nuxt, ...rest } = page;
+  if (!nuxt || !page.ciphertext) return { ...rest, nuxt: null };
+  let payload: NuxtPayload | null = null;
+  try {
+    payload = decodeNuxtData(nuxt);
+  } catch {
+    // A payload we cannot decode costs only what the client box does not say.
+  }
+  const state = clientFromNuxt(payload, page.ciphertext);
+  return {
+    ...rest,
+    nuxt: null,
+    companyIdHint: page.companyIdHint ?? companyIdFromNuxt(payload, page.ciphertext),
+    client: state || page.client ? { fields: page.client?.fields ?? {}, text: page.client?.text ?? '', state } : null,
+  };
+}
+
 export interface NuxtPayload {
   flat: unknown[];
 }

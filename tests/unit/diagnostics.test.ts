@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { DiagnosticsSchema, diagnosticsReport, recordPage, recordTiles } from '@/utils/diagnostics';
+import { readPage } from '@/utils/upwork/extract';
+import { missingFacts, TILE_SELECTOR } from '@/utils/upwork/tiles';
+
+describe('diagnostics', () => {
+  it('counts pages by the strategy that found their job, pages not read, and tiles lacking each fact', () => {
+    let d = recordPage(null, 'job', 'url', null, 1);
+    d = recordPage(d, 'proposal', 'link', null, 2);
+    d = recordPage(d, 'proposal', null, '/nx/proposals/1766554433', 3);
+    d = recordTiles(d, 'feed', 10, { rating: 10, proposals: 2 }, 4);
+    d = recordTiles(d, 'feed', 5, { rating: 5 }, 5);
+    expect(d.proposal).toMatchObject({ views: 2, failures: 1, strategies: { link: 1 }, lastPath: '/nx/proposals/1766554433' });
+    expect(d.feed).toMatchObject({ tiles: 15, missing: { rating: 15, proposals: 2 } });
+    const report = diagnosticsReport(d, { version: '0.1.0', browser: 'Chrome', now: Date.UTC(2026, 10, 24) });
+    expect(report).toBe(
+      [
+        'UpHunt Overlay 0.1.0 · Chrome · 2026-11-24',
+        'feed: 0 pages, 0 not read; 15 tiles, lacking rating 15, proposals 2',
+        'job: 1 pages, 0 not read; job found by url 1',
+        'proposal: 2 pages, 1 not read; job found by link 1',
+      ].join('\n'),
+    );
+    // No path, id or URL goes into the report.
+    expect(report).not.toMatch(/\/|~0|\d{6,}/);
+  });
+
+  it('reads what earlier versions stored (failures only)', () => {
+    expect(DiagnosticsSchema.parse({ job: { failures: 2, lastAt: 1, lastPath: '/x' } }).job).toMatchObject({ views: 0, strategies: {}, tiles: 0, missing: {} });
+  });
+
+  it('a tile that shows a fact is not counted as lacking it; one that does not, is', () => {
+    const doc = new DOMParser().parseFromString(
+      '<article class="job-tile"><h2 class="job-tile-title"><a href="/jobs/~022052895097657407455">t</a></h2><li data-test="payment-verified">Payment unverified</li></article>',
+      'text/html',
+    );
+    expect(missingFacts(doc.querySelector(TILE_SELECTOR)!)).toEqual(['spent', 'rating', 'country', 'proposals']);
+    expect(readPage(doc, 'https://www.upwork.com/jobs/~022052895097657407455').strategy).toBe('url');
+  });
+});
