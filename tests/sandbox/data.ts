@@ -184,8 +184,8 @@ const job = (ciphertext: string, title: string, type: 'HOURLY' | 'FIXED', compan
   archived,
 });
 
-const NORTHWIND = '1991212616395436888';
-const BLUE_HARBOR = '1744032957718093824';
+export const NORTHWIND = '1991212616395436888';
+export const BLUE_HARBOR = '1744032957718093824';
 const FRESH_START = '1620487352290443264';
 const KESTREL = '1883301740022796289';
 const QUICKBUCK = '1940098877665544332';

@@ -56,6 +56,10 @@ export interface Sandbox {
   url: string;
   port: number;
   addFault(fault: Fault): void;
+  /** Serves this HTML at this www.upwork.com path (a real capture), before the sandbox's own pages. */
+  servePage(path: string, html: string): void;
+  /** UpHunt's archive holds this job, of this company (by-ciphertext answers it). */
+  archive(ciphertext: string, companyId: string): void;
   /** How the next applications end, and after how long they stop being `processing`. */
   setApplyOutcome(status: string, settleMs: number): void;
   setLatency(ms: number): void;
@@ -77,6 +81,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let credits = 25;
   let outcome = { status: 'applied', settleMs: 8000 };
   const sockets = new Set<Socket>();
+  const pages = new Map<string, string>();
+  const extraArchive = new Map<string, string>();
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const host = String(req.headers['x-sandbox-host'] ?? req.headers.host ?? '').replace(/:\d+$/, '');
@@ -162,6 +168,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
       res.end(text);
     };
+    const served = pages.get(pathname);
+    if (served !== undefined) return html(200, served);
     const job = ALL_JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext));
     if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname)) return html(200, renderJobPage(job, JOBS));
     // most-recent is the ~2 MB feed of tests/fixtures/long-feed.html; the other lists are short.
@@ -232,7 +240,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const cipher = p === '/api/jobs/by-ciphertext' ? url.searchParams.get('cipher') : (/^\/api\/jobs\/(~0[^/]+)$/.exec(p)?.[1] ?? null);
     if (method === 'GET' && cipher !== null) {
-      const job = ALL_JOBS.find((j) => j.ciphertext === decodeURIComponent(cipher).toLowerCase());
+      const wanted = decodeURIComponent(cipher).toLowerCase();
+      const extra = extraArchive.get(wanted);
+      if (extra) return send(200, archivedJob({ ciphertext: wanted, title: 'Archived job', type: 'HOURLY', companyId: extra, pageHasCompanyId: false, archived: true }), headers);
+      const job = ALL_JOBS.find((j) => j.ciphertext === wanted);
       if (!job?.archived) return send(404, { error: 'not_found', message: 'Job not in archive' }, headers);
       return send(200, archivedJob(job), headers);
     }
@@ -351,6 +362,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function reset() {
     faults = [];
+    pages.clear();
+    extraArchive.clear();
     log = [];
     windows.clear();
     runs.clear();
@@ -374,6 +387,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     addFault: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    servePage: (path, html) => void pages.set(path, html),
+    archive: (ciphertext, companyId) => void extraArchive.set(ciphertext.toLowerCase(), companyId),
     setApplyOutcome: (status, settleMs) => {
       outcome = { status, settleMs };
     },

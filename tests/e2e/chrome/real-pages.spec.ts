@@ -1,0 +1,97 @@
+/**
+ * Real Upwork captures (../shared/real-upwork, never copied here) served at their real URLs, every other host
+ * the page names blocked: the badges state what each tile shows, and the panel finds the client through
+ * another of its jobs, or shows the client as the page describes them.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
+import { HAVE_REAL_PAGES, ABSENT_NOTE, realPage } from '../../real/captures';
+import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+
+test.skip(!HAVE_REAL_PAGES, ABSENT_NOTE);
+
+const byCipher = (sandbox: { requests(): Array<{ host: string; path: string }> }) =>
+  sandbox
+    .requests()
+    .filter((r) => r.host === 'uphunt.io' && r.path.includes('by-ciphertext'))
+    .map((r) => decodeURIComponent(/cipher=([^&]+)/.exec(r.path)?.[1] ?? ''));
+
+async function blockOtherHosts(context: BrowserContext) {
+  await context.route(/^https?:\/\/(?!(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\/)/, (route) => route.abort());
+}
+
+/** Scrolls to the end (unstyled captures are very tall), then reads every badge's label from its shadow root. */
+async function badgeLabels(page: Page, expected: number): Promise<string[]> {
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => scrollBy(0, innerHeight));
+        return page.evaluate(() => document.querySelectorAll('uphunt-tile-badge').length);
+      },
+      { timeout: 30_000, intervals: [50] },
+    )
+    .toBe(expected);
+  return page.evaluate(() =>
+    [...document.querySelectorAll('uphunt-tile-badge')].map((host) => host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? ''),
+  );
+}
+
+test('a real search page and a real feed: every badge states the payment status its tile shows', async ({ context, extensionId, sandbox }) => {
+  await blockOtherHosts(context);
+  sandbox.servePage('/nx/search/jobs/', realPage('search-2024-09-fragment.html'));
+  sandbox.servePage('/nx/find-work/most-recent', realPage('feed-most-recent-2024-09-fragment.html'));
+  const { page: search } = await openUpwork(context, extensionId, '/nx/search/jobs/');
+  const labels = await badgeLabels(search, 50);
+  expect(labels.filter((l) => l.includes('payment unverified'))).toHaveLength(8);
+  expect(labels.filter((l) => l.includes('payment verified'))).toHaveLength(42);
+  const { page: feed } = await openUpwork(context, extensionId, '/nx/find-work/most-recent');
+  const feedLabels = await badgeLabels(feed, 2);
+  for (const label of feedLabels) expect(label).toMatch(/payment verified · \$0 spent · .+ · proposals: Less than 5/);
+  // Badges were read from the page alone: no call was made for a tile nobody opened.
+  expect(sandbox.requests().filter((r) => r.host === 'uphunt.io')).toHaveLength(0);
+});
+
+test("real 2024-10 job page: the client is found through their other open job, never through a similar job's client", async ({
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await blockOtherHosts(context);
+  await saveKeys(context, extensionId);
+  const path = '/jobs/Need-Higher-Level-expert-set-CRM-for-life-insurance-campaign_~021836097417550972322/';
+  sandbox.servePage(path, realPage('job-2024-10.html'));
+  sandbox.archive('~021836084896483984802', NORTHWIND);
+  sandbox.archive('~021827749074277538426', BLUE_HARBOR);
+  const { tabId } = await openUpwork(context, extensionId, path);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  await expect(panel.getByText('Payment verified')).toBeVisible();
+  expect(byCipher(sandbox)).toEqual(['~021836097417550972322', '~021836084896483984802']);
+  await expect(panel.getByText('Blue Harbor Studio')).toHaveCount(0);
+});
+
+test("real 2026-03 job page: the client is found through a past job in the page state; a job of no archived client shows the page's own description", async ({
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await blockOtherHosts(context);
+  await saveKeys(context, extensionId);
+  sandbox.servePage('/jobs/~022037632358032505171', realPage('job-2026-03.html'));
+  sandbox.archive('~019389f80103819129', NORTHWIND);
+  const { tabId } = await openUpwork(context, extensionId, '/jobs/~022037632358032505171?referrer_url_path=%2Fbest-matches%2Fdetails%2F~022037632358032505171');
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  expect(byCipher(sandbox)).toEqual(['~022037632358032505171', '~018f2247c0630cfe62', '~019389f80103819129']);
+
+  const path = '/jobs/Top-span-class-highlight-React-span-frontend-developer-wanted_~021850898891443283840/';
+  sandbox.servePage(path, realPage('job-2024-11.html'));
+  const fresh = await openUpwork(context, extensionId, path);
+  const about = await openPanel(context, extensionId, fresh.tabId);
+  await expect(about.getByRole('heading', { level: 1 })).toHaveText('The client, as the Upwork page describes them');
+  await expect(about.getByText(/From the Upwork page/)).toBeVisible();
+  await expect(about.getByText(/United States · Member since/)).toBeVisible();
+  await expect(about.getByText('Payment verified')).toBeVisible();
+  await expect(about.getByText('Phone verified')).toBeVisible();
+  await expect(about.getByRole('heading', { name: /Client score: \d+/ })).toBeVisible();
+});
