@@ -242,7 +242,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (method === 'GET' && cipher !== null) {
       const wanted = decodeURIComponent(cipher).toLowerCase();
       const extra = extraArchive.get(wanted);
-      if (extra) return send(200, archivedJob({ ciphertext: wanted, title: 'Archived job', type: 'HOURLY', companyId: extra, pageHasCompanyId: false, archived: true }), headers);
+      if (extra)
+        return send(
+          200,
+          archivedJob({ ciphertext: wanted, title: 'Archived job', type: 'HOURLY', companyId: extra, pageHasCompanyId: false, archived: true }),
+          headers,
+        );
       const job = ALL_JOBS.find((j) => j.ciphertext === wanted);
       if (!job?.archived) return send(404, { error: 'not_found', message: 'Job not in archive' }, headers);
       return send(200, archivedJob(job), headers);

@@ -129,19 +129,22 @@ test.describe('problems are shown in words with the way out', () => {
     await expect(panel.getByRole('alert')).toContainText('UpHunt subscription inactive');
   });
 
-  test('a client UpHunt has no history of is a normal state', async ({ context, extensionId }) => {
+  test('a client UpHunt has no history of is a normal state: the panel shows what the page says of them', async ({ context, extensionId }) => {
     await saveKeys(context, extensionId);
     const { tabId } = await openUpwork(context, extensionId, FRESH_START);
     const panel = await openPanel(context, extensionId, tabId);
-    await expect(panel.getByRole('heading', { name: 'No history of this client yet' })).toBeVisible();
+    await expect(panel.getByText(/UpHunt has no history of this client yet/)).toBeVisible();
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('The client, as the Upwork page describes them');
+    await expect(panel.getByText(/Stuttgart, Germany/)).toBeVisible();
     await expect(panel.getByRole('alert')).toHaveCount(0);
   });
 
-  test('a job UpHunt never archived says its client is unknown', async ({ context, extensionId }) => {
+  test('a job UpHunt never archived finds its client through another job of theirs the page names', async ({ context, extensionId, sandbox }) => {
     await saveKeys(context, extensionId);
     const { tabId } = await openUpwork(context, extensionId, NOT_ARCHIVED);
     const panel = await openPanel(context, extensionId, tabId);
-    await expect(panel.getByRole('heading', { name: 'UpHunt does not know this job yet' })).toBeVisible();
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Kestrel Mobile Ltd');
+    expect(calls(sandbox, 'by-ciphertext')).toBe(2);
   });
 
   test('429 says when it retries, waits for Retry-After, then shows the client', async ({ context, extensionId, sandbox }) => {

@@ -35,9 +35,9 @@ test('by-ciphertext: each fault is named when the page has no companyId, one req
   const { page, tabId } = await openUpwork(context, extensionId, BLUE_HARBOR);
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
-  for (const [name, fault, message] of standardFaults('UpHunt', /UpHunt does not know this job yet/)) {
+  for (const [name, fault, message] of standardFaults('UpHunt', /UpHunt has not archived this job or the client's other jobs yet/)) {
     await test.step(name, async () => {
-      await forgetStored(panel, 'company-of:', 'client-jobs:');
+      await forgetStored(panel, 'company-of:', 'not-archived:', 'client-jobs:');
       const before = count(sandbox, isUpHunt('by-ciphertext'));
       sandbox.addFault({ host: 'uphunt.io', path: 'by-ciphertext', ...fault });
       await page.reload();
@@ -48,7 +48,7 @@ test('by-ciphertext: each fault is named when the page has no companyId, one req
     });
   }
   await test.step('429: waited out, then found', async () => {
-    await forgetStored(panel, 'company-of:', 'client-jobs:');
+    await forgetStored(panel, 'company-of:', 'not-archived:', 'client-jobs:');
     sandbox.addFault({ host: 'uphunt.io', path: 'by-ciphertext', status: 429, headers: { 'retry-after': '2' } });
     await page.reload();
     await expect(panel.locator('main')).toContainText(/UpHunt asked us to slow down/);

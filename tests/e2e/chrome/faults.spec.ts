@@ -10,7 +10,7 @@ import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, s
 const NORTHWIND_JOB = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const clientJobs = (sandbox: Sandbox) => sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
 
-const FAULTS = standardFaults('UpHunt', /No history of this client yet/);
+const FAULTS = standardFaults('UpHunt', /UpHunt has no history of this client yet/);
 
 test('each fault of client-jobs is named in the panel, costs one request, and logs no error anywhere', async ({ context, extensionId, sandbox }) => {
   const errors = collectErrors(context);

@@ -3,7 +3,17 @@ import type { Browser, Page } from 'puppeteer-core';
 import { KEYS } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
 import { readFileSync } from 'node:fs';
-import { FIREFOX_BUILD, findExtensionPage, launchFirefox, startHttpsSandbox, textOf, waitForText } from './launch';
+import {
+  FIREFOX_BUILD,
+  findExtensionPage,
+  launchFirefox,
+  openExtensionPage as openPage,
+  startHttpsSandbox,
+  tabIdOf,
+  textOf,
+  typeInto,
+  waitForText,
+} from './launch';
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -21,19 +31,8 @@ test.afterAll(async () => {
   await sandbox?.close();
 });
 
-async function typeInto(page: Page, label: string, text: string) {
-  await page.locator(`::-p-xpath(//label[normalize-space()="${label}"])`).click();
-  await page.keyboard.down('Control');
-  await page.keyboard.press('a');
-  await page.keyboard.up('Control');
-  await page.keyboard.type(text);
-}
-
-/** Navigates the extension tab (same origin, which BiDi allows) to the panel or popup for a tab. */
 async function openExtensionPage(page: 'sidepanel' | 'popup', tabId: number) {
-  await options.evaluate((target) => {
-    location.href = target;
-  }, `/${page}.html?tabId=${tabId}`);
+  await openPage(options, page, tabId);
 }
 
 /**
@@ -44,15 +43,6 @@ async function clickButton(page: Page, name: string) {
   const button = await page.$(`::-p-aria([name="${name}"][role="button"])`);
   if (!button) throw new Error(`No button named ${name}`);
   await button.click();
-}
-
-async function tabIdOf(page: Page, url: string): Promise<number> {
-  return page.evaluate(async (wanted) => {
-    // Runs in the extension page, where Firefox's own `browser` namespace is Promise-based like chrome's.
-    const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-    const tabs = await ext.tabs.query({});
-    return tabs.find((tab) => tab.url === wanted)?.id ?? -1;
-  }, url);
 }
 
 test('Firefox: keys saved in Options, a job page shows its client, score, history and Mindcase details in the sidebar page', async () => {

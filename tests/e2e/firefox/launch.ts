@@ -44,7 +44,17 @@ export async function startHttpsSandbox(): Promise<Sandbox> {
   return startSandbox({ port: 443, tls: selfSignedCertificate() });
 }
 
-export async function launchFirefox(): Promise<{ browser: Browser; addonId: string }> {
+/** Every host but ours goes through a proxy that refuses: the real captures name analytics and CDN hosts. */
+const BLOCK_OTHER_HOSTS = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': HOSTS.join(','),
+};
+
+export async function launchFirefox(options: { blockOtherHosts?: boolean } = {}): Promise<{ browser: Browser; addonId: string }> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -54,6 +64,7 @@ export async function launchFirefox(): Promise<{ browser: Browser; addonId: stri
       'network.dns.localDomains': HOSTS.join(','),
       'network.stricttransportsecurity.preloadlist': false,
       'dom.security.https_first': false,
+      ...(options.blockOtherHosts ? BLOCK_OTHER_HOSTS : {}),
     },
   });
   const addonId = await browser.installExtension(FIREFOX_BUILD);
@@ -89,4 +100,29 @@ export async function waitForText(page: Page, expected: string | RegExp, timeout
     source,
   );
   return textOf(page);
+}
+
+export async function typeInto(page: Page, label: string, text: string) {
+  await page.locator(`::-p-xpath(//label[normalize-space()="${label}"])`).click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
+}
+
+/** Navigates an extension tab (same origin, which BiDi allows) to the panel or popup for a tab. */
+export async function openExtensionPage(extensionTab: Page, page: 'sidepanel' | 'popup', tabId: number) {
+  await extensionTab.evaluate((target) => {
+    location.href = target;
+  }, `/${page}.html?tabId=${tabId}`);
+}
+
+/** The id of the tab showing `url`, asked from an extension page. */
+export async function tabIdOf(extensionTab: Page, url: string): Promise<number> {
+  return extensionTab.evaluate(async (wanted) => {
+    // Runs in the extension page, where Firefox's own `browser` namespace is Promise-based like chrome's.
+    const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const tabs = await ext.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id ?? -1;
+  }, url);
 }

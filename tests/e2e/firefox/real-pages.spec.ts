@@ -1,0 +1,92 @@
+/** Firefox: real Upwork captures at their real URLs, every other host refused (see the Chromium spec of the same name). */
+import { expect, test } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
+import { KEYS, NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
+import type { Sandbox } from '../../sandbox/server';
+import { ABSENT_NOTE, HAVE_REAL_PAGES, realPage } from '../../real/captures';
+import { findExtensionPage, launchFirefox, openExtensionPage, startHttpsSandbox, tabIdOf, typeInto, waitForText } from './launch';
+
+test.skip(!HAVE_REAL_PAGES, ABSENT_NOTE);
+
+let sandbox: Sandbox;
+let browser: Browser;
+let options: Page;
+
+test.beforeAll(async () => {
+  sandbox = await startHttpsSandbox();
+  ({ browser } = await launchFirefox({ blockOtherHosts: true }));
+  options = await findExtensionPage(browser, '/options.html');
+  await waitForText(options, 'UpHunt API key');
+  await typeInto(options, 'UpHunt API key', KEYS.uphunt);
+  await options.locator('::-p-aria([name="Save"][role="button"])').click();
+  await waitForText(options, 'Saved.');
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+/** Scrolls to the end (unstyled captures are very tall) until every tile has its badge; their labels. */
+async function badgeLabels(page: Page, expected: number): Promise<string[]> {
+  await page.waitForFunction(
+    (n: number) => {
+      scrollBy(0, innerHeight);
+      return document.querySelectorAll('uphunt-tile-badge').length >= n;
+    },
+    { timeout: 30_000, polling: 50 },
+    expected,
+  );
+  return page.evaluate(() =>
+    [...document.querySelectorAll('uphunt-tile-badge')].map((host) => host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? ''),
+  );
+}
+
+test('Firefox: a real search page and a real feed: every badge states the payment status its tile shows', async () => {
+  sandbox.servePage('/nx/search/jobs/', realPage('search-2024-08.html'));
+  sandbox.servePage('/nx/find-work/most-recent', realPage('feed-most-recent-2024-09-fragment.html'));
+  const search = await browser.newPage();
+  await search.goto('https://www.upwork.com/nx/search/jobs/');
+  const labels = await badgeLabels(search, 20);
+  expect(labels).toHaveLength(20);
+  expect(labels.filter((l) => l.includes('payment unverified'))).toHaveLength(5);
+  expect(labels.filter((l) => l.includes('payment verified'))).toHaveLength(15);
+  const feed = await browser.newPage();
+  await feed.goto('https://www.upwork.com/nx/find-work/most-recent');
+  for (const label of await badgeLabels(feed, 2)) expect(label).toContain('payment verified');
+});
+
+test("Firefox: the real 2024-10 job page finds its client through their other open job, never a similar job's client", async () => {
+  const path = '/jobs/Need-Higher-Level-expert-set-CRM-for-life-insurance-campaign_~021836097417550972322/';
+  sandbox.servePage(path, realPage('job-2024-10.html'));
+  sandbox.archive('~021836084896483984802', NORTHWIND);
+  sandbox.archive('~021827749074277538426', BLUE_HARBOR);
+  const job = await browser.newPage();
+  await job.goto(`https://www.upwork.com${path}`);
+  const tabId = await tabIdOf(options, `https://www.upwork.com${path}`);
+  await openExtensionPage(options, 'sidepanel', tabId);
+  const text = await waitForText(options, 'Northwind Analytics GmbH');
+  expect(text).toContain('Payment verified');
+  expect(text).not.toContain('Blue Harbor Studio');
+});
+
+test('Firefox: the real 2026-03 job page finds its client through its state; an unarchived client is shown as the page describes them', async () => {
+  sandbox.servePage('/jobs/~022037632358032505171', realPage('job-2026-03.html'));
+  sandbox.archive('~019389f80103819129', NORTHWIND);
+  const url = 'https://www.upwork.com/jobs/~022037632358032505171?referrer_url_path=%2Fbest-matches%2Fdetails%2F~022037632358032505171';
+  const job = await browser.newPage();
+  await job.goto(url);
+  await openExtensionPage(options, 'sidepanel', await tabIdOf(options, url));
+  await waitForText(options, 'Northwind Analytics GmbH');
+
+  const path = '/jobs/Top-span-class-highlight-React-span-frontend-developer-wanted_~021850898891443283840/';
+  sandbox.servePage(path, realPage('job-2024-11.html'));
+  const fresh = await browser.newPage();
+  await fresh.goto(`https://www.upwork.com${path}`);
+  await openExtensionPage(options, 'sidepanel', await tabIdOf(options, `https://www.upwork.com${path}`));
+  const text = await waitForText(options, 'The client, as the Upwork page describes them');
+  expect(text).toContain('From the Upwork page');
+  expect(text).toContain('United States');
+  expect(text).toContain('Phone verified');
+  expect(text).toMatch(/Client score: \d+/);
+});
