@@ -47,6 +47,7 @@ export function ActivityView({ entries, onClear }: { entries: ActivityEntry[]; o
                   </td>
                   <td>
                     {entry.status ?? '—'} {OUTCOME[entry.outcome] ?? entry.outcome}
+                    {entry.note && <div className="muted">{entry.note}</div>}
                   </td>
                   <td>{entry.cost ?? 'free'}</td>
                 </tr>

@@ -1,3 +1,4 @@
+import { similarBudget, similarSkills } from '@/utils/mindcase/similar';
 import type { JobRow, SimilarJob } from '@/utils/mindcase/schemas';
 import { age, money, plural } from '@/utils/format';
 import { isCiphertext, jobUrl } from '@/utils/upwork/page';
@@ -124,13 +125,6 @@ export function JobDetails({ row, fetchedAt, now }: { row: JobRow; fetchedAt: nu
   );
 }
 
-function similarBudget(job: SimilarJob): string | null {
-  if (typeof job.hourlyBudgetMin === 'number' || typeof job.hourlyBudgetMax === 'number')
-    return `$${job.hourlyBudgetMin ?? '?'}–${job.hourlyBudgetMax ?? '?'}/hr`;
-  const amount = typeof job.amount === 'number' ? job.amount : (job.amount?.amount ?? null);
-  return typeof amount === 'number' && amount > 0 ? `${money(amount)} fixed` : null;
-}
-
 function SimilarJobs({ jobs }: { jobs: SimilarJob[] }) {
   return (
     <>
@@ -140,7 +134,7 @@ function SimilarJobs({ jobs }: { jobs: SimilarJob[] }) {
       ) : (
         <ul className="open-jobs" aria-labelledby="similar-title">
           {jobs.map((job, index) => {
-            const skills = (job.skills ?? []).map((s) => (typeof s === 'string' ? s : s.prefLabel)).filter(Boolean);
+            const skills = similarSkills(job);
             const budget = similarBudget(job);
             return (
               <li key={job.ciphertext ?? job.id ?? index}>

@@ -1,3 +1,5 @@
+import { isRetiredKey } from '@/utils/uphunt/client';
+import { problemText } from '@/utils/problem-text';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Service } from '@/utils/http';
 import type { ConnectionResult } from '@/utils/messaging';
@@ -37,6 +39,12 @@ export function KeysForm({ loadEndings, save, forget, test }: Props) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (isRetiredKey(typed.uphunt)) {
+      // Kept in the field: the user may have pasted the wrong one of two keys.
+      const { title, body } = problemText({ service: 'UpHunt', kind: 'retired_key', status: null, detail: '', retryAt: null }, Date.now());
+      setStatus({ kind: 'done', ok: false, text: `Not saved. ${title}: ${body}` });
+      return;
+    }
     setStatus({ kind: 'busy', text: 'Saving…' });
     try {
       await save({ uphunt: typed.uphunt.trim(), mindcase: typed.mindcase.trim() });
@@ -74,7 +82,7 @@ export function KeysForm({ loadEndings, save, forget, test }: Props) {
         type="password"
         autoComplete="off"
         spellCheck={false}
-        placeholder="sk_uphunt_… (or a legacy up_… key)"
+        placeholder="sk_uphunt_…"
         value={typed.uphunt}
         onChange={(event) => setTyped({ ...typed, uphunt: event.target.value })}
         aria-describedby={`${uphuntId}-saved`}

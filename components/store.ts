@@ -252,14 +252,6 @@ export async function refreshTabUrl(tabId: number) {
   if (usePanel.getState().tabId === tabId) usePanel.setState({ tabUrl: tab?.url ?? null });
 }
 
-/** After the user fixes a key in Options, a panel showing a key problem tries again by itself. */
-export function retryOnNewKeys(): () => void {
-  return keysItem.watch(() => {
-    const kind = usePanel.getState().state?.problem?.kind;
-    if (kind === 'missing_key' || kind === 'unauthorized' || kind === 'forbidden') void lookup(false);
-  });
-}
-
 /** Shows the job of a pasted URL in this tab's panel, for a page the extension could not read. */
 export async function lookupUrl(url: string): Promise<string | null> {
   const { tabId } = usePanel.getState();

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { updateStored } from './storage';
+import type { RateLimit } from './http';
 
 export const ActivityEntrySchema = z.object({
   at: z.number(),
@@ -16,6 +17,8 @@ export const ActivityEntrySchema = z.object({
   /** "ok" or the problem kind (timeout, malformed, rate_limited…). */
   outcome: z.string(),
   cost: z.nullable(z.string()),
+  /** The rate limit the answer announced ("59 of 60 left"), or a check of the answer ("8 rows for 10 jobs"). */
+  note: z._default(z.nullable(z.string()), null),
 });
 export type ActivityEntry = z.output<typeof ActivityEntrySchema>;
 export const ActivitySchema = z.array(ActivityEntrySchema);
@@ -42,4 +45,10 @@ export function withEntry(log: ActivityEntry[], entry: ActivityEntry, now: numbe
 
 export function recordActivity(entry: ActivityEntry): Promise<void> {
   return updateStored(activityKey, ActivitySchema, (log) => withEntry(log ?? [], entry, Date.now()));
+}
+
+/** "59 of 60 left" from the X-RateLimit headers, or null when the answer carried none. */
+export function rateLimitNote(limit: RateLimit | null): string | null {
+  if (!limit || limit.remaining === null) return null;
+  return `${limit.remaining}${limit.limit !== null ? ` of ${limit.limit}` : ''} left${limit.reset !== null ? ` until ${new Date(limit.reset * 1000).toISOString().slice(11, 19)} UTC` : ''}`;
 }

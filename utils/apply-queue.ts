@@ -26,7 +26,21 @@ function verifyDelay(sinceSend: number): number {
  * A 429, a 5xx, no answer or a broken one are not: those are verified by job before anything is sent again.
  */
 function refusedOutright(problem: Problem): boolean {
-  return problem.status !== null && problem.status >= 400 && problem.status < 500 && problem.kind !== 'rate_limited' && problem.status !== 408;
+  return (
+    problem.status !== null &&
+    problem.status >= 400 &&
+    problem.status < 500 &&
+    problem.kind !== 'rate_limited' &&
+    problem.kind !== 'conflict' &&
+    problem.status !== 408
+  );
+}
+
+/** UpHunt's 402 says how many credits are left (`creditsRemaining`): the credits guard learns it from there. */
+function creditsOf(error: unknown): number | null {
+  const body = error instanceof ApiError ? error.body : null;
+  const left = body && typeof body === 'object' ? (body as { creditsRemaining?: unknown }).creditsRemaining : undefined;
+  return typeof left === 'number' ? left : null;
 }
 
 export type Draft = Pick<
@@ -148,7 +162,14 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
     } catch (error) {
       const problem = toProblem(error, 'UpHunt');
       const now = deps.now();
-      if (refusedOutright(problem)) await patch(id, { phase: 'not_sent', problem, settledAt: now });
+      const creditsRemaining = creditsOf(error) ?? app.creditsRemaining;
+      // Held back before sending (the rate limit was used up): nothing left, so it simply waits for the reset.
+      if (problem.kind === 'rate_limited' && problem.status === null)
+        await patch(id, { phase: 'scheduled', sendAt: Math.max(now, problem.retryAt ?? now + 5_000), problem });
+      else if (refusedOutright(problem)) await patch(id, { phase: 'not_sent', problem, settledAt: now, creditsRemaining });
+      // 409: UpHunt already has an application to this job (ours from elsewhere, or in progress): find it and
+      // follow it to its end. Never sent again.
+      else if (problem.kind === 'conflict') await patch(id, { problem, nextCheckAt: now });
       // Anything else is settled by asking UpHunt about the job (after its Retry-After), never by sending again blindly.
       else await patch(id, { problem, nextCheckAt: Math.max(retryAtOf(problem) ?? now + verifyDelay(0), now) });
     } finally {
@@ -158,17 +179,20 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
 
   /** Asks UpHunt about the job of an application whose send was not confirmed; sends again only on its "never got it". */
   async function recover(app: Application): Promise<void> {
+    const conflict = app.problem?.kind === 'conflict';
     try {
       const status = await (await deps.uphunt()).statusByJob(app.ciphertext);
       // UpHunt answers about the job: an earlier application of ours to it is not this one, which then never
       // arrived. (Told apart by queueId, not by time: a skewed clock must not cause a second proposal.)
       const earlier = (await deps.read()).some((a) => a.id !== app.id && a.queueId !== null && a.queueId === status.queueId);
+      // After a 409 the application UpHunt has is the earlier one: this one is not sent, the earlier one is followed.
+      if (earlier && conflict) return void (await patch(app.id, { phase: 'not_sent', settledAt: deps.now(), nextCheckAt: null }));
       if (earlier) throw new ApiError({ service: 'UpHunt', kind: 'not_found', status: 404, detail: 'Only an earlier application to this job.', retryAt: null });
       await applyStatus(app.id, status, true);
     } catch (error) {
       const problem = toProblem(error, 'UpHunt');
       const now = deps.now();
-      if (problem.kind === 'not_found') {
+      if (problem.kind === 'not_found' && !conflict) {
         // UpHunt never received it: sending it now is the one send the user asked for.
         const waitUntil = retryAtOf(app.problem) ?? now;
         await patch(
@@ -178,6 +202,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
             : { phase: 'not_sent', problem: app.problem ?? interrupted(), settledAt: now },
         );
       } else if (now - app.sendAt < VERIFY_FOR_MS) {
+        // (A 409 whose application UpHunt cannot name yet is asked about again: it exists, says the 409.)
         const next = Math.max(retryAtOf(problem) ?? now + verifyDelay(now - app.sendAt), now);
         await patch(app.id, { phase: 'sending', nextCheckAt: next, problem: app.problem ?? problem });
       } else {

@@ -5,6 +5,7 @@ import { statusText } from './apply';
 import { createApplyQueue } from './apply-queue';
 import { retryAtOf, toProblem, type Problem } from './http';
 import { createUpHuntClient } from './uphunt/client';
+import { keyProblem } from './lookup';
 import type * as z from 'zod/mini';
 import {
   AppliedRemoteSchema,
@@ -86,6 +87,18 @@ export async function loadAppliedJobs(): Promise<void> {
     entry = { storedAt: Date.now(), items: cached?.items ?? [], problem: toProblem(error, 'UpHunt') };
   }
   await storage.setItem(appliedRemoteKey, entry);
+}
+
+/**
+ * A new key was saved: what the old key caused (a rejected key, an inactive subscription) is forgotten and asked
+ * again at once, so no message of the old key stays on screen while every later call succeeds.
+ */
+export async function forgetKeyProblems(): Promise<void> {
+  const freelancers = await readChecked(freelancersKey, FreelancersEntrySchema);
+  if (keyProblem(freelancers?.problem)) await storage.setItem(freelancersKey, { ...freelancers!, problem: null, storedAt: 0 });
+  const applied = await readChecked(appliedRemoteKey, AppliedRemoteSchema);
+  if (keyProblem(applied?.problem)) await storage.setItem(appliedRemoteKey, { ...applied!, problem: null, storedAt: 0 });
+  if ((await keysItem.getValue()).uphunt) await Promise.all([loadFreelancers(false), loadAppliedJobs()]);
 }
 
 /** Did this problem ask for a pause (429 Retry-After) that has not ended yet? */

@@ -59,6 +59,12 @@ export function statusText(
   app: Pick<Application, 'phase' | 'status' | 'errorMessage' | 'statusMessage'> & Partial<Pick<Application, 'problem' | 'queueId'>>,
 ): StatusText {
   if (app.phase === 'scheduled') return { title: 'About to send', next: 'Undo now if you changed your mind.', tone: 'wait' };
+  if (app.phase === 'sending' && app.problem?.kind === 'conflict')
+    return {
+      title: 'Already applied or in progress',
+      next: 'UpHunt already has an application to this job: it is being followed here. Nothing is sent again.',
+      tone: 'wait',
+    };
   if (app.phase === 'sending' && app.problem)
     return {
       title: 'Not confirmed yet',
@@ -67,7 +73,14 @@ export function statusText(
     };
   if (app.phase === 'sending') return { title: 'Sending to UpHunt…', next: 'This takes a second.', tone: 'wait' };
   if (app.phase === 'cancelled') return { title: 'Cancelled', next: 'Nothing was sent and no credit was used.', tone: 'bad' };
-  if (app.phase === 'not_sent') return { title: 'Not sent', next: 'UpHunt refused the request; no credit was used.', tone: 'bad' };
+  if (app.phase === 'not_sent' && app.problem?.kind === 'conflict')
+    return { title: 'Already applied', next: 'Your earlier application to this job is the one UpHunt has; this one was not sent again.', tone: 'bad' };
+  if (app.phase === 'not_sent')
+    return {
+      title: 'Not sent',
+      next: `UpHunt refused the request${app.problem?.detail ? ` (${app.problem.detail})` : ''}; no credit was used.`,
+      tone: 'bad',
+    };
   if (app.phase === 'stalled' && !app.queueId)
     return {
       title: 'Not confirmed — check later',

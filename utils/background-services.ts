@@ -34,6 +34,7 @@ import {
 import { buyerMetrics, buyerScore } from './buyer';
 import type { ConnectionResult, KnownClient, PageSeen } from './messaging';
 import { problemText } from './problem-text';
+import { recordActivity } from './activity';
 import { recordPage, recordTiles } from './diagnostics';
 import { JOB_PAGE_KINDS, type PageKind } from './upwork/page';
 
@@ -140,6 +141,17 @@ export function createBackgroundEnricher() {
       if (on) await browser.alarms.create(MINDCASE_ALARM, { delayInMinutes: 0.5, periodInMinutes: 0.5 });
       else await browser.alarms.clear(MINDCASE_ALARM);
     },
+    note: (text) =>
+      void recordActivity({
+        at: Date.now(),
+        service: 'Mindcase',
+        method: 'CHECK',
+        path: 'run results',
+        status: null,
+        outcome: 'flagged',
+        cost: null,
+        note: text,
+      }),
   });
 }
 

@@ -19,6 +19,8 @@ const BATCH_WINDOW_MS = 400;
 const RUN_TIMEOUT_MS = 10 * 60 * 1000;
 /** A run still without an id this long after we asked for it was cut off mid-request. */
 const STARTING_GRACE_MS = 60 * 1000;
+/** A run created this much before our POST left (by Mindcase's clock) is still taken for ours. */
+const CLOCK_SKEW_MS = 30 * 1000;
 
 export interface PendingRun {
   /** null while the POST that starts it is in flight. */
@@ -37,6 +39,10 @@ export interface EnrichmentState {
   /** 'YYYY-MM' (UTC) the row count belongs to. */
   month: string;
   rowsThisMonth: number;
+  /** What Mindcase says it charged this month (`credits_used` of each run), beside the local estimate. */
+  creditsUsedThisMonth: number;
+  /** Runs whose row count was not the number of jobs asked for, by job: said in the panel. */
+  rowNotes: Record<string, string>;
 }
 
 export interface EnrichSettings {
@@ -44,7 +50,8 @@ export interface EnrichSettings {
   monthlyCapUsd: number;
 }
 
-export const EMPTY_ENRICHMENT: EnrichmentState = { queue: [], runs: [], failed: {}, month: '', rowsThisMonth: 0 };
+export const EMPTY_ENRICHMENT: EnrichmentState = { queue: [], runs: [], failed: {}, month: '', rowsThisMonth: 0, creditsUsedThisMonth: 0, rowNotes: {} };
+const RUNNING = ['queued', 'running'];
 
 export interface EnrichDeps {
   mindcase: () => Promise<MindcaseClient>;
@@ -57,6 +64,8 @@ export interface EnrichDeps {
   schedule: (fn: () => void, ms: number) => void;
   /** Keeps a wake-up alarm while runs are pending, so a dead worker comes back to poll them. */
   keepPolling: (on: boolean) => Promise<void>;
+  /** Puts a line in Options → Activity (a run that returned another number of rows than asked). */
+  note: (text: string) => void;
 }
 
 export type EnrichStatus =
@@ -92,6 +101,7 @@ export function createEnricher(deps: EnrichDeps) {
       if (state.month !== monthOf(deps.now())) {
         state.month = monthOf(deps.now());
         state.rowsThisMonth = 0;
+        state.creditsUsedThisMonth = 0;
       }
       const result = await change(state);
       await deps.writeState(state);
@@ -101,6 +111,8 @@ export function createEnricher(deps: EnrichDeps) {
     return next;
   };
   let flushScheduled = false;
+  /** Runs whose POST is in flight in this worker: a run without an id that is not here lost its answer. */
+  const starting = new Set<number>();
   let pollScheduled = false;
   /** A 429's Retry-After while polling: no poll before it, whichever timer or alarm fires. */
   let pollNotBefore = 0;
@@ -169,6 +181,7 @@ export function createEnricher(deps: EnrichDeps) {
     });
     if (!run) return;
     await deps.keepPolling(true);
+    starting.add(run.startedAt);
     try {
       const client = await deps.mindcase();
       const answer = await client.startJobsRun(run.inputs.map(jobUrl));
@@ -178,16 +191,25 @@ export function createEnricher(deps: EnrichDeps) {
           state.runs = state.runs.filter((r) => r !== findRun(state, run));
           state.rowsThisMonth += answer.data?.length ?? 0;
         });
+        await checkCharge(run, { ...answer, row_count: answer.row_count ?? answer.data.length });
       } else {
         await update((state) => {
           const stored = findRun(state, run);
-          if (stored) stored.id = answer.job_id;
+          if (stored) stored.id = answer.id;
         });
         schedulePoll(0);
       }
     } catch (error) {
       const problem = toProblem(error, 'Mindcase');
-      // Rate-limited: nothing was started, so the jobs wait for the time Mindcase named and go again (bounded).
+      if (['network', 'timeout', 'malformed', 'server'].includes(problem.kind)) {
+        // The POST may have started a paid run whose answer was lost: it is looked for, never sent again blindly.
+        await update((state) => {
+          const stored = findRun(state, run);
+          if (stored) stored.problem = problem;
+        });
+        return settle();
+      }
+      // Refused (or rate-limited): nothing was started, so a 429's jobs wait for the time Mindcase named and go again (bounded).
       const retryAt = retryAtOf(problem);
       const waitMs = retryAt !== null ? retryAt - deps.now() : null;
       const retry = waitMs !== null && waitMs <= MAX_RETRY_WAIT_MS;
@@ -197,8 +219,54 @@ export function createEnricher(deps: EnrichDeps) {
         if (retry) state.queue.unshift(...run.inputs.filter((c) => !state.queue.includes(c)));
       });
       if (retry) scheduleFlush(Math.max(1_000, waitMs));
+    } finally {
+      starting.delete(run.startedAt);
     }
     await settle();
+  }
+
+  /**
+   * A run whose POST left but whose answer was lost (the worker died): Mindcase may have started it and will
+   * charge for it. It is looked for among the account's newest runs (same agent, created after the POST left)
+   * and adopted, rather than bought again.
+   */
+  async function findLostRun(run: PendingRun): Promise<'found' | 'not-yet' | 'gone'> {
+    try {
+      const known = new Set((await deps.readState()).runs.map((r) => r.id));
+      const candidates = (await (await deps.mindcase()).recentRuns(20))
+        .filter((r) => r.id && !known.has(r.id) && (r.agent ?? 'upwork/jobs') === 'upwork/jobs')
+        .filter((r) => Date.parse(r.created_at ?? '') >= run.startedAt - CLOCK_SKEW_MS)
+        .sort((a, b) => Date.parse(a.created_at ?? '') - Date.parse(b.created_at ?? ''));
+      const found = candidates[0];
+      if (found?.id) {
+        const id = found.id;
+        await update((state) => {
+          const stored = findRun(state, run);
+          if (stored) Object.assign(stored, { id, problem: null });
+        });
+        return 'found';
+      }
+    } catch {
+      // Asking failed: try again on the next poll, within the grace period.
+    }
+    return deps.now() - run.startedAt > STARTING_GRACE_MS ? 'gone' : 'not-yet';
+  }
+
+  /** What Mindcase charged (`credits_used`), and a run that returned another number of rows than jobs asked for. */
+  async function checkCharge(run: PendingRun, info: { row_count: number | null; credits_used?: number | null }) {
+    const rows = info.row_count;
+    const mismatch = rows !== null && rows !== run.inputs.length;
+    const text = mismatch
+      ? `Mindcase returned ${rows} row${rows === 1 ? '' : 's'} for the ${run.inputs.length} job${run.inputs.length === 1 ? '' : 's'} asked for`
+      : null;
+    await update((state) => {
+      state.creditsUsedThisMonth += info.credits_used ?? 0;
+      for (const ciphertext of run.inputs) {
+        if (text) state.rowNotes[ciphertext] = text;
+        else delete state.rowNotes[ciphertext];
+      }
+    });
+    if (text) deps.note(`${text} (credits used: ${info.credits_used ?? 'not said'}).`);
   }
 
   async function poll(): Promise<void> {
@@ -206,9 +274,12 @@ export function createEnricher(deps: EnrichDeps) {
     const runs = (await deps.readState()).runs;
     for (const run of runs) {
       if (run.id === null) {
-        if (deps.now() - run.startedAt > STARTING_GRACE_MS)
-          await fail(run, interrupted('The worker stopped while starting the run, so it is not known whether it began.'));
-        continue;
+        if (starting.has(run.startedAt)) continue;
+        const lost = await findLostRun(run);
+        if (lost === 'gone') await fail(run, interrupted('The run was cut off as it was sent, and Mindcase shows no run started then: nothing was charged.'));
+        if (lost !== 'found') continue;
+        run.id = (await deps.readState()).runs.find((r) => r.startedAt === run.startedAt)?.id ?? null;
+        if (run.id === null) continue;
       }
       if (deps.now() - run.startedAt > RUN_TIMEOUT_MS) {
         await (await deps.mindcase()).cancel(run.id).catch(() => undefined);
@@ -233,8 +304,11 @@ export function createEnricher(deps: EnrichDeps) {
             state.runs = state.runs.filter((r) => r.id !== run.id);
             state.rowsThisMonth += rows.length;
           });
-        } else if (info.status === 'failed' || info.status === 'cancelled') {
-          await fail(run, { service: 'Mindcase', kind: 'server', status: null, detail: info.error ?? `the run was ${info.status}`, retryAt: null });
+          await checkCharge(run, { row_count: info.row_count ?? rows.length, credits_used: info.credits_used });
+        } else if (!RUNNING.includes(info.status)) {
+          // failed, cancelled, or a status nobody documented (e.g. rejected_balance): final, said by its name.
+          const detail = `the run ended as "${info.status}"${info.error ? `: ${info.error}` : ''}`;
+          await fail(run, { service: 'Mindcase', kind: 'server', status: null, detail, retryAt: null });
         } else {
           await update((state) => {
             const stored = state.runs.find((r) => r.id === run.id);
@@ -296,7 +370,7 @@ export function createEnricher(deps: EnrichDeps) {
       scheduleFlush(Math.min(MAX_RETRY_WAIT_MS, Math.max(BATCH_WINDOW_MS, until - deps.now())));
     }
     const polls = Math.max(0, ...state.runs.map((r) => r.polls));
-    if (state.runs.some((r) => r.id !== null || deps.now() - r.startedAt <= STARTING_GRACE_MS)) schedulePoll(polls);
+    if (state.runs.length > 0) schedulePoll(polls);
   }
 
   async function fail(run: PendingRun, problem: Problem) {

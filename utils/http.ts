@@ -5,12 +5,14 @@ export type Service = 'UpHunt' | 'Mindcase';
 
 export type ProblemKind =
   | 'missing_key'
+  | 'retired_key'
   | 'spending_cap'
   | 'interrupted'
   | 'unauthorized'
   | 'payment_required'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'validation'
   | 'rate_limited'
   | 'server'
@@ -30,7 +32,11 @@ export interface Problem {
 }
 
 export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** The error answer's JSON body, for fields beside the message (UpHunt's `creditsRemaining` on a 402). */
+    readonly body: unknown = null,
+  ) {
     super(`${problem.service} ${problem.kind}${problem.status ? ` (${problem.status})` : ''}: ${problem.detail}`);
     this.name = 'ApiError';
   }
@@ -52,6 +58,7 @@ export interface RequestRecord {
   status: number | null;
   outcome: 'ok' | ProblemKind;
   cost: string | null;
+  rateLimit: RateLimit | null;
 }
 
 export interface HttpDeps {
@@ -87,26 +94,68 @@ export interface JsonResponse<T> {
 export const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_RETRY_AFTER_MS = 30_000;
 
+/**
+ * Until when a service said (X-RateLimit-Remaining: 0) that the next call of a kind would be refused: the call
+ * waits for its Reset instead of spending a 429. In memory: a new worker learns it again from the next answer.
+ */
+const exhausted = new Map<string, number>();
+/** Calls of one kind share a limit: UpHunt's reads, each auto-apply endpoint, Mindcase's key. */
+function limitGroup(request: JsonRequest<z.ZodMiniType>): string {
+  if (request.service === 'Mindcase') return 'Mindcase';
+  const path = new URL(request.url).pathname;
+  return path.startsWith('/api/auto-apply-v2/') ? `UpHunt ${path.split('/')[3] ?? ''}` : 'UpHunt reads';
+}
+
 export async function requestJson<S extends z.ZodMiniType>(request: JsonRequest<S>, deps: HttpDeps = defaultHttpDeps): Promise<JsonResponse<z.output<S>>> {
   let status: number | null = null;
+  let rateLimit: RateLimit | null = null;
+  const group = limitGroup(request);
+  const until = exhausted.get(group) ?? 0;
+  if (until > deps.now()) {
+    const detail = 'the rate limit is used up until it resets (nothing was sent)';
+    throw new ApiError({ service: request.service, kind: 'rate_limited', status: null, detail, retryAt: until });
+  }
   try {
-    const answer = await send(request, deps, (s) => (status = s));
-    deps.record?.(recordOf(request, deps, status, 'ok'));
+    const answer = await send(request, deps, (s, limit) => {
+      status = s;
+      rateLimit = limit;
+      if (limit.remaining === 0 && limit.reset !== null) exhausted.set(group, limit.reset * 1000);
+    });
+    deps.record?.(recordOf(request, deps, status, 'ok', rateLimit));
     return answer;
   } catch (error) {
-    deps.record?.(recordOf(request, deps, status, error instanceof ApiError ? error.problem.kind : 'network'));
+    deps.record?.(recordOf(request, deps, status, error instanceof ApiError ? error.problem.kind : 'network', rateLimit));
     throw error;
   }
 }
 
-function recordOf(request: JsonRequest<z.ZodMiniType>, deps: HttpDeps, status: number | null, outcome: RequestRecord['outcome']): RequestRecord {
-  return { at: deps.now(), service: request.service, method: request.method ?? 'GET', url: request.url, status, outcome, cost: request.cost ?? null };
+function recordOf(
+  request: JsonRequest<z.ZodMiniType>,
+  deps: HttpDeps,
+  status: number | null,
+  outcome: RequestRecord['outcome'],
+  rateLimit: RateLimit | null,
+): RequestRecord {
+  return {
+    at: deps.now(),
+    service: request.service,
+    method: request.method ?? 'GET',
+    url: request.url,
+    status,
+    outcome,
+    cost: request.cost ?? null,
+    rateLimit,
+  };
 }
 
-async function send<S extends z.ZodMiniType>(request: JsonRequest<S>, deps: HttpDeps, answered: (status: number) => void): Promise<JsonResponse<z.output<S>>> {
+async function send<S extends z.ZodMiniType>(
+  request: JsonRequest<S>,
+  deps: HttpDeps,
+  answered: (status: number, rateLimit: RateLimit) => void,
+): Promise<JsonResponse<z.output<S>>> {
   const { service } = request;
-  const fail = (kind: ProblemKind, detail: string, status: number | null = null, retryAt: number | null = null): never => {
-    throw new ApiError({ service, kind, status, detail, retryAt });
+  const fail = (kind: ProblemKind, detail: string, status: number | null = null, retryAt: number | null = null, body: unknown = null): never => {
+    throw new ApiError({ service, kind, status, detail, retryAt }, body);
   };
 
   let response: Response;
@@ -124,7 +173,7 @@ async function send<S extends z.ZodMiniType>(request: JsonRequest<S>, deps: Http
     return fail('network', error instanceof Error ? error.message : String(error));
   }
 
-  answered(response.status);
+  answered(response.status, readRateLimit(response.headers));
   const text = await response.text().catch(() => '');
   let json: unknown = undefined;
   let jsonError: string | null = null;
@@ -139,9 +188,9 @@ async function send<S extends z.ZodMiniType>(request: JsonRequest<S>, deps: Http
     const detail = errorDetail(json) ?? (text.slice(0, 200) || response.statusText || `HTTP ${status}`);
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.now()) ?? retryAfterFromBody(json) ?? DEFAULT_RETRY_AFTER_MS;
-      return fail('rate_limited', detail, status, deps.now() + retryAfterMs);
+      return fail('rate_limited', detail, status, deps.now() + retryAfterMs, json);
     }
-    return fail(kindOfStatus(status), detail, status);
+    return fail(kindOfStatus(status), detail, status, null, json);
   }
 
   if (jsonError !== null) return fail('malformed', `the answer is not JSON (${jsonError})`, response.status);
@@ -164,6 +213,8 @@ export function kindOfStatus(status: number): ProblemKind {
       return 'forbidden';
     case 404:
       return 'not_found';
+    case 409:
+      return 'conflict';
     case 400:
     case 422:
       return 'validation';
@@ -191,11 +242,23 @@ function retryAfterFromBody(json: unknown): number | null {
   return null;
 }
 
-function errorDetail(json: unknown): string | null {
+/**
+ * The words of an error answer: UpHunt's `error` is human text; Mindcase's docs send `{ error, message }` and its
+ * SDKs read a FastAPI-style `detail` (a string, or a list of `{ msg }`).
+ */
+export function errorDetail(json: unknown): string | null {
   if (!json || typeof json !== 'object') return null;
   const body = json as Record<string, unknown>;
-  const parts = [body.error, body.message].filter((part): part is string => typeof part === 'string' && part !== '');
-  return parts.length ? parts.join(': ') : null;
+  const detail = Array.isArray(body.detail)
+    ? body.detail
+        .map((d) => (d && typeof d === 'object' ? (d as { msg?: unknown }).msg : d))
+        .filter((d) => typeof d === 'string')
+        .join('; ')
+    : body.detail;
+  const parts = [body.error, body.message, detail].filter((part): part is string => typeof part === 'string' && part !== '');
+  // A code word beside the human text (`{ error: "not_found", message: "Job not in archive" }`) says nothing more.
+  const words = parts.filter((part, i) => !(parts.length > 1 && i === 0 && /^[a-z_]+$/.test(part)));
+  return words.length ? [...new Set(words)].join(': ') : null;
 }
 
 function readRateLimit(headers: Headers): RateLimit {

@@ -105,30 +105,27 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
  * Look-ups a dead worker left half-way ('resolving' or 'loading' in a tab's state): only one worker lives at a
  * time, so a new one finds them orphaned and runs them again, rather than leave a panel spinning.
  */
-export async function resumeLookups(deps: LookupDeps, tabs: Array<{ tabId: number; state: TabState }>): Promise<void> {
-  const orphaned = tabs.filter(({ state }) => state.status === 'resolving' || state.status === 'loading');
+export function resumeLookups(deps: LookupDeps, tabs: Array<{ tabId: number; state: TabState }>): Promise<void> {
+  return lookAgain(
+    deps,
+    tabs.filter(({ state }) => state.status === 'resolving' || state.status === 'loading'),
+  );
+}
+
+/** After a new key is saved: the tabs whose look-up that key's predecessor failed are looked up again. */
+export function retryKeyProblems(deps: LookupDeps, tabs: Array<{ tabId: number; state: TabState }>): Promise<void> {
+  return lookAgain(
+    deps,
+    tabs.filter(({ state }) => state.status === 'error' && keyProblem(state.problem)),
+  );
+}
+
+async function lookAgain(deps: LookupDeps, tabs: Array<{ tabId: number; state: TabState }>): Promise<void> {
   await Promise.all(
-    orphaned.map(async ({ tabId, state }) => {
+    tabs.map(async ({ tabId, state }) => {
       // Unless the tab started a newer one meanwhile: lookupPage issues its first write before any await of its own.
       if ((await deps.readTab(tabId))?.lookupId !== state.lookupId) return;
-      await lookupPage(
-        deps,
-        tabId,
-        {
-          url: state.url,
-          kind: state.kind,
-          ciphertext: state.ciphertext,
-          companyIdHint: state.companyId,
-          nuxt: null,
-          paymentVerified: state.paymentVerified,
-          signedIn: state.signedIn,
-          account: state.account,
-          strategy: state.strategy,
-          client: state.client,
-          otherJobs: state.otherJobs,
-        },
-        { pasted: state.pasted },
-      );
+      await lookupPage(deps, tabId, pageOfState(state), { pasted: state.pasted });
     }),
   );
 }
@@ -158,6 +155,28 @@ async function findClient(deps: LookupDeps, ciphertext: string, named: string[],
     await Promise.all(jobs.map((job) => deps.companyOf.set(job, id)));
   }
   return companyId;
+}
+
+/** The page a tab's stored state was made from, to look it up again. */
+export function pageOfState(state: TabState): PageSeen {
+  return {
+    url: state.url,
+    kind: state.kind,
+    ciphertext: state.ciphertext,
+    strategy: state.strategy,
+    companyIdHint: state.companyId,
+    nuxt: null,
+    paymentVerified: state.paymentVerified,
+    signedIn: state.signedIn,
+    account: state.account,
+    client: state.client,
+    otherJobs: state.otherJobs,
+  };
+}
+
+/** Problems a new key can cure. */
+export function keyProblem(problem: Problem | null | undefined): boolean {
+  return !!problem && ['missing_key', 'retired_key', 'unauthorized', 'forbidden'].includes(problem.kind);
 }
 
 /** A page known only by its URL (a pasted URL, a tile's badge, a tab whose content script does not answer). */

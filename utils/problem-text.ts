@@ -13,6 +13,12 @@ export function problemText(problem: Problem, now: number): ProblemText {
   switch (problem.kind) {
     case 'missing_key':
       return { title: `No ${service} API key`, body: `Paste your ${service} API key in Options to see this client.`, action: 'options' };
+    case 'retired_key':
+      return {
+        title: 'This UpHunt key was retired',
+        body: 'UpHunt retired the up_… "Data API" keys in June 2026, so it refuses them everywhere. In UpHunt, open Auto-Apply → API & Webhooks, click Generate API Key, copy the new sk_uphunt_… key (it is shown once) and paste it in Options.',
+        action: 'options',
+      };
     case 'spending_cap':
       return {
         title: 'Monthly Mindcase cap reached',
@@ -38,7 +44,11 @@ export function problemText(problem: Problem, now: number): ProblemText {
         action: 'retry',
       };
     case 'payment_required':
-      return { title: `Not enough ${service} credits`, body: `Top up your ${service} credits, then retry.`, action: 'retry' };
+      return {
+        title: `Not enough ${service} credits`,
+        body: `${problem.detail && !/^[a-z_]+$/.test(problem.detail) ? `${problem.detail}. ` : ''}Top up your ${service} credits, then retry.`,
+        action: 'retry',
+      };
     case 'rate_limited': {
       const seconds = problem.retryAt ? Math.max(0, Math.ceil((problem.retryAt - now) / 1000)) : null;
       return {
@@ -49,6 +59,8 @@ export function problemText(problem: Problem, now: number): ProblemText {
     }
     case 'not_found':
       return { title: `${service} has no record of this`, body: problem.detail, action: 'retry' };
+    case 'conflict':
+      return { title: `${service} already has this`, body: problem.detail, action: null };
     case 'validation':
       return { title: `${service} refused the request`, body: problem.detail, action: null };
     case 'server':

@@ -92,12 +92,14 @@ export const ProblemSchema = z.object({
   service: z.enum(['UpHunt', 'Mindcase']),
   kind: z.enum([
     'missing_key',
+    'retired_key',
     'spending_cap',
     'interrupted',
     'unauthorized',
     'payment_required',
     'forbidden',
     'not_found',
+    'conflict',
     'validation',
     'rate_limited',
     'server',
@@ -186,6 +188,8 @@ export const EnrichmentStateSchema = z.object({
   failed: z.record(z.string(), ProblemSchema),
   month: z.string(),
   rowsThisMonth: z.number(),
+  creditsUsedThisMonth: z._default(z.number(), 0),
+  rowNotes: z._default(z.record(z.string(), z.string()), {}),
 });
 export const EnrichSettingsSchema = z.object({ autoEnrich: z.boolean(), monthlyCapUsd: z.number().check(z.minimum(0)) });
 

@@ -14,11 +14,19 @@ import {
   storedTabStates,
   testConnection,
 } from '@/utils/background-services';
-import { recordActivity, redactedPath } from '@/utils/activity';
+import { rateLimitNote, recordActivity, redactedPath } from '@/utils/activity';
 import { createInFlight } from '@/utils/cache';
 import { defaultHttpDeps } from '@/utils/http';
-import { lookupPage, pageOfUrl, resumeLookups } from '@/utils/lookup';
-import { APPLY_ALARM, createBackgroundApplyQueue, generateProposal, loadAppliedJobs, loadFreelancers, panelOpen } from '@/utils/apply-services';
+import { lookupPage, pageOfUrl, resumeLookups, retryKeyProblems } from '@/utils/lookup';
+import {
+  APPLY_ALARM,
+  createBackgroundApplyQueue,
+  forgetKeyProblems,
+  generateProposal,
+  loadAppliedJobs,
+  loadFreelancers,
+  panelOpen,
+} from '@/utils/apply-services';
 import {
   CiphertextMessageSchema,
   DraftMessageSchema,
@@ -32,7 +40,7 @@ import {
   TilesSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type PageSeen } from '@/utils/messaging';
-import { backgroundErrorsKey, enrichSettingsItem, listSettingsItem, recordIncident, tabStateKey } from '@/utils/storage';
+import { backgroundErrorsKey, enrichSettingsItem, keysItem, listSettingsItem, recordIncident, tabStateKey } from '@/utils/storage';
 import { isUpworkUrl, jobUrl, parseUpworkUrl } from '@/utils/upwork/page';
 import { digestPage } from '@/utils/upwork/nuxt';
 import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
@@ -49,7 +57,7 @@ export default defineBackground(() => {
   self.addEventListener('unhandledrejection', (event) => uncaught(event.reason));
   self.addEventListener('error', (event) => uncaught(event.error ?? event.message));
   // Every request the extension sends goes into Options → Activity, without keys or query values.
-  defaultHttpDeps.record = ({ url, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url) });
+  defaultHttpDeps.record = ({ url, rateLimit, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url), note: rateLimitNote(rateLimit) });
   const deps = createLookupDeps();
   const enricher = createBackgroundEnricher();
   const lookUpListed = createListedLookups(deps, async (tabId, ciphertext, known) => {
@@ -191,6 +199,12 @@ export default defineBackground(() => {
       return { ok: false, message: 'Refused: not sent by this extension.' };
     }
     return testConnection(request.data.service);
+  });
+
+  // A key fixed in Options clears every message the old one caused, and asks again.
+  keysItem.watch(() => {
+    void forgetKeyProblems();
+    void storedTabStates().then((tabs) => retryKeyProblems(deps, tabs));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabStateKey(tabId)));

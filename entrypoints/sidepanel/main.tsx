@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { App } from './App';
-import { followTab, refreshTabUrl, retryOnNewKeys, watchShared } from '@/components/store';
+import { followTab, refreshTabUrl, watchShared } from '@/components/store';
 
 z.config({ jitless: true });
 
@@ -26,7 +26,6 @@ async function start() {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url || change.status) void refreshTabUrl(tabId);
   });
-  retryOnNewKeys();
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -8,6 +8,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ALL_JOBS, archivedJob, BENCH_JOBS, CLIENTS, FREELANCERS, JOBS, KEYS } from './data';
+import { seedClient, seedRun } from '../real/seeds';
 import { jobPath, renderFeedPage, renderJobPage, renderNotFound, renderProposalPage } from './upwork-pages';
 
 export interface Fault {
@@ -58,6 +59,15 @@ export interface Sandbox {
   addFault(fault: Fault): void;
   /** Serves this HTML at this www.upwork.com path (a real capture), before the sandbox's own pages. */
   servePage(path: string, html: string): void;
+  /** An application to this job made elsewhere (UpHunt's dashboard, another browser), as UpHunt holds it. */
+  applyElsewhere(jobId: string): void;
+  /**
+   * Serves the seeds' own examples verbatim, read from ../shared/seeds: seed 000's client for its company
+   * (1991212616395436888) and seed 002's row for its job (~022051005096520707758).
+   */
+  useSeeds(): void;
+  /** Mindcase reports this status for every run from now on (e.g. "rejected_balance"). */
+  setRunStatus(status: string | null): void;
   /** UpHunt's archive holds this job, of this company (by-ciphertext answers it). */
   archive(ciphertext: string, companyId: string): void;
   /** How the next applications end, and after how long they stop being `processing`. */
@@ -82,6 +92,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let outcome = { status: 'applied', settleMs: 8000 };
   const sockets = new Set<Socket>();
   const pages = new Map<string, string>();
+  let seeds: { client: { companyId: string }; row: Record<string, unknown> } | null = null;
+  let forcedRunStatus: string | null = null;
   const extraArchive = new Map<string, string>();
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
@@ -218,14 +230,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function uphunt(method: string, path: string, body: string, req: IncomingMessage, send: (s: number, p: unknown, h?: Record<string, string>) => void) {
     const url = new URL(path, 'https://uphunt.io');
-    const legacyPath = url.pathname.startsWith('/api/v1/') || url.pathname.startsWith('/api/auto-apply/external/');
-    const apiKey = typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null;
-    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? null;
-    // Legacy up_ keys only as a Bearer on the legacy paths; current keys only in x-api-key.
-    const key = apiKey ?? (legacyPath ? bearer : null);
-    const valid = key === KEYS.uphunt || key === KEYS.uphuntInactive || (key === KEYS.uphuntLegacy && bearer === key && legacyPath);
-    if (!key || !valid) return send(401, { error: 'unauthorized', message: 'API key missing, invalid, or revoked' });
-    if (key === KEYS.uphuntInactive) return send(403, { error: 'forbidden', message: 'No active subscription' });
+    const key = typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null;
+    // The up_ Bearer keys were retired (changelog 2026-06): a Bearer is refused everywhere, on every path.
+    if (req.headers.authorization)
+      return send(401, { error: 'The old /api/v1/* "Data API" Bearer (up_) key system is retired. Use your x-api-key instead of Authorization: Bearer.' });
+    const valid = key === KEYS.uphunt || key === KEYS.uphuntInactive;
+    if (!key || !valid) return send(401, { error: 'Invalid or missing API key' });
+    if (key === KEYS.uphuntInactive) return send(403, { error: 'No active subscription' });
 
     const p = url.pathname.replace(/^\/api\/v1\//, '/api/').replace(/^\/api\/auto-apply\/external\//, '/api/auto-apply-v2/');
     const group = p.startsWith('/api/auto-apply-v2/') ? p.slice('/api/auto-apply-v2/'.length) : 'reads';
@@ -234,8 +245,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const clientMatch = /^\/api\/clients\/([^/]+)\/jobs$/.exec(p);
     if (method === 'GET' && clientMatch) {
-      const client = CLIENTS.get(decodeURIComponent(clientMatch[1]!));
-      if (!client?.record) return send(404, { error: 'not_found', message: 'No archived jobs match the companyId' }, headers);
+      const wantedCompany = decodeURIComponent(clientMatch[1]!);
+      if (seeds?.client.companyId === wantedCompany) return send(200, seeds.client, headers);
+      const client = CLIENTS.get(wantedCompany);
+      if (!client?.record) return send(404, { error: 'No archived jobs match the companyId' }, headers);
       return send(200, client.record, headers);
     }
     const cipher = p === '/api/jobs/by-ciphertext' ? url.searchParams.get('cipher') : (/^\/api\/jobs\/(~0[^/]+)$/.exec(p)?.[1] ?? null);
@@ -249,7 +262,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           headers,
         );
       const job = ALL_JOBS.find((j) => j.ciphertext === wanted);
-      if (!job?.archived) return send(404, { error: 'not_found', message: 'Job not in archive' }, headers);
+      if (!job?.archived) return send(404, { error: 'Job not found: verify the jobId and that the job has been scraped' }, headers);
       return send(200, archivedJob(job), headers);
     }
     if (method === 'GET' && p === '/api/auto-apply-v2/freelancers') return send(200, FREELANCERS, headers);
@@ -264,11 +277,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(200, { items, total: items.length }, headers);
     }
     if (method === 'POST' && p === '/api/auto-apply-v2/apply') {
-      const input = safeJson(body) as { jobId?: unknown; coverLetter?: unknown; profileId?: unknown } | null;
+      const input = safeJson(body) as { jobId?: unknown; coverLetter?: unknown; profileId?: unknown; proposal?: { timeline?: unknown } } | null;
       if (!input || typeof input.jobId !== 'string' || typeof input.coverLetter !== 'string' || input.coverLetter.trim() === '') {
-        return send(400, { error: 'bad_request', message: 'jobId and coverLetter are required' }, headers);
+        return send(400, { error: 'jobId and coverLetter are required' }, headers);
       }
-      if (credits <= 0) return send(402, { error: 'insufficient_credits', message: 'No auto-apply credits left' }, headers);
+      const timeline = input.proposal?.timeline;
+      if (timeline !== undefined && !['Less than 1 month', '1 to 3 months', '3 to 6 months', 'More than 6 months'].includes(String(timeline)))
+        return send(422, { error: `Unknown timeline value: ${String(timeline)}` }, headers);
+      // One application per job: a second one, while the first is processing or once it applied, is a 409.
+      const earlier = [...applications.values()].find((a) => a.jobId === input.jobId && ['processing', 'applied'].includes(statusOf(a)));
+      if (earlier) return send(409, { error: 'Already applied to this job, or an application to it is already processing' }, headers);
+      if (credits <= 0) return send(402, { error: 'Insufficient auto-apply credits', creditsRemaining: 0, needsCredits: true }, headers);
       credits -= 1;
       const queueId = `q_${applications.size + 1}_${Date.now().toString(36)}`;
       applications.set(queueId, {
@@ -287,7 +306,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // By job: the latest application to it.
       const found = byQueue ? ([byQueue, applications.get(byQueue)] as const) : [...applications.entries()].reverse().find(([, a]) => a.jobId === byJob);
       const [queueId, entry] = found ?? [];
-      if (!entry) return send(404, { error: 'not_found', message: 'No such application' }, headers);
+      if (!entry) return send(404, { error: 'No application found' }, headers);
       const status = statusOf(entry);
       const settled = status !== 'processing';
       return send(
@@ -308,7 +327,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (method === 'POST' && p === '/api/auto-apply-v2/generate-proposal') {
       return send(200, { coverLetter: 'Hello! I read your job post carefully and have delivered similar projects. Here is how I would approach it…' }, headers);
     }
-    return send(404, { error: 'not_found', message: `No such UpHunt endpoint: ${method} ${url.pathname}` }, headers);
+    return send(404, { error: `No such UpHunt endpoint: ${method} ${url.pathname}` }, headers);
   }
 
   function mindcase(method: string, path: string, body: string, req: IncomingMessage, send: (s: number, p: unknown, h?: Record<string, string>) => void) {
@@ -334,6 +353,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       runs.set(id, { inputs: inputs.map(String), createdAt: Date.now(), readyAt: Date.now() + 1500, status: 'queued' });
       return send(202, { job_id: id, status: 'queued', agent: 'upwork/jobs', created_at: new Date().toISOString() }, headers);
     }
+    if (method === 'GET' && p === '/jobs') {
+      // The account's runs, newest first (how a run whose start answer was lost is found).
+      const limit = Number(url.searchParams.get('limit') ?? 20);
+      const list = [...runs.entries()]
+        .reverse()
+        .slice(0, limit)
+        .map(([id, r]) => ({
+          id,
+          status: forcedRunStatus ?? (Date.now() >= r.readyAt ? 'completed' : 'running'),
+          agent: 'upwork/jobs',
+          created_at: new Date(r.createdAt).toISOString(),
+        }));
+      return send(200, { jobs: list }, headers);
+    }
     const runMatch = /^\/jobs\/([^/]+)(\/results)?$/.exec(p);
     const run = runMatch ? runs.get(runMatch[1]!) : undefined;
     if (!runMatch || !run) return send(404, { error: 'not_found', message: 'No such job' }, headers);
@@ -344,7 +377,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       run.status = 'cancelled';
       return send(200, { id: runMatch[1], status: 'cancelled' }, headers);
     }
-    const rows = run.status === 'completed' ? run.inputs.map(mindcaseRow) : [];
+    const rowOf = (input: string) => (seeds && input.toLowerCase().includes('~022051005096520707758') ? seeds.row : mindcaseRow(input));
+    const rows = run.status === 'completed' ? run.inputs.map(rowOf) : [];
+    if (forcedRunStatus && !runMatch[2])
+      return send(200, { id: runMatch[1], status: forcedRunStatus, agent: 'upwork/jobs', row_count: 0, credits_used: 0, error: null }, headers);
     if (runMatch[2]) {
       if (run.status !== 'completed') return send(404, { error: 'not_found', message: 'Results not ready' }, headers);
       return send(200, { status: 'completed', row_count: rows.length, data: rows }, headers);
@@ -369,6 +405,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults = [];
     pages.clear();
     extraArchive.clear();
+    seeds = null;
+    forcedRunStatus = null;
     log = [];
     windows.clear();
     runs.clear();
@@ -393,6 +431,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     addFault: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
     servePage: (path, html) => void pages.set(path, html),
+    applyElsewhere: (jobId) => void applications.set(`q_elsewhere_${applications.size + 1}`, { jobId, createdAt: Date.now(), profileId: null, ...outcome }),
+    useSeeds: () => {
+      const run = seedRun();
+      seeds = { client: seedClient(), row: run.data[0]! };
+    },
+    setRunStatus: (status) => void (forcedRunStatus = status),
     archive: (ciphertext, companyId) => void extraArchive.set(ciphertext.toLowerCase(), companyId),
     setApplyOutcome: (status, settleMs) => {
       outcome = { status, settleMs };

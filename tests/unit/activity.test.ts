@@ -11,9 +11,16 @@ const entry = (at: number, path = '/api/clients/1991212616395436888/jobs'): Acti
   status: 200,
   outcome: 'ok',
   cost: null,
+  note: null,
 });
 
 describe('the Activity log', () => {
+  it('says how much of the rate limit an answer left, from its X-RateLimit headers', async () => {
+    const { rateLimitNote } = await import('@/utils/activity');
+    expect(rateLimitNote({ limit: 60, remaining: 59, reset: 1795000000 })).toBe('59 of 60 left until 11:06:40 UTC');
+    expect(rateLimitNote({ limit: null, remaining: null, reset: null })).toBeNull();
+  });
+
   it('keeps paths readable but blanks every query value', () => {
     expect(redactedPath('https://uphunt.io/api/jobs/by-ciphertext?cipher=~022052895097657407455')).toBe('/api/jobs/by-ciphertext?cipher=…');
     expect(redactedPath('https://api.mindcase.co/api/v1/credits?api_key=mk_live_secret')).toBe('/api/v1/credits?api_key=…');
@@ -50,7 +57,16 @@ describe('the Activity log', () => {
       ),
     ).rejects.toThrow();
     expect(seen).toEqual([
-      { at: 1, service: 'Mindcase', method: 'POST', url: 'https://api.mindcase.co/x', status: 200, outcome: 'malformed', cost: '2 rows, $0.006' },
+      {
+        at: 1,
+        service: 'Mindcase',
+        method: 'POST',
+        url: 'https://api.mindcase.co/x',
+        status: 200,
+        outcome: 'malformed',
+        cost: '2 rows, $0.006',
+        rateLimit: { limit: null, remaining: null, reset: null },
+      },
     ]);
     expect(JSON.stringify(seen)).not.toContain('mk_live_secret');
   });

@@ -87,6 +87,8 @@ function world() {
     /** UpHunt queues it, and the answer is lost or broken on the way back. */
     dieAfterPost: (e: Error = new TypeError('Failed to fetch')) => (dieAfterPost = e),
     failStatusWith: (e: Error | null) => (failStatus = e),
+    /** An application to the job UpHunt holds from elsewhere (the dashboard, another browser). */
+    holdElsewhere: (queueId: string) => void queued.set(JOB, queueId),
     /** Moves the clock to the next wake-up and lets the worker act on it. */
     async run(queue: ReturnType<typeof createApplyQueue>, until = Infinity) {
       for (let i = 0; i < 200 && wake !== null && wake <= until; i++) {
@@ -100,6 +102,46 @@ function world() {
 }
 
 describe('apply queue', () => {
+  it('a 409 reads as already applied or in progress: the application UpHunt has is found by job and followed to its end, never sent again', async () => {
+    const w = world();
+    const q = w.worker();
+    w.holdElsewhere('q-elsewhere');
+    w.failPostWith(new ApiError({ service: 'UpHunt', kind: 'conflict', status: 409, detail: 'Already applied to this job', retryAt: null }));
+    await q.submit(draft);
+    await w.run(q, w.now() + 3_000);
+    expect(w.apps()[0]).toMatchObject({ phase: 'queued', queueId: 'q-elsewhere', status: 'processing' });
+    w.setOutcome('applied');
+    await w.run(q);
+    expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied' });
+    expect(w.posts).toHaveLength(1);
+    expect(w.statusCalls[0]).toBe(`job ${JOB}`);
+  });
+
+  it('a 409 whose application UpHunt cannot name yet is asked about again, and never sent again', async () => {
+    const w = world();
+    const q = w.worker();
+    w.failPostWith(new ApiError({ service: 'UpHunt', kind: 'conflict', status: 409, detail: 'An application is already processing', retryAt: null }));
+    await q.submit(draft);
+    await w.run(q);
+    expect(w.posts).toHaveLength(1);
+    expect(w.apps()[0]!.phase).toBe('stalled');
+    expect(w.statusCalls.length).toBeGreaterThan(1);
+  });
+
+  it("a 402 says UpHunt's words and updates the credits the guard knows", async () => {
+    const w = world();
+    const q = w.worker();
+    w.failPostWith(
+      new ApiError(
+        { service: 'UpHunt', kind: 'payment_required', status: 402, detail: 'Insufficient auto-apply credits', retryAt: null },
+        { creditsRemaining: 0, needsCredits: true },
+      ),
+    );
+    await q.submit(draft);
+    await w.run(q);
+    expect(w.apps()[0]).toMatchObject({ phase: 'not_sent', creditsRemaining: 0, problem: { detail: 'Insufficient auto-apply credits' } });
+  });
+
   it('waits out the undo moment, sends once, polls on UpHunt’s schedule and settles', async () => {
     const w = world();
     const q = w.worker();

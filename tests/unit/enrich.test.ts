@@ -7,19 +7,32 @@ import type { JobRow, Run } from '@/utils/mindcase/schemas';
 
 const A = '~022051005096520707758';
 const B = '~022049912345678901234';
+const RUN_EXTRAS = { agent: 'upwork/jobs', row_count: null, credits_used: null, created_at: null, error: null };
 const row = (cipher: string): JobRow => ({ jobUrl: `https://www.upwork.com/jobs/${cipher}`, jobTitle: `Job ${cipher}`, openingInfo: { ciphertext: cipher } });
 
 /** One "browser": storage that outlives enricher instances (workers), a clock, and a fake Mindcase. */
-function world(options: { immediate?: boolean; cap?: number; error?: ApiError; rateLimitedStarts?: number; pollErrors?: ApiError[] } = {}) {
+function world(
+  options: {
+    immediate?: boolean;
+    cap?: number;
+    error?: ApiError;
+    rateLimitedStarts?: number;
+    pollErrors?: ApiError[];
+    loseStartAnswer?: boolean;
+    rowsReturned?: number;
+  } = {},
+) {
   let state: EnrichmentState = structuredClone(EMPTY_ENRICHMENT);
   const rows = new Map<string, CacheEntry<JobRow>>();
   const timers: Array<() => void> = [];
   const calls: string[] = [];
   const delays: number[] = [];
+  const notes: string[] = [];
   let now = Date.UTC(2026, 10, 23);
   let status: Run['status'] = 'running';
   let alarm = false;
   const runs = new Map<string, string[]>();
+  const created = new Map<string, number>();
   const client: MindcaseClient = {
     credits: async () => 100,
     startJobsRun: async (inputs) => {
@@ -29,19 +42,26 @@ function world(options: { immediate?: boolean; cap?: number; error?: ApiError; r
         throw new ApiError({ service: 'Mindcase', kind: 'rate_limited', status: 429, detail: 'Rate limit exceeded', retryAt: now + 20_000 });
       }
       const ciphers = inputs.map((u) => u.split('/').pop()!);
-      if (options.immediate) return { job_id: 'job_now', status: 'completed', data: ciphers.map(row) };
+      if (options.immediate) return { id: 'job_now', status: 'completed', data: ciphers.map(row), ...RUN_EXTRAS };
       runs.set(`job_${runs.size + 1}`, ciphers);
-      return { job_id: `job_${runs.size}`, status: 'queued', data: null };
+      created.set(`job_${runs.size}`, now);
+      if (options.loseStartAnswer) throw new TypeError('Failed to fetch');
+      return { id: `job_${runs.size}`, status: 'queued', data: null, ...RUN_EXTRAS };
     },
     run: async (id) => {
       calls.push(`GET ${id}`);
       const failure = options.pollErrors?.shift();
       if (failure) throw failure;
-      return { id, status, row_count: null, credits_used: null, error: null };
+      const count = status === 'completed' ? (options.rowsReturned ?? runs.get(id)?.length ?? 0) : null;
+      return { id, status, row_count: count, credits_used: count === null ? null : count * 3, error: null, agent: 'upwork/jobs', created_at: null };
     },
     results: async (id) => {
       calls.push(`RESULTS ${id}`);
-      return runs.get(id)!.map(row);
+      return runs.get(id)!.slice(0, options.rowsReturned).map(row);
+    },
+    recentRuns: async () => {
+      calls.push('LIST');
+      return [...runs.keys()].reverse().map((id) => ({ id, status, ...RUN_EXTRAS, created_at: new Date(created.get(id)!).toISOString() }));
     },
     cancel: async (id) => void calls.push(`DELETE ${id}`),
   };
@@ -58,6 +78,7 @@ function world(options: { immediate?: boolean; cap?: number; error?: ApiError; r
         timers.push(fn);
       },
       keepPolling: async (on) => void (alarm = on),
+      note: (text) => void notes.push(text),
     });
   /** Runs due timers until none are left (a fake clock that jumps to the next timer). */
   const drain = async () => {
@@ -79,10 +100,55 @@ function world(options: { immediate?: boolean; cap?: number; error?: ApiError; r
     advance: (ms: number) => (now += ms),
     dropTimers: () => timers.splice(0),
     delays,
+    notes,
   };
 }
 
 describe('enrichment', () => {
+  it('a run whose start answer was lost (the worker died) is found among the newest runs and fetched, not bought again', async () => {
+    const w = world({ loseStartAnswer: true });
+    const first = w.worker();
+    await first.request([A]);
+    await w.drain();
+    // The next worker finds the run Mindcase started, by agent and time, and polls it.
+    w.complete();
+    const next = w.worker();
+    await next.resume();
+    await w.drain();
+    expect(w.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+    expect(w.calls).toContain('LIST');
+    expect(w.calls).toContain('RESULTS job_1');
+    expect(w.rows.get(A)?.value.jobTitle).toBe(`Job ${A}`);
+    expect(w.state()).toMatchObject({ runs: [], failed: {}, rowsThisMonth: 1, creditsUsedThisMonth: 3 });
+  });
+
+  it('any status beyond the five documented ones ends the run at once, by its name', async () => {
+    const w = world();
+    await w.worker().request([A]);
+    await w.drain();
+    w.setStatus('rejected_balance');
+    const before = w.calls.length;
+    await w.worker().resume();
+    await w.drain();
+    expect(w.state().runs).toEqual([]);
+    expect(w.state().failed[A]?.detail).toContain('rejected_balance');
+    expect(w.calls.slice(before)).toEqual(['GET job_1']);
+  });
+
+  it('keeps what Mindcase charged, and flags a run whose row count is not the number of jobs asked for', async () => {
+    const w = world({ rowsReturned: 1 });
+    await w.worker().request([A, B]);
+    await w.drain();
+    w.complete();
+    await w.worker().resume();
+    await w.drain();
+    expect(w.state()).toMatchObject({
+      creditsUsedThisMonth: 3,
+      rowNotes: { [A]: 'Mindcase returned 1 row for the 2 jobs asked for', [B]: 'Mindcase returned 1 row for the 2 jobs asked for' },
+    });
+    expect(w.notes).toEqual(['Mindcase returned 1 row for the 2 jobs asked for (credits used: 3).']);
+  });
+
   it('a run refused with 429 waits for its Retry-After and goes again, buying each job once', async () => {
     const w = world({ rateLimitedStarts: 1 });
     const enricher = w.worker();
@@ -142,15 +208,15 @@ describe('enrichment', () => {
     expect(w.rows.has(A)).toBe(true);
   });
 
-  it('a worker that died while starting a run does not start it again by itself', async () => {
+  it('a worker that died while starting a run does not start it again by itself: with no such run at Mindcase, it says so', async () => {
     const w = world();
-    // As left by a worker that wrote the run and died before Mindcase answered.
+    // As left by a worker that wrote the run and died before its POST reached Mindcase.
     const stored = w.state();
     stored.runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
     w.advance(61_000);
     await w.worker().resume();
     await w.drain();
-    expect(w.calls).toEqual([]);
+    expect(w.calls).toEqual(['LIST']);
     expect(w.state().failed[A]).toMatchObject({ kind: 'interrupted' });
   });
 

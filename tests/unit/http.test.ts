@@ -36,12 +36,31 @@ describe('requestJson', () => {
     [402, 'payment_required'],
     [403, 'forbidden'],
     [404, 'not_found'],
+    [409, 'conflict'],
     [422, 'validation'],
     [500, 'server'],
     [503, 'server'],
-  ])('names HTTP %i as %s, with the service message', async (status, kind) => {
+  ])('names HTTP %i as %s, with the service message (its code word left out)', async (status, kind) => {
     const problem = await problemOf(json(status, { error: 'code', message: 'what happened' }));
-    expect(problem).toMatchObject({ service: 'UpHunt', kind, status, detail: 'code: what happened' });
+    expect(problem).toMatchObject({ service: 'UpHunt', kind, status, detail: 'what happened' });
+  });
+
+  it("shows UpHunt's human error text and keeps the body's other fields; reads Mindcase's FastAPI `detail`", async () => {
+    const error = await requestJson(
+      { service: 'UpHunt', url: 'https://uphunt.io/x', headers: {}, schema: z.unknown() },
+      { fetch: async () => json(402, { error: 'Insufficient auto-apply credits', creditsRemaining: 0, needsCredits: true }), now: () => NOW },
+    ).then(
+      () => {
+        throw new Error('expected a 402');
+      },
+      (e: unknown) => e as ApiError,
+    );
+    expect(error.problem.detail).toBe('Insufficient auto-apply credits');
+    expect(error.body).toMatchObject({ creditsRemaining: 0, needsCredits: true });
+    expect((await problemOf(json(401, { detail: 'Invalid API key' }))).detail).toBe('Invalid API key');
+    expect((await problemOf(json(422, { detail: [{ msg: 'limit must be positive' }, { msg: 'inputs is required' }] }))).detail).toBe(
+      'limit must be positive; inputs is required',
+    );
   });
 
   it('turns Retry-After seconds into the time we may call again', async () => {
@@ -73,5 +92,29 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(new Date(NOW + 5000).toUTCString(), NOW)).toBe(5000);
     expect(parseRetryAfter('soon', NOW)).toBeNull();
     expect(parseRetryAfter(null, NOW)).toBeNull();
+  });
+});
+
+describe('pacing by the rate-limit headers', () => {
+  it('after an answer with X-RateLimit-Remaining 0, the next call of that kind waits for the reset instead of earning a 429', async () => {
+    let sent = 0;
+    const deps: HttpDeps = {
+      fetch: async () => {
+        sent += 1;
+        return new Response('{}', {
+          status: 200,
+          headers: { 'x-ratelimit-limit': '30', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String((NOW + 20_000) / 1000) },
+        });
+      },
+      now: () => NOW,
+    };
+    const call = (path: string) =>
+      requestJson({ service: 'UpHunt', url: `https://uphunt.io/api/auto-apply-v2/${path}`, headers: {}, schema: z.unknown() }, deps);
+    await call('freelancers');
+    await expect(call('freelancers')).rejects.toMatchObject({ problem: { kind: 'rate_limited', status: null, retryAt: NOW + 20_000 } });
+    expect(sent).toBe(1);
+    // Another endpoint has its own limit.
+    await call('applied-jobs');
+    expect(sent).toBe(2);
   });
 });

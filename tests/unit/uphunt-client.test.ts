@@ -27,17 +27,17 @@ describe('UpHunt client', () => {
     ]);
   });
 
-  it('sends a legacy up_ key as a Bearer to /api/v1', async () => {
+  it('never sends a retired up_ key, nor any Bearer: it says the key was retired', async () => {
     const { calls, deps } = recorder(seedExample());
-    const client = createUpHuntClient('up_abc', deps);
-    await client.clientJobs('1991212616395436888');
-    // The recorder answers every call with the same client-jobs body, which names no archived job's client.
-    await expect(client.companyIdForCiphertext('~022051005096520707758')).rejects.toMatchObject({ problem: { kind: 'malformed' } });
-    expect(calls.map((c) => c.url)).toEqual([
-      'https://uphunt.io/api/v1/clients/1991212616395436888/jobs',
-      'https://uphunt.io/api/v1/jobs/~022051005096520707758',
+    const client = createUpHuntClient(' up_abc ', deps);
+    await expect(client.clientJobs('1991212616395436888')).rejects.toMatchObject({ problem: { kind: 'retired_key' } });
+    await expect(client.apply({ jobId: '~022051005096520707758', coverLetter: 'Hi' })).rejects.toMatchObject({ problem: { kind: 'retired_key' } });
+    expect(calls).toEqual([]);
+    const current = createUpHuntClient('sk_uphunt_abc', deps);
+    await current.freelancers().catch(() => undefined);
+    expect(calls.map((c) => [c.url, c.headers])).toEqual([
+      ['https://uphunt.io/api/auto-apply-v2/freelancers', { 'x-api-key': 'sk_uphunt_abc', accept: 'application/json' }],
     ]);
-    expect(calls[0]!.headers).toEqual({ authorization: 'Bearer up_abc', accept: 'application/json' });
   });
 
   it('asks by-ciphertext with the cipher as a query parameter and reads the buyer company', async () => {

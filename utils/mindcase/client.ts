@@ -1,6 +1,6 @@
 /** Typed Mindcase calls (`Authorization: Bearer mk_live_…`). Every run costs money: callers decide when. */
 import { ApiError, defaultHttpDeps, requestJson, type HttpDeps } from '../http';
-import { CancelAnswerSchema, CreditsSchema, ResultsSchema, RunSchema, StartRunSchema, type JobRow, type Run, type StartedRun } from './schemas';
+import { CancelAnswerSchema, CreditsSchema, ResultsSchema, RunListSchema, RunSchema, StartRunSchema, type JobRow, type Run, type StartedRun } from './schemas';
 
 export const MINDCASE_BASE = 'https://api.mindcase.co/api/v1';
 
@@ -10,6 +10,8 @@ export interface MindcaseClient {
   run(id: string): Promise<Run>;
   results(id: string): Promise<JobRow[]>;
   cancel(id: string): Promise<void>;
+  /** The account's newest runs (`GET /jobs`), to find one whose start answer was lost. */
+  recentRuns(limit: number): Promise<Run[]>;
 }
 
 export function createMindcaseClient(apiKey: string, deps: HttpDeps = defaultHttpDeps, base = MINDCASE_BASE): MindcaseClient {
@@ -38,6 +40,7 @@ export function createMindcaseClient(apiKey: string, deps: HttpDeps = defaultHtt
       ),
     run: (id) => call(`/jobs/${encodeURIComponent(id)}`, RunSchema),
     results: async (id) => (await call(`/jobs/${encodeURIComponent(id)}/results`, ResultsSchema)).data,
+    recentRuns: (limit) => call(`/jobs?limit=${limit}`, RunListSchema),
     cancel: async (id) => {
       await call(`/jobs/${encodeURIComponent(id)}`, CancelAnswerSchema, 'DELETE');
     },

@@ -1,7 +1,38 @@
 /** Mindcase answers as api-contract.md describes them (rows: seed 002). Tolerant of extra and null fields. */
 import * as z from 'zod/mini';
 
-export const RunStatusSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
+/** The five documented statuses; any other (e.g. `rejected_balance`) is final and failed, shown by its name. */
+export const KNOWN_RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+const RunStatusSchema = z.string();
+/** The SDKs read a run's id from `job_id` or `id`. */
+export interface Run {
+  id: string | null;
+  status: string;
+  agent: string | null;
+  row_count: number | null;
+  credits_used: number | null;
+  created_at: string | null;
+  error: string | null;
+}
+interface RawRun {
+  id?: string | null;
+  job_id?: string | null;
+  status: string;
+  agent?: string | null;
+  row_count?: number | null;
+  credits_used?: number | null;
+  created_at?: string | null;
+  error?: string | null;
+}
+const withId = (run: RawRun): Run => ({
+  id: run.id ?? run.job_id ?? null,
+  status: run.status,
+  agent: run.agent ?? null,
+  row_count: run.row_count ?? null,
+  credits_used: run.credits_used ?? null,
+  created_at: run.created_at ?? null,
+  error: run.error ?? null,
+});
 
 export const CreditsSchema = z.object({ credits_remaining: z.number() });
 
@@ -20,6 +51,7 @@ export const SimilarJobSchema = z.looseObject({
   hourlyBudgetMin: num,
   hourlyBudgetMax: num,
   skills: z.nullish(z.array(z.union([z.string(), SkillSchema]))),
+  ontologySkills: z.nullish(z.array(SkillSchema)),
 });
 
 export const JobRowSchema = z.looseObject({
@@ -59,26 +91,42 @@ export const JobRowSchema = z.looseObject({
   similarJobs: z.nullish(z.array(SimilarJobSchema)),
 });
 
-export const StartRunSchema = z.object({
-  job_id: z.string(),
-  status: RunStatusSchema,
-  data: z.nullish(z.array(JobRowSchema)),
-});
+export const StartRunSchema = z.pipe(
+  z.looseObject({
+    id: text,
+    job_id: text,
+    status: RunStatusSchema,
+    data: z.nullish(z.array(JobRowSchema)),
+  }),
+  z.transform((run) => ({ ...withId(run), data: run.data ?? null })),
+);
 
-export const RunSchema = z.object({
-  id: z.string(),
+const RunFields = {
+  id: text,
+  job_id: text,
   status: RunStatusSchema,
+  agent: text,
   row_count: num,
   credits_used: num,
+  created_at: text,
   error: text,
-});
+};
+export const RunSchema = z.pipe(
+  z.looseObject(RunFields),
+  z.transform((run) => withId(run)),
+);
+
+/** `GET /jobs?status=&limit=`: the account's runs, newest first. */
+export const RunListSchema = z.pipe(
+  z.looseObject({ jobs: z.nullish(z.array(z.looseObject(RunFields))) }),
+  z.transform((list) => (list.jobs ?? []).map(withId)),
+);
 
 /** DELETE /jobs/{id} answers the run, perhaps in part: nothing of it is required. */
-export const CancelAnswerSchema = z.partial(z.looseObject(RunSchema.shape));
+export const CancelAnswerSchema = z.unknown();
 
 export const ResultsSchema = z.object({ status: RunStatusSchema, row_count: num, data: z.array(JobRowSchema) });
 
 export type JobRow = z.output<typeof JobRowSchema>;
 export type SimilarJob = z.output<typeof SimilarJobSchema>;
-export type Run = z.output<typeof RunSchema>;
 export type StartedRun = z.output<typeof StartRunSchema>;

@@ -1,4 +1,4 @@
-/** Typed UpHunt calls. Current keys go in `x-api-key`; legacy `up_` keys as a Bearer on `/api/v1/*`. */
+/** Typed UpHunt calls. Every key goes in `x-api-key`: UpHunt retired the `up_` Bearer keys (changelog 2026-06). */
 import { ApiError, defaultHttpDeps, requestJson, type HttpDeps } from '../http';
 import { ArchivedJobSchema, ClientJobsSchema, FreelancersSchema, companyIdFromArchivedJob, type ClientJobs, type Freelancers } from './schemas';
 import {
@@ -14,8 +14,9 @@ import {
 
 export const UPHUNT_BASE = 'https://uphunt.io';
 
-export function isLegacyKey(key: string): boolean {
-  return key.startsWith('up_');
+/** A key of the "Data API" UpHunt retired: sending it anywhere only earns a 401. */
+export function isRetiredKey(key: string): boolean {
+  return key.trim().startsWith('up_');
 }
 
 export interface UpHuntClient {
@@ -32,10 +33,11 @@ export interface UpHuntClient {
 
 export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpDeps, base = UPHUNT_BASE): UpHuntClient {
   const key = apiKey.trim();
-  const legacy = isLegacyKey(key);
   const headers = (): Record<string, string> => {
     if (key === '') throw new ApiError({ service: 'UpHunt', kind: 'missing_key', status: null, detail: 'no UpHunt API key saved', retryAt: null });
-    return legacy ? { authorization: `Bearer ${key}`, accept: 'application/json' } : { 'x-api-key': key, accept: 'application/json' };
+    // Never sent: it cannot work, and UpHunt would only answer 401 to every call, apply included.
+    if (isRetiredKey(key)) throw new ApiError({ service: 'UpHunt', kind: 'retired_key', status: null, detail: 'an up_ key', retryAt: null });
+    return { 'x-api-key': key, accept: 'application/json' };
   };
   const get = async <S extends Parameters<typeof requestJson>[0]['schema']>(path: string, schema: S) =>
     (await requestJson({ service: 'UpHunt', url: base + path, headers: headers(), schema }, deps)).data;
@@ -44,10 +46,9 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
   const autoApply = '/api/auto-apply-v2';
 
   return {
-    clientJobs: (companyId) => get(`${legacy ? '/api/v1' : '/api'}/clients/${encodeURIComponent(companyId)}/jobs`, ClientJobsSchema),
+    clientJobs: (companyId) => get(`/api/clients/${encodeURIComponent(companyId)}/jobs`, ClientJobsSchema),
     companyIdForCiphertext: async (ciphertext) => {
-      const path = legacy ? `/api/v1/jobs/${encodeURIComponent(ciphertext)}` : `/api/jobs/by-ciphertext?cipher=${encodeURIComponent(ciphertext)}`;
-      const companyId = companyIdFromArchivedJob(await get(path, ArchivedJobSchema));
+      const companyId = companyIdFromArchivedJob(await get(`/api/jobs/by-ciphertext?cipher=${encodeURIComponent(ciphertext)}`, ArchivedJobSchema));
       // A job UpHunt has not archived is a 404; an answer with no client id in it is not the shape we know.
       if (!companyId)
         throw new ApiError({ service: 'UpHunt', kind: 'malformed', status: 200, detail: 'the archived job names no client (companyId)', retryAt: null });
@@ -59,6 +60,6 @@ export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpD
     appliedJobs: (limit) => get(`${autoApply}/applied-jobs?limit=${limit}&offset=0`, AppliedJobsSchema),
     generateProposal: async (jobId, profileId) =>
       (await post(`${autoApply}/generate-proposal`, GeneratedProposalSchema, profileId ? { jobId, profileId } : { jobId })).coverLetter,
-    freelancers: () => get(legacy ? '/api/auto-apply/external/freelancers' : '/api/auto-apply-v2/freelancers', FreelancersSchema),
+    freelancers: () => get(`${autoApply}/freelancers`, FreelancersSchema),
   };
 }

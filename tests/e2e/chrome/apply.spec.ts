@@ -134,3 +134,22 @@ test('the popup on a tab without a job says so and offers the side panel', async
   await expect(popup.getByText('No job in this tab.', { exact: false })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Open side panel' })).toBeVisible();
 });
+
+test('a 409 (an application to the job made elsewhere) reads as already applied and is followed to its end, with one POST', async ({
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  sandbox.setApplyOutcome('applied', 2500);
+  await setUndo(context, extensionId, 0);
+  const panel = await applyPanel(context, extensionId);
+  // Meanwhile, someone of the agency applied to the same job from UpHunt's dashboard.
+  sandbox.applyElsewhere(CIPHER);
+  await panel.getByRole('button', { name: /^Apply as/ }).click();
+  const status = panel.getByRole('status').filter({ hasText: /Already applied|Processing|Applied|Not sent/ });
+  await expect(status).toContainText(/Already applied or in progress|Processing/);
+  await expect(status).toContainText('Applied', { timeout: 20_000 });
+  await expect(status).not.toContainText('Not sent');
+  expect(posts(sandbox)).toBe(1);
+  expect(sandbox.requests().filter((r) => r.path.includes('/status?jobId=')).length).toBeGreaterThanOrEqual(1);
+});

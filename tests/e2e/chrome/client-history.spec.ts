@@ -90,16 +90,36 @@ test('panels asking for one company at the same time cause one client-jobs call'
   expect(calls(sandbox, '/clients/1991212616395436888/jobs')).toBe(1);
 });
 
-test('a public job page and a legacy up_ key work too', async ({ context, extensionId, sandbox }) => {
-  await saveKeys(context, extensionId, { uphunt: KEYS.uphuntLegacy });
+test('a public job page works; a retired up_ key is explained, never saved and never sent', async ({ context, extensionId, sandbox }) => {
+  const options = await saveKeys(context, extensionId);
   const { tabId } = await openUpwork(context, extensionId, BLUE_HARBOR_PUBLIC);
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
   // Null buyer fields (public-only scrape) read as unknown, not as a crash.
   await expect(panel.getByText('Avg hourly paid')).toBeVisible();
-  const uphunt = sandbox.requests().filter((r) => r.host === 'uphunt.io' && !r.path.includes('auto-apply'));
-  expect(uphunt.map((r) => r.path)).toEqual(['/api/v1/jobs/~022049912345678901234', '/api/v1/clients/1744032957718093824/jobs']);
-  expect(uphunt.every((r) => r.auth === 'bearer')).toBe(true);
+
+  const keys = options.getByRole('form', { name: 'API keys' });
+  await keys.getByLabel('UpHunt API key').fill(KEYS.uphuntLegacy);
+  await keys.getByRole('button', { name: 'Save' }).click();
+  await expect(keys.getByRole('status')).toContainText('Not saved. This UpHunt key was retired');
+  await expect(keys.getByRole('status')).toContainText('Auto-Apply → API & Webhooks');
+  await expect(keys.getByLabel('UpHunt API key')).toHaveValue(KEYS.uphuntLegacy);
+  // A key saved before UpHunt retired them: said in the panel, with the way out, and nothing is sent.
+  await options.evaluate(async (legacy) => {
+    const { keys: stored } = (await chrome.storage.local.get('keys')) as { keys: { uphunt: string; mindcase: string } };
+    await chrome.storage.local.set({ keys: { ...stored, uphunt: legacy } });
+    await chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('client-jobs:')));
+  }, KEYS.uphuntLegacy);
+  const before = sandbox.requests().length;
+  await panel.reload();
+  await expect(panel.getByRole('alert')).toContainText('This UpHunt key was retired');
+  expect(
+    sandbox
+      .requests()
+      .slice(before)
+      .filter((r) => r.host === 'uphunt.io'),
+  ).toEqual([]);
+  expect(sandbox.requests().every((r) => r.auth !== 'bearer' || r.host !== 'uphunt.io')).toBe(true);
 });
 
 test.describe('problems are shown in words with the way out', () => {
@@ -112,6 +132,20 @@ test.describe('problems are shown in words with the way out', () => {
     const optionsOpened = context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') });
     await panel.getByRole('alert').getByRole('button', { name: 'Open Options' }).click();
     await optionsOpened;
+  });
+
+  test('a key fixed in Options clears every message the old one caused', async ({ context, extensionId }) => {
+    const options = await saveKeys(context, extensionId, { uphunt: 'sk_uphunt_wrong' });
+    const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+    const panel = await openPanel(context, extensionId, tabId);
+    await expect(panel.getByRole('alert')).toContainText('UpHunt rejected the API key');
+    const keys = options.getByRole('form', { name: 'API keys' });
+    await keys.getByLabel('UpHunt API key').fill(KEYS.uphunt);
+    await keys.getByRole('button', { name: 'Save' }).click();
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+    await expect(panel.getByLabel('Freelancer', { exact: true })).toContainText('Ada Novak');
+    await expect(panel.getByText(/rejected the API key/)).toHaveCount(0);
+    await expect(panel.getByText(/Could not check UpHunt's list of applied jobs/)).toHaveCount(0);
   });
 
   test('no key yet says where to paste one, and saving a key brings the client in', async ({ context, extensionId }) => {

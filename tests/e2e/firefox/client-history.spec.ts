@@ -4,6 +4,7 @@ import { KEYS } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
 import { readFileSync } from 'node:fs';
 import {
+  clickButton,
   FIREFOX_BUILD,
   findExtensionPage,
   launchFirefox,
@@ -33,16 +34,6 @@ test.afterAll(async () => {
 
 async function openExtensionPage(page: 'sidepanel' | 'popup', tabId: number) {
   await openPage(options, page, tabId);
-}
-
-/**
- * Clicks a button by its accessible name. Puppeteer's waiting helpers (locators, waitForSelector) never
- * settle on a page reached by navigating an extension tab under BiDi, so the caller waits for its text first.
- */
-async function clickButton(page: Page, name: string) {
-  const button = await page.$(`::-p-aria([name="${name}"][role="button"])`);
-  if (!button) throw new Error(`No button named ${name}`);
-  await button.click();
 }
 
 test('Firefox: keys saved in Options, a job page shows its client, score, history and Mindcase details in the sidebar page', async () => {

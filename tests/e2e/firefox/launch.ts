@@ -126,3 +126,13 @@ export async function tabIdOf(extensionTab: Page, url: string): Promise<number> 
     return tabs.find((tab) => tab.url === wanted)?.id ?? -1;
   }, url);
 }
+
+/**
+ * Clicks a button by its accessible name. Puppeteer's waiting helpers (locators, waitForSelector) never
+ * settle on a page reached by navigating an extension tab under BiDi, so the caller waits for its text first.
+ */
+export async function clickButton(page: Page, name: string) {
+  const button = await page.$(`::-p-aria([name="${name}"][role="button"])`);
+  if (!button) throw new Error(`No button named ${name}`);
+  await button.click();
+}

@@ -1,0 +1,59 @@
+/** Firefox: the seeds' own examples shown right, and a 409 from /apply followed to its end with one POST. */
+import { expect, test } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
+import { KEYS } from '../../sandbox/data';
+import type { Sandbox } from '../../sandbox/server';
+import { clickButton, findExtensionPage, launchFirefox, openExtensionPage, startHttpsSandbox, tabIdOf, typeInto, waitForText } from './launch';
+
+let sandbox: Sandbox;
+let browser: Browser;
+let options: Page;
+
+test.beforeAll(async () => {
+  sandbox = await startHttpsSandbox();
+  ({ browser } = await launchFirefox());
+  options = await findExtensionPage(browser, '/options.html');
+  await waitForText(options, 'UpHunt API key');
+  await typeInto(options, 'UpHunt API key', KEYS.uphunt);
+  await typeInto(options, 'Mindcase API key', KEYS.mindcase);
+  await options.locator('::-p-aria([name="Save"][role="button"])').click();
+  await waitForText(options, 'Saved.');
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+test("Firefox: seed 000's client and seed 002's similar jobs show right; no Bearer is ever sent to UpHunt", async () => {
+  sandbox.useSeeds();
+  const url = 'https://www.upwork.com/jobs/~022051005096520707758';
+  const job = await browser.newPage();
+  await job.goto(url);
+  await openExtensionPage(options, 'sidepanel', await tabIdOf(options, url));
+  await waitForText(options, 'Acme Inc.');
+  await options.bringToFront();
+  await clickButton(options, 'Enrich ($0.003)');
+  const text = await waitForText(options, 'Similar jobs (4)');
+  expect(text).toContain('VSP Logo Re-imagined · Hourly, range not given');
+  expect(text).toContain('5 skills: Logo Design, Graphic Design, Print Design, Brand Positioning, Branding');
+  for (const budget of ['$10 fixed', '$25 fixed', '$325 fixed']) expect(text).toContain(budget);
+  expect(text).not.toContain('$0–0/hr');
+  expect(sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.auth === 'bearer')).toEqual([]);
+});
+
+test('Firefox: a 409 (an application made elsewhere) reads as already applied and is followed to its end, one POST', async () => {
+  sandbox.setApplyOutcome('applied', 2000);
+  const url = 'https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/';
+  const job = await browser.newPage();
+  await job.goto(url);
+  await openExtensionPage(options, 'sidepanel', await tabIdOf(options, url));
+  await waitForText(options, 'Apply as Ada Novak');
+  sandbox.applyElsewhere('~022047700011122233344');
+  await options.bringToFront();
+  await clickButton(options, 'Apply as Ada Novak');
+  const text = await waitForText(options, 'One credit was spent.', 30_000);
+  expect(text).not.toContain('Not sent');
+  expect(sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply'))).toHaveLength(1);
+  expect(sandbox.requests().some((r) => r.path.includes('/status?jobId='))).toBe(true);
+});
