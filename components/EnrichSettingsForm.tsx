@@ -6,9 +6,11 @@ interface Props {
   load: () => Promise<EnrichSettings>;
   save: (settings: EnrichSettings) => Promise<void>;
   spentUsd: number;
+  /** What Mindcase itself says it charged this month (`credits_used` of each run). */
+  creditsUsed?: number;
 }
 
-export function EnrichSettingsForm({ load, save, spentUsd }: Props) {
+export function EnrichSettingsForm({ load, save, spentUsd, creditsUsed = 0 }: Props) {
   const [settings, setSettings] = useState<EnrichSettings | null>(null);
   const [cap, setCap] = useState('');
   const [message, setMessage] = useState('');
@@ -41,7 +43,9 @@ export function EnrichSettingsForm({ load, save, spentUsd }: Props) {
     <form onSubmit={(event) => void onSubmit(event)} aria-label="Mindcase settings">
       <h2>Mindcase job details (paid)</h2>
       <p className="muted">
-        Each job costs ${PRICE_PER_ROW_USD.toFixed(3)} ($3 per 1,000) from your Mindcase wallet. This month: ${spentUsd.toFixed(2)} spent.
+        Each job costs ${PRICE_PER_ROW_USD.toFixed(3)} ($3 per 1,000) from your Mindcase wallet. This month: ${spentUsd.toFixed(2)} spent by this extension's
+        count
+        {creditsUsed > 0 ? `, ${creditsUsed.toLocaleString('en-US')} credits charged by Mindcase's` : ''}.
       </p>
       <label className="inline">
         <input type="checkbox" checked={settings.autoEnrich} onChange={(e) => setSettings({ ...settings, autoEnrich: e.target.checked })} /> Enrich jobs I open

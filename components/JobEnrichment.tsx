@@ -9,6 +9,8 @@ export interface JobEnrichmentProps {
   status: EnrichStatus;
   hasKey: boolean;
   credits: number | null;
+  /** A check of the run that bought this row ("Mindcase returned 1 row for the 2 jobs asked for"). */
+  rowNote?: string | null;
   creditsProblem?: Problem | null;
   spentUsd: number;
   capUsd: number;
@@ -21,7 +23,17 @@ export interface JobEnrichmentProps {
 /** Mindcase job details: shown when bought, with the price and the month's spending before buying. */
 export function JobEnrichment(props: JobEnrichmentProps) {
   const { status } = props;
-  if (status.kind === 'fresh') return <JobDetails row={status.entry.value} fetchedAt={status.entry.storedAt} now={props.now} />;
+  if (status.kind === 'fresh')
+    return (
+      <>
+        {props.rowNote && (
+          <p className="muted" role="note">
+            ⚑ {props.rowNote}: see Options → Activity.
+          </p>
+        )}
+        <JobDetails row={status.entry.value} fetchedAt={status.entry.storedAt} now={props.now} />
+      </>
+    );
   const price = `$${PRICE_PER_ROW_USD.toFixed(3)}`;
   return (
     <section aria-labelledby="enrich-title" className="notice">

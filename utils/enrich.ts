@@ -269,7 +269,14 @@ export function createEnricher(deps: EnrichDeps) {
     if (text) deps.note(`${text} (credits used: ${info.credits_used ?? 'not said'}).`);
   }
 
-  async function poll(): Promise<void> {
+  /** One poll at a time: the worker's start, its timer and the alarm can all ask at once (one GET each, not three). */
+  let polling: Promise<void> | null = null;
+  function poll(): Promise<void> {
+    polling ??= pollOnce().finally(() => (polling = null));
+    return polling;
+  }
+
+  async function pollOnce(): Promise<void> {
     if (deps.now() < pollNotBefore) return settle();
     const runs = (await deps.readState()).runs;
     for (const run of runs) {

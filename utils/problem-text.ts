@@ -66,7 +66,10 @@ export function problemText(problem: Problem, now: number): ProblemText {
     case 'server':
       return {
         title: `${service} is having trouble`,
-        body: `${service} answered with an error${problem.status ? ` (HTTP ${problem.status})` : ''}. Try again in a moment.`,
+        body:
+          problem.status === null && problem.detail
+            ? `${problem.detail.charAt(0).toUpperCase()}${problem.detail.slice(1)}. Try again in a moment.`
+            : `${service} answered with an error${problem.status ? ` (HTTP ${problem.status})` : ''}. Try again in a moment.`,
         action: 'retry',
       };
     case 'network':

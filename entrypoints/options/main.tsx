@@ -82,6 +82,7 @@ async function start() {
           load={loadSettings}
           save={(settings) => enrichSettingsItem.setValue(settings)}
           spentUsd={spending(enrichment, Date.now()).spentUsd}
+          creditsUsed={enrichment.creditsUsedThisMonth}
         />
         <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
         <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />

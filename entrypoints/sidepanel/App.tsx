@@ -62,6 +62,7 @@ export function App() {
         status={enrichStatus(current.ciphertext, enrichment, row)}
         hasKey={hasMindcaseKey}
         credits={credits}
+        rowNote={enrichment.rowNotes[current.ciphertext] ?? null}
         creditsProblem={panel.creditsProblem}
         spentUsd={spending(enrichment, now).spentUsd}
         capUsd={settings.monthlyCapUsd}

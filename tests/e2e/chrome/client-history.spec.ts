@@ -108,18 +108,19 @@ test('a public job page works; a retired up_ key is explained, never saved and n
   await options.evaluate(async (legacy) => {
     const { keys: stored } = (await chrome.storage.local.get('keys')) as { keys: { uphunt: string; mindcase: string } };
     await chrome.storage.local.set({ keys: { ...stored, uphunt: legacy } });
-    await chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('client-jobs:')));
   }, KEYS.uphuntLegacy);
   const before = sandbox.requests().length;
-  await panel.reload();
-  await expect(panel.getByRole('alert')).toContainText('This UpHunt key was retired');
+  const other = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
+  const second = await openPanel(context, extensionId, other.tabId);
+  await expect(second.getByRole('alert')).toContainText('This UpHunt key was retired');
+  await expect(second.getByRole('alert')).toContainText('Generate API Key');
   expect(
     sandbox
       .requests()
       .slice(before)
       .filter((r) => r.host === 'uphunt.io'),
   ).toEqual([]);
-  expect(sandbox.requests().every((r) => r.auth !== 'bearer' || r.host !== 'uphunt.io')).toBe(true);
+  expect(sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.auth === 'bearer')).toEqual([]);
 });
 
 test.describe('problems are shown in words with the way out', () => {
