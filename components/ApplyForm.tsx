@@ -13,7 +13,7 @@ import {
   type Guard,
 } from '@/utils/apply';
 import type { Draft } from '@/utils/apply-queue';
-import type { BuyerMetrics, BuyerScore } from '@/utils/buyer';
+import type { ClientMetrics, ClientScore } from '@/utils/client/judgement';
 import { retryAtOf, type Problem } from '@/utils/http';
 import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/storage';
 import type { WorkHistoryItem } from '@/utils/uphunt/schemas';
@@ -31,8 +31,8 @@ export interface ApplyFormProps {
   clientName: string | null;
   /** The Upwork account the page is browsed with, when the page says. */
   account: 'agency' | 'freelancer' | 'client' | null;
-  metrics: BuyerMetrics | null;
-  score: BuyerScore | null;
+  metrics: ClientMetrics | null;
+  score: ClientScore | null;
   history: WorkHistoryItem[];
   freelancers: FreelancersEntry | null;
   settings: ApplySettings;

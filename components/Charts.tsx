@@ -1,4 +1,4 @@
-import type { Bin, Period } from '@/utils/buyer';
+import type { Bin, Period } from '@/utils/client/judgement';
 import { money } from '@/utils/format';
 
 const W = 320;

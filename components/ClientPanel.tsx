@@ -4,8 +4,8 @@ import type { ClientJobs } from '@/utils/uphunt/schemas';
 import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { mark } from '@/utils/bench';
 import { pageClient } from '@/utils/client/page-client';
-import { buyerMetrics, buyerScore, rateHistogram, spendingByQuarter } from '@/utils/buyer';
-import { BuyerFigures } from './BuyerFigures';
+import { clientMetrics, clientScore, rateHistogram, spendingByQuarter } from '@/utils/client/judgement';
+import { ClientFigures } from './ClientFigures';
 import { RateChart, SpendingChart } from './Charts';
 import { ClientSummary } from './ClientSummary';
 import { OpenJobs } from './OpenJobs';
@@ -151,8 +151,8 @@ interface HistoryProps {
 function ClientHistory({ entry, source, ciphertext, paymentVerified, stale, now, refreshing, onRefresh, jobSection }: HistoryProps) {
   const data = entry.value;
   // Judged against the day the data was fetched, so the figures do not shift while the panel stays open.
-  const metrics = useMemo(() => buyerMetrics(data, entry.storedAt), [data, entry.storedAt]);
-  const score = useMemo(() => buyerScore(metrics), [metrics]);
+  const metrics = useMemo(() => clientMetrics(data, entry.storedAt), [data, entry.storedAt]);
+  const score = useMemo(() => clientScore(metrics), [metrics]);
   // Who the client is paints first; the charts, open jobs and the history table follow in a background render,
   // so switching jobs shows the name and score at once. Until then, nothing of another client shows.
   const deferred = useDeferredValue<ClientJobs | null>(data, null);
@@ -173,7 +173,7 @@ function ClientHistory({ entry, source, ciphertext, paymentVerified, stale, now,
         onRefresh={onRefresh}
       />
       <ScoreCard result={score} />
-      <BuyerFigures m={metrics} />
+      <ClientFigures m={metrics} />
       {details && details.workHistory.length > 0 && (
         <div className="charts">
           <SpendingChart periods={periods} />

@@ -50,7 +50,10 @@ export function JobEnrichment(props: JobEnrichmentProps) {
           <p aria-busy="true">Fetching from Mindcase…</p>
           {status.problem && (
             <p className="muted">
-              {problemText(status.problem, props.now).title}: trying again{status.problem.kind === 'rate_limited' ? ' when Mindcase allows' : ''}.
+              {problemText(status.problem, props.now).title}:{' '}
+              {status.starting
+                ? 'asking Mindcase whether it started the run, so that it is never bought twice.'
+                : `trying again${status.problem.kind === 'rate_limited' ? ' when Mindcase allows' : ''}.`}
             </p>
           )}
           <button type="button" onClick={props.onCancel}>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { applyGuards, lastKnownCredits, latestApplication, quickDraft } from '@/utils/apply';
-import { buyerMetrics, buyerScore } from '@/utils/buyer';
+import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { stateMatchesTab } from '@/utils/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { ApplicationStatusView } from './ApplicationStatusView';
@@ -19,8 +19,8 @@ export function QuickApply({ onOpenPanel }: { onOpenPanel: () => void }) {
   }, []);
   const current = state && tabUrl && stateMatchesTab(state, tabUrl) ? state : null;
   const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
-  const metrics = useMemo(() => (data && entry ? buyerMetrics(data, entry.storedAt) : null), [data, entry]);
-  const score = useMemo(() => (metrics ? buyerScore(metrics) : null), [metrics]);
+  const metrics = useMemo(() => (data && entry ? clientMetrics(data, entry.storedAt) : null), [data, entry]);
+  const score = useMemo(() => (metrics ? clientScore(metrics) : null), [metrics]);
 
   if (!current?.ciphertext) {
     return (

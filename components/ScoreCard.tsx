@@ -1,8 +1,8 @@
-import type { BuyerScore } from '@/utils/buyer';
+import type { ClientScore } from '@/utils/client/judgement';
 
 const VERDICT = { good: 'Good client', fair: 'Mixed signals', risky: 'Risky client' } as const;
 
-export function ScoreCard({ result }: { result: BuyerScore }) {
+export function ScoreCard({ result }: { result: ClientScore }) {
   return (
     <section aria-labelledby="score-title" className={`score score-${result.verdict}`}>
       <h2 id="score-title">

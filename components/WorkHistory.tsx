@@ -1,6 +1,6 @@
 import { Fragment, useMemo, useState } from 'react';
 import type { Feedback, WorkHistoryItem } from '@/utils/uphunt/schemas';
-import { contractLabel, isActive } from '@/utils/buyer';
+import { contractLabel, isActive } from '@/utils/client/judgement';
 import { historyCsv } from '@/utils/csv';
 import { exactMoney, hourlyRate, isoDay } from '@/utils/format';
 import { DEFAULT_QUERY, isArchived, viewHistory, type HistoryQuery, type SortKey } from '@/utils/history-view';

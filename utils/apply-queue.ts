@@ -5,20 +5,21 @@
  */
 import { ACTIVE_PHASES, nextCheckDelay, type Application } from './apply';
 import { ApiError, retryAtOf, toProblem, type Problem } from './http';
+import { waitMs } from './timing';
 import type { StatusAnswer } from './uphunt/apply-schemas';
 import type { UpHuntClient } from './uphunt/client';
 
 const MAX_KEPT = 500;
 /** A `sending` record older than this with no request in flight in this worker lost its answer. */
-const SENDING_GRACE_MS = 30_000;
+const SENDING_GRACE_MS = () => waitMs('sendingGrace');
 /** Sends after UpHunt said, asked by job, that it never got the application: bounded, so a flaky line cannot loop. */
 const MAX_RESENDS = 2;
 /** How long an unconfirmed application is asked about by job before it is left to the user's Check now. */
-const VERIFY_FOR_MS = 5 * 60_000;
+const VERIFY_FOR_MS = () => waitMs('verifyFor');
 
 /** Backoff from the first send: 5 s, then the time already waited (so it doubles), at most a minute. */
 function verifyDelay(sinceSend: number): number {
-  return Math.min(60_000, Math.max(5_000, sinceSend));
+  return Math.min(waitMs('statusFastFor'), Math.max(waitMs('statusFast'), sinceSend));
 }
 
 /**
@@ -201,7 +202,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
             ? { phase: 'scheduled', sendAt: Math.max(now, waitUntil), recoveries: app.recoveries + 1 }
             : { phase: 'not_sent', problem: app.problem ?? interrupted(), settledAt: now },
         );
-      } else if (now - app.sendAt < VERIFY_FOR_MS) {
+      } else if (now - app.sendAt < VERIFY_FOR_MS()) {
         // (A 409 whose application UpHunt cannot name yet is asked about again: it exists, says the 409.)
         const next = Math.max(retryAtOf(problem) ?? now + verifyDelay(now - app.sendAt), now);
         await patch(app.id, { phase: 'sending', nextCheckAt: next, problem: app.problem ?? problem });
@@ -259,7 +260,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
     const apps = await deps.read();
     for (const app of apps) {
       if (app.phase === 'scheduled' && app.sendAt <= now) await send(app.id);
-      else if (app.phase === 'sending' && !inFlight.has(app.id) && (app.nextCheckAt ?? app.sendAt + SENDING_GRACE_MS) <= now) await recover(app);
+      else if (app.phase === 'sending' && !inFlight.has(app.id) && (app.nextCheckAt ?? app.sendAt + SENDING_GRACE_MS()) <= now) await recover(app);
       else if (app.phase === 'queued' && app.nextCheckAt !== null && app.nextCheckAt <= now) await check(app);
     }
     await reschedule();
@@ -281,7 +282,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
         : a.phase === 'queued' && a.nextCheckAt !== null
           ? [a.nextCheckAt]
           : a.phase === 'sending'
-            ? [a.nextCheckAt ?? a.sendAt + SENDING_GRACE_MS]
+            ? [a.nextCheckAt ?? a.sendAt + SENDING_GRACE_MS()]
             : [],
     );
     const next = times.length ? Math.min(...times) : null;

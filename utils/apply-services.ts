@@ -1,5 +1,6 @@
 /** The background's apply services over real storage, alarms and notifications. The entrypoint only wires them. */
 import { browser } from 'wxt/browser';
+import { alarmMinutes } from './timing';
 import { storage } from 'wxt/utils/storage';
 import { statusText } from './apply';
 import { createApplyQueue } from './apply-queue';
@@ -40,7 +41,7 @@ export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>) {
     },
     // The timer dies with the worker; the alarm brings a new one back while a send or a check is due.
     keepAwake: async (on) => {
-      if (on) await browser.alarms.create(APPLY_ALARM, { delayInMinutes: 0.5, periodInMinutes: 0.5 });
+      if (on) await browser.alarms.create(APPLY_ALARM, { delayInMinutes: alarmMinutes(), periodInMinutes: alarmMinutes() });
       else await browser.alarms.clear(APPLY_ALARM);
     },
     notify: async (app) => {

@@ -1,5 +1,6 @@
 /** Applying through UpHunt: the records, the polling schedule, the guards and the suggestions. Pure. */
-import type { BuyerMetrics, BuyerScore } from './buyer';
+import { waitMs } from './timing';
+import type { ClientMetrics, ClientScore } from './client/judgement';
 import type { Problem } from './http';
 import type { ApplicationStatus } from './uphunt/apply-schemas';
 import type { Freelancers, WorkHistoryItem } from './uphunt/schemas';
@@ -43,8 +44,8 @@ export const ACTIVE_PHASES: ReadonlyArray<Application['phase']> = ['scheduled', 
 /** UpHunt's advice: every 5 s for the first minute, then every 15 s up to 5 minutes, then stop and say so. */
 export function nextCheckDelay(queuedAt: number, now: number): number | null {
   const age = now - queuedAt;
-  if (age < 60_000) return 5_000;
-  if (age < 300_000) return 15_000;
+  if (age < waitMs('statusFastFor')) return waitMs('statusFast');
+  if (age < waitMs('statusFor')) return waitMs('statusSlow');
   return null;
 }
 
@@ -138,7 +139,7 @@ export interface GuardInput {
   creditsRemaining: number | null;
   recentClientDays: number;
   jobStatus: string | null;
-  score: BuyerScore | null;
+  score: ClientScore | null;
 }
 
 export function applyGuards(input: GuardInput): Guard[] {
@@ -232,7 +233,7 @@ export interface RateSuggestion {
 }
 
 /** A rate from what this client actually paid (its upper quartile) and the profile's own rate. */
-export function suggestRate(metrics: BuyerMetrics | null, profileRate: number | null, chosen: number | null): RateSuggestion {
+export function suggestRate(metrics: ClientMetrics | null, profileRate: number | null, chosen: number | null): RateSuggestion {
   const rates = [...(metrics?.hourlyRates ?? [])].sort((a, b) => a - b);
   const p75 = rates.length ? rates[Math.min(rates.length - 1, Math.floor(rates.length * 0.75))]! : null;
   const highest = rates.at(-1) ?? null;
@@ -281,7 +282,7 @@ export interface QuickDraftInput {
   jobSkills: string[];
   companyId: string | null;
   clientName: string | null;
-  metrics: BuyerMetrics | null;
+  metrics: ClientMetrics | null;
   freelancers: Freelancers | null;
   templates: Template[];
   defaultTemplateId: string;

@@ -2,6 +2,7 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
+import { alarmMinutes } from './timing';
 import { NAIVE } from './bench';
 import { createInFlight, createTtlCache, type CacheEntry } from './cache';
 import { createEnricher, EMPTY_ENRICHMENT } from './enrich';
@@ -31,7 +32,7 @@ import {
   type TabState,
   uphuntPausedUntilItem,
 } from './storage';
-import { buyerMetrics, buyerScore } from './buyer';
+import { clientMetrics, clientScore } from './client/judgement';
 import type { ConnectionResult, KnownClient, PageSeen } from './messaging';
 import { problemText } from './problem-text';
 import { recordActivity } from './activity';
@@ -138,7 +139,7 @@ export function createBackgroundEnricher() {
     schedule: (fn, ms) => void setTimeout(fn, ms),
     // Chrome stops an idle worker after 30 s; the alarm wakes it to poll a run that is still going.
     keepPolling: async (on) => {
-      if (on) await browser.alarms.create(MINDCASE_ALARM, { delayInMinutes: 0.5, periodInMinutes: 0.5 });
+      if (on) await browser.alarms.create(MINDCASE_ALARM, { delayInMinutes: alarmMinutes(), periodInMinutes: alarmMinutes() });
       else await browser.alarms.clear(MINDCASE_ALARM);
     },
     note: (text) =>
@@ -170,8 +171,8 @@ export async function knownClients(ciphertexts: string[], deps: LookupDeps): Pro
     const companyId = await deps.companyOf.get(ciphertext);
     const entry = companyId ? await deps.clientJobs.peek(companyId) : null;
     if (!entry) continue;
-    const metrics = buyerMetrics(entry.value, entry.storedAt);
-    known[ciphertext] = { score: buyerScore(metrics).score, hireRate: metrics.hireRate, avgHourly: metrics.avgHourlyPaid ?? metrics.medianHourly };
+    const metrics = clientMetrics(entry.value, entry.storedAt);
+    known[ciphertext] = { score: clientScore(metrics).score, hireRate: metrics.hireRate, avgHourly: metrics.avgHourlyPaid ?? metrics.medianHourly };
   }
   return known;
 }

@@ -2,7 +2,7 @@
  * CSV export of the work history. RFC 4180 quoting is a few lines; a CSV library would add more to the
  * panel than the whole feature, so it is written here.
  */
-import { contractLabel } from './buyer';
+import { contractLabel } from './client/judgement';
 import type { WorkHistoryItem } from './uphunt/schemas';
 import { jobUrl } from './upwork/page';
 

@@ -10,15 +10,16 @@ import { ApiError, retryAtOf, toProblem, type Problem } from './http';
 import type { MindcaseClient } from './mindcase/client';
 import type { JobRow } from './mindcase/schemas';
 import { jobUrl } from './upwork/page';
+import { waitMs } from './timing';
 
 export const PRICE_PER_ROW_USD = 3 / 1000;
 export const ROW_TTL_MS = 12 * 60 * 60 * 1000;
 /** The longest Retry-After a queued Mindcase run waits for before the user is simply told. */
 const MAX_RETRY_WAIT_MS = 60_000;
 const BATCH_WINDOW_MS = 400;
-const RUN_TIMEOUT_MS = 10 * 60 * 1000;
+const RUN_TIMEOUT_MS = () => waitMs('run');
 /** A run still without an id this long after we asked for it was cut off mid-request. */
-const STARTING_GRACE_MS = 60 * 1000;
+const STARTING_GRACE_MS = () => waitMs('runStart');
 /** A run created this much before our POST left (by Mindcase's clock) is still taken for ours. */
 const CLOCK_SKEW_MS = 30 * 1000;
 
@@ -69,12 +70,16 @@ export interface EnrichDeps {
 }
 
 export type EnrichStatus =
-  { kind: 'fresh'; entry: CacheEntry<JobRow> } | { kind: 'pending'; problem: Problem | null } | { kind: 'failed'; problem: Problem } | { kind: 'none' };
+  | { kind: 'fresh'; entry: CacheEntry<JobRow> }
+  /** `starting`: the run's POST got no answer, and Mindcase is asked whether it started it. */
+  | { kind: 'pending'; problem: Problem | null; starting: boolean }
+  | { kind: 'failed'; problem: Problem }
+  | { kind: 'none' };
 
 /** What the panel shows for a job, from the stored row and the enrichment state. */
 export function enrichStatus(ciphertext: string, state: EnrichmentState, entry: CacheEntry<JobRow> | null): EnrichStatus {
   const run = state.runs.find((r) => r.inputs.includes(ciphertext));
-  if (run || state.queue.includes(ciphertext)) return { kind: 'pending', problem: run?.problem ?? null };
+  if (run || state.queue.includes(ciphertext)) return { kind: 'pending', problem: run?.problem ?? null, starting: run?.id === null };
   const problem = state.failed[ciphertext];
   if (problem) return { kind: 'failed', problem };
   // A stale row is still shown (marked by its age) until the user asks for a new one.
@@ -126,7 +131,7 @@ export function createEnricher(deps: EnrichDeps) {
         pollScheduled = false;
         void poll();
       },
-      Math.max(Math.min(10_000, 2_000 + polls * 1_000), pollNotBefore - deps.now()),
+      Math.max(Math.min(waitMs('pollMax'), waitMs('poll') + polls * waitMs('pollStep')), pollNotBefore - deps.now()),
     );
   };
 
@@ -249,7 +254,7 @@ export function createEnricher(deps: EnrichDeps) {
     } catch {
       // Asking failed: try again on the next poll, within the grace period.
     }
-    return deps.now() - run.startedAt > STARTING_GRACE_MS ? 'gone' : 'not-yet';
+    return deps.now() - run.startedAt > STARTING_GRACE_MS() ? 'gone' : 'not-yet';
   }
 
   /** What Mindcase charged (`credits_used`), and a run that returned another number of rows than jobs asked for. */
@@ -288,7 +293,7 @@ export function createEnricher(deps: EnrichDeps) {
         run.id = (await deps.readState()).runs.find((r) => r.startedAt === run.startedAt)?.id ?? null;
         if (run.id === null) continue;
       }
-      if (deps.now() - run.startedAt > RUN_TIMEOUT_MS) {
+      if (deps.now() - run.startedAt > RUN_TIMEOUT_MS()) {
         await (await deps.mindcase()).cancel(run.id).catch(() => undefined);
         await fail(run, {
           service: 'Mindcase',

@@ -1,5 +1,6 @@
 /** One way to call a JSON API: timeout, status → typed error, body checked by a zod schema. */
 import type * as z from 'zod/mini';
+import { waitMs } from './timing';
 
 export type Service = 'UpHunt' | 'Mindcase';
 
@@ -91,7 +92,6 @@ export interface JsonResponse<T> {
   rateLimit: RateLimit;
 }
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_RETRY_AFTER_MS = 30_000;
 
 /**
@@ -164,12 +164,13 @@ async function send<S extends z.ZodMiniType>(
       method: request.method ?? 'GET',
       headers: request.body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(request.timeoutMs ?? waitMs('request')),
       credentials: 'omit',
     });
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (name === 'TimeoutError' || name === 'AbortError') return fail('timeout', `no answer within ${(request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`);
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return fail('timeout', `no answer within ${Math.round((request.timeoutMs ?? waitMs('request')) / 100) / 10} s`);
     return fail('network', error instanceof Error ? error.message : String(error));
   }
 

@@ -2,7 +2,8 @@
  * Finds the client of the job a tab shows and loads its UpHunt history into the cache, writing each step
  * into the tab's state so any panel can show it. Takes everything it touches as parameters.
  */
-import { ApiError, DEFAULT_TIMEOUT_MS, retryAtOf, toProblem, type Problem } from './http';
+import { ApiError, retryAtOf, toProblem, type Problem } from './http';
+import { waitMs } from './timing';
 import type { Shared, TtlCache } from './cache';
 import type { UpHuntClient } from './uphunt/client';
 import type { ClientJobs } from './uphunt/schemas';
@@ -13,7 +14,7 @@ import { clientJobsNamed } from './client/page-client';
 
 export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
 /** A look-up still under way this long after its last step outlived any request's timeout: its worker died. */
-export const LOOKUP_STUCK_MS = DEFAULT_TIMEOUT_MS + 5_000;
+export const lookupStuckMs = () => waitMs('request') + 5_000;
 /**
  * At most this many `by-ciphertext` calls per job viewed: this job, then the client's other jobs the page
  * names (older, so more likely archived). Every answer is kept, so a client's next job usually costs none.

@@ -6,9 +6,9 @@ import { applicationsLog } from '@/utils/applications-log';
 import { ClientPanel } from '@/components/ClientPanel';
 import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
-import { buyerMetrics, buyerScore } from '@/utils/buyer';
+import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { enrichStatus, spending } from '@/utils/enrich';
-import { CLIENT_JOBS_TTL_MS, LOOKUP_STUCK_MS, stateMatchesTab } from '@/utils/lookup';
+import { CLIENT_JOBS_TTL_MS, lookupStuckMs, stateMatchesTab } from '@/utils/lookup';
 import { retryAtOf } from '@/utils/http';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, usePanel } from '@/components/store';
@@ -43,13 +43,13 @@ export function App() {
   const stuckSince = current && (current.status === 'resolving' || current.status === 'loading') ? current.updatedAt : null;
   useEffect(() => {
     if (stuckSince === null) return;
-    const timer = setTimeout(() => void lookup(false), Math.max(0, stuckSince + LOOKUP_STUCK_MS - Date.now()));
+    const timer = setTimeout(() => void lookup(false), Math.max(0, stuckSince + lookupStuckMs() - Date.now()));
     return () => clearTimeout(timer);
   }, [stuckSince]);
 
   const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
-  const metrics = useMemo(() => (data && entry ? buyerMetrics(data, entry.storedAt) : null), [data, entry]);
-  const score = useMemo(() => (metrics ? buyerScore(metrics) : null), [metrics]);
+  const metrics = useMemo(() => (data && entry ? clientMetrics(data, entry.storedAt) : null), [data, entry]);
+  const score = useMemo(() => (metrics ? clientScore(metrics) : null), [metrics]);
   const job = row?.value ?? null;
   const openJob = data?.openJobs.find((j) => j.ciphertext?.toLowerCase() === current?.ciphertext) ?? null;
   const jobType = openJob?.type ?? job?.openingInfo?.type ?? null;

@@ -5,10 +5,13 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { App } from './App';
 import { followTab, refreshTabUrl, watchShared } from '@/components/store';
+import { followTimingScale } from '@/utils/timing';
 
 z.config({ jitless: true });
 
 async function start() {
+  // The panel asks again once a look-up outlived every timeout: the same timeouts as the worker's.
+  void followTimingScale();
   watchShared();
   const fixed = Number(new URLSearchParams(location.search).get('tabId'));
   if (Number.isInteger(fixed) && fixed > 0) {

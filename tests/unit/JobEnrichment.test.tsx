@@ -63,7 +63,7 @@ describe('JobEnrichment', () => {
 
   it('while a run is pending: progress and Cancel', () => {
     const onCancel = vi.fn();
-    render(<JobEnrichment {...props({ status: { kind: 'pending', problem: null }, onCancel })} />);
+    render(<JobEnrichment {...props({ status: { kind: 'pending', problem: null, starting: false }, onCancel })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledOnce();
     expect(screen.queryByText(/trying again/)).toBeNull();
@@ -71,8 +71,14 @@ describe('JobEnrichment', () => {
 
   it('while a run is polled again after a failed poll: says what failed', () => {
     const problem = { service: 'Mindcase', kind: 'server', status: 503, detail: 'x', retryAt: null } as const;
-    render(<JobEnrichment {...props({ status: { kind: 'pending', problem } })} />);
+    render(<JobEnrichment {...props({ status: { kind: 'pending', problem, starting: false } })} />);
     expect(screen.getByText('Mindcase is having trouble: trying again.')).toBeTruthy();
+  });
+
+  it('while a run whose start got no answer is looked for: says it is never bought twice', () => {
+    const problem = { service: 'Mindcase', kind: 'timeout', status: null, detail: 'no answer within 20 s', retryAt: null } as const;
+    render(<JobEnrichment {...props({ status: { kind: 'pending', problem, starting: true } })} />);
+    expect(screen.getByText(/Mindcase did not answer: asking Mindcase whether it started the run, so that it is never bought twice\./)).toBeTruthy();
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScoreCard } from '@/components/ScoreCard';
 import { WorkHistory } from '@/components/WorkHistory';
-import { buyerMetrics, buyerScore } from '@/utils/buyer';
+import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { ClientJobsSchema, WorkHistoryItemSchema } from '@/utils/uphunt/schemas';
 
 afterEach(cleanup);
@@ -53,7 +53,7 @@ describe('WorkHistory table', () => {
 describe('ScoreCard', () => {
   it('shows the score, the verdict, each flag and each rule', () => {
     const data = ClientJobsSchema.parse({ companyId: '1', buyer: { postedCount: 20, stats: { totalJobsWithHires: 2, feedbackCount: 0 } }, workHistory: [] });
-    render(<ScoreCard result={buyerScore(buyerMetrics(data, Date.UTC(2026, 10, 23)))} />);
+    render(<ScoreCard result={clientScore(clientMetrics(data, Date.UTC(2026, 10, 23)))} />);
     expect(screen.getByRole('heading').textContent).toMatch(/Client score: \d+\/100 · Risky client/);
     expect(within(screen.getByRole('list', { name: 'Red flags' })).getByText(/Hires on only 10% of 20 jobs posted/)).toBeTruthy();
     expect(screen.getAllByRole('row')).toHaveLength(7);

@@ -10,7 +10,7 @@ import {
   type GuardInput,
   type ProfileChoice,
 } from '@/utils/apply';
-import { buyerMetrics } from '@/utils/buyer';
+import { clientMetrics } from '@/utils/client/judgement';
 import { ClientJobsSchema, WorkHistoryItemSchema } from '@/utils/uphunt/schemas';
 import { APPLICATION_STATUSES } from '@/utils/uphunt/apply-schemas';
 
@@ -96,7 +96,7 @@ describe('suggestions', () => {
   });
 
   it("suggests a rate from the client's history and warns above its highest", () => {
-    const metrics = buyerMetrics(
+    const metrics = clientMetrics(
       ClientJobsSchema.parse({ companyId: '1', workHistory: [10, 20, 30, 40].map((amount) => ({ jobInfo: { title: 'x' }, rate: { amount } })) }),
       NOW,
     );

@@ -1,7 +1,7 @@
 /** Page reading over the real Upwork captures in ../shared/real-upwork (see tests/real/captures.ts). */
 import { describe, expect, it } from 'vitest';
 import { clientJobsNamed, pageClient } from '@/utils/client/page-client';
-import { buyerMetrics, buyerScore } from '@/utils/buyer';
+import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { findCiphertext, readPage as readOnly } from '@/utils/upwork/extract';
 import { digestPage } from '@/utils/upwork/nuxt';
 import { parseUpworkUrl } from '@/utils/upwork/page';
@@ -49,9 +49,9 @@ if (!HAVE_REAL_PAGES) {
       // Recent contracts with both sides' feedback.
       expect(client.workHistory).toHaveLength(13);
       expect(client.workHistory[0]).toMatchObject({ jobInfo: { ciphertext: '~018f2247c0630cfe62' }, feedback: { score: 5 }, feedbackToClient: { score: 5 } });
-      const metrics = buyerMetrics(client, Date.UTC(2026, 2, 20));
+      const metrics = clientMetrics(client, Date.UTC(2026, 2, 20));
       expect(metrics.hireRate).toBeCloseTo(14 / 18);
-      expect(buyerScore(metrics).score).toBeGreaterThan(0);
+      expect(clientScore(metrics).score).toBeGreaterThan(0);
     });
 
     it('2025-12 slide-over and 2024-10 job page: the client box, read from its words', () => {

@@ -1,4 +1,4 @@
-import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+import { expect, openPanel, openUpwork, saveKeys, shortenWaits, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const BLUE_HARBOR = '/jobs/~022049912345678901234';
@@ -29,8 +29,9 @@ test('Enrich shows the price, buys the job once, and shows details, activity and
   expect(mindcase(sandbox, 'GET', '/results')).toBe(1);
 });
 
-test('a run survives the service worker being stopped while it is pending', async ({ context, extensionId, sandbox }) => {
-  test.setTimeout(90_000);
+test('a run survives the service worker being stopped while it is pending', async ({ context, extensionId, sandbox, worker }) => {
+  // The alarm that brings a worker back comes in seconds, not half a minute.
+  await shortenWaits(worker, 0.1);
   await saveKeys(context, extensionId);
   const { page, tabId } = await openUpwork(context, extensionId, BLUE_HARBOR);
   const panel = await openPanel(context, extensionId, tabId);
@@ -87,8 +88,8 @@ test("the seeds' own examples show right: seed 000's client and contract, seed 0
   await expect(panel.getByText('Creative Product Label Pouch Design').first()).toBeVisible();
 });
 
-test('a run whose answer was lost as the worker stopped right after the POST is found, not bought again', async ({ context, extensionId, sandbox }) => {
-  test.setTimeout(90_000);
+test('a run whose answer was lost as the worker stopped right after the POST is found, not bought again', async ({ context, extensionId, sandbox, worker }) => {
+  await shortenWaits(worker, 0.1);
   await saveKeys(context, extensionId);
   const { page, tabId } = await openUpwork(context, extensionId, BLUE_HARBOR);
   const panel = await openPanel(context, extensionId, tabId);

@@ -5,7 +5,7 @@
  * never sent again without asking UpHunt about the job first, and no context logs an error.
  */
 import type { LoggedRequest, Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, setUndo, standardFaults, test } from './fixtures';
+import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, standardFaults, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
@@ -247,20 +247,35 @@ test('Mindcase credits: each fault is named beside the price', async ({ context,
   expect(errors).toEqual([]);
 });
 
-test('Mindcase run: each fault that starts no run is named and nothing is bought; a 429 waits and goes again', async ({ context, extensionId, sandbox }) => {
-  test.setTimeout(90_000);
+test('Mindcase run: a refusal is named and nothing is bought; a fault that may hide a started run is looked for, never bought twice; a 429 waits and goes again', async ({
+  context,
+  extensionId,
+  sandbox,
+  worker,
+}) => {
   const errors = collectErrors(context);
+  // The minute a lost run is looked for, in seconds.
+  await shortenWaits(worker, 0.05);
   await saveKeys(context, extensionId);
   const { tabId } = await openUpwork(context, extensionId, NORTHWIND);
   const panel = await openPanel(context, extensionId, tabId);
   const runs = () => count(sandbox, isMindcase('/run', 'POST'));
+  const lists = () => count(sandbox, (r) => r.host === 'api.mindcase.co' && r.path.startsWith('/api/v1/jobs?'));
+  const REFUSALS = ['401', '402', '403', '404', '422'];
   for (const [name, fault, message] of standardFaults('Mindcase')) {
     await test.step(name, async () => {
       const before = runs();
+      const listed = lists();
       sandbox.addFault({ host: 'api.mindcase.co', path: '/run', method: 'POST', ...fault });
       await panel.getByRole('button', { name: /^(Enrich|Retry)/ }).click();
       await expect.poll(() => runs() - before).toBe(1);
-      await expect(panel.getByRole('alert')).toContainText(message);
+      if (REFUSALS.includes(name)) await expect(panel.getByRole('alert')).toContainText(message);
+      else {
+        // No answer, or one that cannot be read: Mindcase is asked whether it started the run, and says it did not.
+        await expect(panel.getByRole('alert')).toContainText('The Mindcase request was interrupted');
+        await expect(panel.getByRole('alert')).toContainText('nothing was charged');
+        expect(lists() - listed).toBeGreaterThanOrEqual(1);
+      }
       expect(runs() - before).toBe(1);
     });
   }

@@ -5,7 +5,7 @@
  */
 import { KEYS } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, standardFaults, test } from './fixtures';
+import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, shortenWaits, standardFaults, test } from './fixtures';
 
 const NORTHWIND_JOB = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const clientJobs = (sandbox: Sandbox) => sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
@@ -61,14 +61,14 @@ test('each fault of client-jobs is named in the panel, costs one request, and lo
   expect(errors).toEqual([]);
 });
 
-test('a stalled answer gives up after its timeout and says so', async ({ context, extensionId, sandbox }) => {
-  test.setTimeout(60_000);
+test('a stalled answer gives up after its timeout and says so', async ({ context, extensionId, sandbox, worker }) => {
   const errors = collectErrors(context);
+  await shortenWaits(worker, 0.1);
   await saveKeys(context, extensionId);
   sandbox.addFault({ host: 'uphunt.io', path: '/clients/', kind: 'stall' });
   const { tabId } = await openUpwork(context, extensionId, NORTHWIND_JOB);
   const panel = await openPanel(context, extensionId, tabId);
-  await expect(panel.locator('main')).toContainText(/UpHunt did not answer/, { timeout: 40_000 });
+  await expect(panel.locator('main')).toContainText(/UpHunt did not answer.*within 2 s/, { timeout: 20_000 });
   expect(errors).toEqual([]);
 });
 

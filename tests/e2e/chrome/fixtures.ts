@@ -86,6 +86,14 @@ export async function setUndo(context: BrowserContext, extensionId: string, seco
   await options.close();
 }
 
+/**
+ * Shortens every wait of the product (timeouts, polling, alarms) by `scale`, through the stored setting the build
+ * that ships reads (utils/timing.ts): a test of a 20 s timeout then waits 20 × scale seconds.
+ */
+export async function shortenWaits(worker: Worker, scale: number) {
+  await worker.evaluate((value) => chrome.storage.local.set({ 'timing-scale': value }), scale);
+}
+
 /** Removes stored values whose key starts with one of the prefixes, and any UpHunt pause: as if they had expired. */
 export async function forgetStored(page: Page, ...prefixes: string[]) {
   await page.evaluate(async (wanted) => {

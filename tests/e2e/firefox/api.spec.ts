@@ -1,29 +1,20 @@
 /** Firefox: the seeds' own examples shown right, and a 409 from /apply followed to its end with one POST. */
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { KEYS } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
-import { clickButton, findExtensionPage, launchFirefox, openExtensionPage, startHttpsSandbox, tabIdOf, typeInto, waitForText } from './launch';
+import { clickButton, openExtensionPage, tabIdOf, waitForText, startFirefoxSession, endFirefoxSession, type FirefoxSession } from './launch';
 
 let sandbox: Sandbox;
 let browser: Browser;
 let options: Page;
+let session: FirefoxSession | undefined;
 
 test.beforeAll(async () => {
-  sandbox = await startHttpsSandbox();
-  ({ browser } = await launchFirefox());
-  options = await findExtensionPage(browser, '/options.html');
-  await waitForText(options, 'UpHunt API key');
-  await typeInto(options, 'UpHunt API key', KEYS.uphunt);
-  await typeInto(options, 'Mindcase API key', KEYS.mindcase);
-  await options.locator('::-p-aria([name="Save"][role="button"])').click();
-  await waitForText(options, 'Saved.');
+  session = await startFirefoxSession({ keys: ['uphunt', 'mindcase'] });
+  ({ sandbox, browser, options } = session);
 });
 
-test.afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+test.afterAll(async () => endFirefoxSession(session ?? {}));
 
 test("Firefox: seed 000's client and seed 002's similar jobs show right; no Bearer is ever sent to UpHunt", async () => {
   sandbox.useSeeds();

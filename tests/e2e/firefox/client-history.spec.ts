@@ -6,31 +6,27 @@ import { readFileSync } from 'node:fs';
 import {
   clickButton,
   FIREFOX_BUILD,
-  findExtensionPage,
-  launchFirefox,
   openExtensionPage as openPage,
-  startHttpsSandbox,
   tabIdOf,
   textOf,
   typeInto,
   waitForText,
+  startFirefoxSession,
+  endFirefoxSession,
+  type FirefoxSession,
 } from './launch';
 
 let sandbox: Sandbox;
 let browser: Browser;
 let options: Page;
+let session: FirefoxSession | undefined;
 
 test.beforeAll(async () => {
-  sandbox = await startHttpsSandbox();
-  ({ browser } = await launchFirefox());
-  // The add-on opens Options by itself on first install: that is where the user starts.
-  options = await findExtensionPage(browser, '/options.html');
+  session = await startFirefoxSession();
+  ({ sandbox, browser, options } = session);
 });
 
-test.afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+test.afterAll(async () => endFirefoxSession(session ?? {}));
 
 async function openExtensionPage(page: 'sidepanel' | 'popup', tabId: number) {
   await openPage(options, page, tabId);

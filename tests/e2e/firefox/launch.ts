@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { KEYS } from '../../sandbox/data';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
@@ -135,4 +136,31 @@ export async function clickButton(page: Page, name: string) {
   const button = await page.$(`::-p-aria([name="${name}"][role="button"])`);
   if (!button) throw new Error(`No button named ${name}`);
   await button.click();
+}
+
+export interface FirefoxSession {
+  sandbox: Sandbox;
+  browser: Browser;
+  /** The Options tab the add-on opens by itself on first install: that is where the user starts. */
+  options: Page;
+}
+
+/** A sandbox on 443 and Firefox with the add-on; with `keys`, the keys are typed into Options and saved. */
+export async function startFirefoxSession(setup: { keys?: Array<'uphunt' | 'mindcase'>; blockOtherHosts?: boolean } = {}): Promise<FirefoxSession> {
+  const sandbox = await startHttpsSandbox();
+  const { browser } = await launchFirefox({ blockOtherHosts: setup.blockOtherHosts });
+  const options = await findExtensionPage(browser, '/options.html');
+  if (setup.keys?.length) {
+    await waitForText(options, 'UpHunt API key');
+    if (setup.keys.includes('uphunt')) await typeInto(options, 'UpHunt API key', KEYS.uphunt);
+    if (setup.keys.includes('mindcase')) await typeInto(options, 'Mindcase API key', KEYS.mindcase);
+    await options.locator('::-p-aria([name="Save"][role="button"])').click();
+    await waitForText(options, 'Saved.');
+  }
+  return { sandbox, browser, options };
+}
+
+export async function endFirefoxSession(session: Partial<FirefoxSession>): Promise<void> {
+  await session.browser?.close();
+  await session.sandbox?.close();
 }

@@ -1,31 +1,24 @@
 /** Firefox: real Upwork captures at their real URLs, every other host refused (see the Chromium spec of the same name). */
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { KEYS, NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
+import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
 import { ABSENT_NOTE, HAVE_REAL_PAGES, realPage } from '../../real/captures';
-import { findExtensionPage, launchFirefox, openExtensionPage, startHttpsSandbox, tabIdOf, typeInto, waitForText } from './launch';
+import { openExtensionPage, tabIdOf, waitForText, startFirefoxSession, endFirefoxSession, type FirefoxSession } from './launch';
 
 test.skip(!HAVE_REAL_PAGES, ABSENT_NOTE);
 
 let sandbox: Sandbox;
 let browser: Browser;
 let options: Page;
+let session: FirefoxSession | undefined;
 
 test.beforeAll(async () => {
-  sandbox = await startHttpsSandbox();
-  ({ browser } = await launchFirefox({ blockOtherHosts: true }));
-  options = await findExtensionPage(browser, '/options.html');
-  await waitForText(options, 'UpHunt API key');
-  await typeInto(options, 'UpHunt API key', KEYS.uphunt);
-  await options.locator('::-p-aria([name="Save"][role="button"])').click();
-  await waitForText(options, 'Saved.');
+  session = await startFirefoxSession({ keys: ['uphunt'], blockOtherHosts: true });
+  ({ sandbox, browser, options } = session);
 });
 
-test.afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+test.afterAll(async () => endFirefoxSession(session ?? {}));
 
 /** Scrolls to the end (unstyled captures are very tall) until every tile has its badge; their labels. */
 async function badgeLabels(page: Page, expected: number): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buyerMetrics, buyerScore, clientLocalTime, historyNewestFirst, rateHistogram, redFlags, spendingByQuarter } from '@/utils/buyer';
+import { clientMetrics, clientScore, clientLocalTime, historyNewestFirst, rateHistogram, redFlags, spendingByQuarter } from '@/utils/client/judgement';
 import { ClientJobsSchema, WorkHistoryItemSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
@@ -45,10 +45,10 @@ const client = (history: ReturnType<typeof contract>[], buyer: Record<string, un
     workHistory: history,
   });
 
-describe('buyerMetrics', () => {
+describe('clientMetrics', () => {
   it("reads the seed's example answer", () => {
     const seed = ClientJobsSchema.parse(JSON.parse(readFileSync('tests/fixtures/uphunt-client-jobs.seed.json', 'utf8')));
-    const m = buyerMetrics(seed, NOW);
+    const m = clientMetrics(seed, NOW);
     expect(m).toMatchObject({
       totalSpent: 1721.68,
       jobsPosted: 57,
@@ -72,7 +72,7 @@ describe('buyerMetrics', () => {
   });
 
   it('computes rates, hours, repeat hires, reviews and $0 contracts from the history', () => {
-    const m = buyerMetrics(
+    const m = clientMetrics(
       client([
         contract({ rate: 20, hours: 10, charge: 200, given: 5, received: 5, who: 'Ann A.' }),
         contract({ rate: 40, hours: 5.5, charge: 220, given: 4, received: 4.5, who: 'Ann A.' }),
@@ -96,10 +96,10 @@ describe('buyerMetrics', () => {
   });
 });
 
-describe('buyerScore', () => {
+describe('clientScore', () => {
   it('scores a generous, well-rated, long-standing client as good', () => {
     const history = Array.from({ length: 10 }, () => contract({ rate: 50, given: 5, received: 5 }));
-    const result = buyerScore(buyerMetrics(client(history), NOW));
+    const result = clientScore(clientMetrics(client(history), NOW));
     expect(result.score).toBe(20 + 20 + 20 + 15 + 10 + 15);
     expect(result.verdict).toBe('good');
     expect(result.flags).toEqual([]);
@@ -113,8 +113,8 @@ describe('buyerScore', () => {
       contract({ title: 'Typing', rate: 4, charge: 0 }),
       contract({ title: 'Calls', rate: 8, charge: 20 }),
     ];
-    const result = buyerScore(
-      buyerMetrics(
+    const result = clientScore(
+      clientMetrics(
         client(
           history,
           {
@@ -139,7 +139,7 @@ describe('buyerScore', () => {
   });
 
   it('gives neutral points, not zero, where there is nothing to judge yet', () => {
-    const result = buyerScore(buyerMetrics(client([], { postedCount: null, stats: { feedbackCount: 0, totalAssignments: 0, totalCharges: null } }), NOW));
+    const result = clientScore(clientMetrics(client([], { postedCount: null, stats: { feedbackCount: 0, totalAssignments: 0, totalCharges: null } }), NOW));
     expect(result.factors.map((f) => [f.label, f.points])).toEqual([
       ['Money spent', 0],
       ['Hire rate', 8],
@@ -201,7 +201,7 @@ describe('historyNewestFirst', () => {
 
 describe('redFlags wording', () => {
   it('says low average scores in words even when no single contract is under 3★', () => {
-    const m = buyerMetrics(client([contract({ received: 3.5 }), contract({ received: 3.9 })]), NOW);
+    const m = clientMetrics(client([contract({ received: 3.5 }), contract({ received: 3.9 })]), NOW);
     expect(redFlags(m).find((f) => f.id === 'low-scores')?.text).toBe('Freelancers rate this client 3.7★ on average');
   });
 });

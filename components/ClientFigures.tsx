@@ -1,8 +1,8 @@
-import type { BuyerMetrics } from '@/utils/buyer';
+import type { ClientMetrics } from '@/utils/client/judgement';
 import { hourlyRate, money, percent, plural } from '@/utils/format';
 
 /** The client's figures: first what Upwork shows, then what the history adds. */
-export function BuyerFigures({ m }: { m: BuyerMetrics }) {
+export function ClientFigures({ m }: { m: ClientMetrics }) {
   const figures: Array<[string, string, string?]> = [
     ['Total spent', money(m.totalSpent)],
     ['Jobs posted', m.jobsPosted?.toLocaleString('en-US') ?? '—'],

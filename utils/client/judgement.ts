@@ -1,5 +1,5 @@
 /** What a client's work history means: figures, a score with its reasons, and red flags. Pure functions. */
-import type { ClientJobs, WorkHistoryItem } from './uphunt/schemas';
+import type { ClientJobs, WorkHistoryItem } from '../uphunt/schemas';
 
 const DAY = 86_400_000;
 
@@ -23,7 +23,7 @@ export function contractLabel(item: WorkHistoryItem): string {
   return item.jobInfo.title?.trim() || 'Untitled contract';
 }
 
-export interface BuyerMetrics {
+export interface ClientMetrics {
   totalSpent: number | null;
   jobsPosted: number | null;
   hires: number | null;
@@ -55,7 +55,7 @@ export interface BuyerMetrics {
   accountAgeDays: number | null;
 }
 
-export function buyerMetrics(data: ClientJobs, now: number): BuyerMetrics {
+export function clientMetrics(data: ClientJobs, now: number): ClientMetrics {
   const buyer = data.buyer;
   const history = data.workHistory;
   const ended = history.filter((item) => !isActive(item));
@@ -121,7 +121,7 @@ export interface RedFlag {
   contracts: string[];
 }
 
-export interface BuyerScore {
+export interface ClientScore {
   score: number;
   verdict: 'good' | 'fair' | 'risky';
   factors: ScoreFactor[];
@@ -135,7 +135,7 @@ const steps = (value: number | null, table: Array<[number, number]>, unknown: nu
 };
 
 /** A 0–100 score from rules a person can check, plus the flags a freelancer should look at. */
-export function buyerScore(m: BuyerMetrics): BuyerScore {
+export function clientScore(m: ClientMetrics): ClientScore {
   const factors: ScoreFactor[] = [
     {
       label: 'Money spent',
@@ -243,7 +243,7 @@ export function buyerScore(m: BuyerMetrics): BuyerScore {
   return { score, verdict: score >= 70 ? 'good' : score >= 45 ? 'fair' : 'risky', factors, flags: redFlags(m) };
 }
 
-export function redFlags(m: BuyerMetrics): RedFlag[] {
+export function redFlags(m: ClientMetrics): RedFlag[] {
   const flags: RedFlag[] = [];
   if (m.hireRate !== null && (m.jobsPosted ?? 0) >= 5 && m.hireRate < 0.3) {
     flags.push({ id: 'low-hire-rate', text: `Hires on only ${Math.round(m.hireRate * 100)}% of ${m.jobsPosted} jobs posted`, contracts: [] });

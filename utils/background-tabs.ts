@@ -1,0 +1,51 @@
+/** The background's dealings with tabs and the side panel: what a tab shows, and opening the panel for it. */
+import { browser } from 'wxt/browser';
+import { pageOfUrl } from './lookup';
+import { PageSeenSchema } from './message-schemas';
+import { sendMessage, type PageSeen } from './messaging';
+import { digestPage } from './upwork/nuxt';
+import { isUpworkUrl, parseUpworkUrl } from './upwork/page';
+
+/** Asks the tab's content script what it shows; falls back to the URL when no script answers (e.g. a tab opened before install). */
+export async function readTabPage(tabId: number): Promise<PageSeen | null> {
+  const fromScript = await sendMessage('readPage', undefined, tabId).catch(() => null);
+  const checked = PageSeenSchema.safeParse(fromScript);
+  if (checked.success) return digestPage(checked.data);
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab?.url || !isUpworkUrl(tab.url)) return null;
+  const { kind, ciphertext } = parseUpworkUrl(tab.url);
+  return pageOfUrl(tab.url, kind, ciphertext);
+}
+
+interface ChromeSidePanel {
+  open(options: { windowId?: number; tabId?: number }): Promise<void>;
+}
+
+const chromeSidePanel = () => (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+
+/**
+ * Opens the panel for a tab from a click in the page. Browsers allow it only close to the user's gesture;
+ * where they refuse, the panel opens in a tab of its own for that tab.
+ */
+export async function openPanelFor(tabId: number, windowId: number | null): Promise<void> {
+  const sidePanel = chromeSidePanel();
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  try {
+    if (sidePanel) await sidePanel.open({ tabId });
+    else if (sidebar) await sidebar.open();
+    else throw new Error('no side panel');
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`), windowId: windowId ?? undefined });
+  }
+}
+
+/** Chrome: the keyboard shortcut opens the side panel (Firefox does it itself with _execute_sidebar_action). */
+export function setUpShortcut() {
+  const sidePanel = chromeSidePanel();
+  if (!sidePanel) return;
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel' && tab?.windowId !== undefined) {
+      sidePanel.open({ windowId: tab.windowId }).catch((error: unknown) => console.warn('side panel', error));
+    }
+  });
+}
