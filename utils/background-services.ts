@@ -7,7 +7,7 @@ import { NAIVE } from './bench';
 import { createInFlight, createTtlCache, type CacheEntry } from './cache';
 import { createEnricher, EMPTY_ENRICHMENT } from './enrich';
 import { JobRowSchema, type JobRow } from './mindcase/schemas';
-import { defaultHttpDeps, toProblem, type Problem, type Service } from './http';
+import { ApiError, defaultHttpDeps, toProblem, type Problem, type Service } from './http';
 import { CLIENT_JOBS_TTL_MS, type LookupDeps } from './lookup';
 import { createMindcaseClient } from './mindcase/client';
 import { createUpHuntClient } from './uphunt/client';
@@ -86,8 +86,19 @@ export async function testConnection(service: Service): Promise<ConnectionResult
   const keys = await keysItem.getValue();
   try {
     if (service === 'UpHunt') {
-      const { freelancers } = await createUpHuntClient(keys.uphunt).freelancers();
-      return { ok: true, message: `UpHunt accepted the key (${freelancers.length} freelancer${freelancers.length === 1 ? '' : 's'} in your agency).` };
+      const freelancers = await createUpHuntClient(keys.uphunt)
+        .freelancers()
+        .then((answer) => answer.freelancers.length)
+        .catch((error: unknown) => {
+          // Any 2xx means the key works, whatever the list looks like (its shape is not published).
+          if (error instanceof ApiError && error.problem.kind === 'malformed' && error.problem.status !== null) return null;
+          throw error;
+        });
+      const count =
+        freelancers === null
+          ? 'its list of freelancers came in a shape this extension does not know'
+          : `${freelancers} freelancer${freelancers === 1 ? '' : 's'} in your agency`;
+      return { ok: true, message: `UpHunt accepted the key (${count}).` };
     }
     const credits = await createMindcaseClient(keys.mindcase).credits();
     return { ok: true, message: `Mindcase accepted the key (${credits.toLocaleString('en-US')} credits left).` };

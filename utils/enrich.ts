@@ -118,6 +118,8 @@ export function createEnricher(deps: EnrichDeps) {
   let flushScheduled = false;
   /** Runs whose POST is in flight in this worker: a run without an id that is not here lost its answer. */
   const starting = new Set<number>();
+  /** When this worker last looked for a run whose start answer was lost, by the run's start. */
+  const lookedFor = new Map<number, number>();
   let pollScheduled = false;
   /** A 429's Retry-After while polling: no poll before it, whichever timer or alarm fires. */
   let pollNotBefore = 0;
@@ -236,6 +238,11 @@ export function createEnricher(deps: EnrichDeps) {
    * and adopted, rather than bought again.
    */
   async function findLostRun(run: PendingRun): Promise<'found' | 'not-yet' | 'gone'> {
+    // Asked once when the run is found orphaned, once more when its grace period is over: a few calls, not one a poll.
+    const graceOver = deps.now() - run.startedAt > STARTING_GRACE_MS();
+    const last = lookedFor.get(run.startedAt);
+    if (last !== undefined && !(graceOver && last - run.startedAt <= STARTING_GRACE_MS())) return graceOver ? 'gone' : 'not-yet';
+    lookedFor.set(run.startedAt, deps.now());
     try {
       const known = new Set((await deps.readState()).runs.map((r) => r.id));
       const candidates = (await (await deps.mindcase()).recentRuns(20))

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_TEMPLATES, type Application } from './apply';
 import type { Problem } from './http';
 import type { PageClientSeen } from './messaging';
-import { AppliedJobsSchema } from './uphunt/apply-schemas';
+import { AppliedJobSchema } from './uphunt/apply-schemas';
 import { FreelancersSchema } from './uphunt/schemas';
 
 export const KeysSchema = z.object({ uphunt: z.string(), mindcase: z.string() });
@@ -267,7 +267,7 @@ export type FreelancersEntry = z.output<typeof FreelancersEntrySchema>;
 export const appliedRemoteKey = 'local:applied-remote' as const;
 export const AppliedRemoteSchema = z.object({
   storedAt: z.number(),
-  items: AppliedJobsSchema.shape.items,
+  items: z.array(AppliedJobSchema),
   /** Why the last refresh failed; the items are the last good list. */
   problem: z._default(z.nullable(ProblemSchema), null),
 });

@@ -333,7 +333,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   function mindcase(method: string, path: string, body: string, req: IncomingMessage, send: (s: number, p: unknown, h?: Record<string, string>) => void) {
     const url = new URL(path, 'https://api.mindcase.co');
     const key = /^Bearer (mk_live_.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    if (key !== KEYS.mindcase && key !== KEYS.mindcaseEmpty) return send(401, { error: 'unauthorized', message: 'Invalid API key' });
+    // FastAPI style, as Mindcase's SDKs read it.
+    if (key !== KEYS.mindcase && key !== KEYS.mindcaseEmpty) return send(401, { detail: 'Invalid API key' });
     const headers = limited('mindcase', key, send);
     if (!headers) return;
     const p = url.pathname.replace(/^\/api\/v1/, '');

@@ -85,3 +85,19 @@ describe('UpHunt schemas', () => {
     expect(companyIdFromArchivedJob(null)).toBeNull();
   });
 });
+
+describe('shapes nobody published, read tolerantly', () => {
+  it('freelancers: the assumed object or a bare array, ids as strings or numbers', async () => {
+    const { FreelancersSchema } = await import('@/utils/uphunt/schemas');
+    const ada = { id: 17, name: 'Ada', profiles: [{ profileId: 1700000000000000, title: 'Dev', isDefault: true }] };
+    expect(FreelancersSchema.parse([ada])).toEqual(FreelancersSchema.parse({ freelancers: [ada] }));
+    expect(FreelancersSchema.parse([ada]).freelancers[0]).toMatchObject({ id: '17', profiles: [{ profileId: '1700000000000000' }] });
+  });
+
+  it('applied jobs: the assumed page or a bare array, ids as strings or numbers', async () => {
+    const { AppliedJobsSchema } = await import('@/utils/uphunt/apply-schemas');
+    const item = { queueId: 5, jobId: '~022051005096520707758', applicationStatus: 'applied', profileId: 9 };
+    expect(AppliedJobsSchema.parse([item])).toMatchObject({ items: [{ queueId: '5', profileId: '9' }], total: 1 });
+    expect(AppliedJobsSchema.parse({ items: [item], total: 40 }).total).toBe(40);
+  });
+});

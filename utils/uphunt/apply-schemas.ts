@@ -1,5 +1,6 @@
 /** UpHunt auto-apply answers (api-contract.md; shapes marked "assumed" there are parsed tolerantly). */
 import * as z from 'zod/mini';
+import { LooseId } from './schemas';
 
 export const APPLICATION_STATUSES = ['processing', 'applied', 'failed', 'not_available', 'not_eligible', 'not_enough_connects', 'logged_out'] as const;
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
@@ -21,20 +22,21 @@ export const StatusAnswerSchema = z.object({
 });
 export type StatusAnswer = z.output<typeof StatusAnswerSchema>;
 
-export const AppliedJobsSchema = z.object({
-  items: z.array(
-    z.looseObject({
-      queueId: z.nullish(z.string()),
-      jobId: z.string(),
-      jobTitle: z.nullish(z.string()),
-      profileId: z.nullish(z.string()),
-      applicationStatus: z.string(),
-      createdAt: z.nullish(z.union([z.number(), z.string()])),
-      appliedAt: z.nullish(z.union([z.number(), z.string()])),
-    }),
-  ),
-  total: z.nullish(z.number()),
+export const AppliedJobSchema = z.looseObject({
+  queueId: z.nullish(LooseId),
+  jobId: LooseId,
+  jobTitle: z.nullish(z.string()),
+  profileId: z.nullish(LooseId),
+  applicationStatus: z.string(),
+  createdAt: z.nullish(z.union([z.number(), z.string()])),
+  appliedAt: z.nullish(z.union([z.number(), z.string()])),
 });
+
+/** `{ items, total }` as assumed, or a bare array; ids as strings or numbers. */
+export const AppliedJobsSchema = z.pipe(
+  z.union([z.array(AppliedJobSchema), z.object({ items: z.array(AppliedJobSchema), total: z.nullish(z.number()) })]),
+  z.transform((v) => (Array.isArray(v) ? { items: v, total: v.length } : v)),
+);
 export type AppliedJobs = z.output<typeof AppliedJobsSchema>;
 
 export const GeneratedProposalSchema = z.object({ coverLetter: z.string() });

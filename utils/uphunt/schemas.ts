@@ -86,17 +86,28 @@ export type Feedback = z.output<typeof FeedbackSchema>;
 /** `by-ciphertext` returns Upwork's own job payloads (assumed shape): only the buyer's company id is read. */
 export const ArchivedJobSchema = z.unknown();
 
-export const FreelancersSchema = z.object({
-  freelancers: z.array(
-    z.object({
-      id: Id,
-      name: z.string(),
-      title: text,
-      avatarUrl: text,
-      profiles: list(z.object({ profileId: Id, title: text, isDefault: z.nullish(z.boolean()), hourlyRate: num })),
-    }),
-  ),
+/**
+ * An id in a shape nobody published (freelancers, applied jobs): a string, or a number (`1700000000000000001` as
+ * JSON may have lost digits, but it still tells one profile from another and is what UpHunt will be sent back).
+ */
+export const LooseId = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((v) => String(v)),
+);
+
+const FreelancerSchema = z.object({
+  id: LooseId,
+  name: z.string(),
+  title: text,
+  avatarUrl: text,
+  profiles: list(z.object({ profileId: LooseId, title: text, isDefault: z.nullish(z.boolean()), hourlyRate: num })),
 });
+
+/** `{ freelancers: [...] }` as assumed, or a bare array. */
+export const FreelancersSchema = z.pipe(
+  z.union([z.array(FreelancerSchema), z.object({ freelancers: z.array(FreelancerSchema) })]),
+  z.transform((v) => (Array.isArray(v) ? { freelancers: v } : v)),
+);
 export type Freelancers = z.output<typeof FreelancersSchema>;
 
 const COMPANY_ID = /^\d{15,20}$/;

@@ -268,10 +268,11 @@ test('Mindcase run: a refusal is named and nothing is bought; a fault that may h
       const listed = lists();
       sandbox.addFault({ host: 'api.mindcase.co', path: '/run', method: 'POST', ...fault });
       await panel.getByRole('button', { name: /^(Enrich|Retry)/ }).click();
-      await expect.poll(() => runs() - before).toBe(1);
+      await expect.poll(() => runs() - before, { message: `${name}: one POST` }).toBe(1);
       if (REFUSALS.includes(name)) await expect(panel.getByRole('alert')).toContainText(message);
       else {
         // No answer, or one that cannot be read: Mindcase is asked whether it started the run, and says it did not.
+        await expect(panel.getByText(/asking Mindcase whether it started the run/)).toContainText(message);
         await expect(panel.getByRole('alert')).toContainText('The Mindcase request was interrupted');
         await expect(panel.getByRole('alert')).toContainText('nothing was charged');
         expect(lists() - listed).toBeGreaterThanOrEqual(1);
