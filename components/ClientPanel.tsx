@@ -4,6 +4,7 @@ import type { ClientJobs } from '@/utils/uphunt/schemas';
 import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { mark } from '@/utils/bench';
 import { pageClient } from '@/utils/client/page-client';
+import { repostFlags } from '@/utils/lists/reposts';
 import { clientMetrics, clientScore, rateHistogram, spendingByQuarter } from '@/utils/client/judgement';
 import { ClientFigures } from './ClientFigures';
 import { RateChart, SpendingChart } from './Charts';
@@ -153,6 +154,7 @@ function ClientHistory({ entry, source, ciphertext, paymentVerified, stale, now,
   // Judged against the day the data was fetched, so the figures do not shift while the panel stays open.
   const metrics = useMemo(() => clientMetrics(data, entry.storedAt), [data, entry.storedAt]);
   const score = useMemo(() => clientScore(metrics), [metrics]);
+  const reposts = useMemo(() => repostFlags(data, entry.storedAt), [data, entry.storedAt]);
   // Who the client is paints first; the charts, open jobs and the history table follow in a background render,
   // so switching jobs shows the name and score at once. Until then, nothing of another client shows.
   const deferred = useDeferredValue<ClientJobs | null>(data, null);
@@ -172,7 +174,7 @@ function ClientHistory({ entry, source, ciphertext, paymentVerified, stale, now,
         refreshing={refreshing}
         onRefresh={onRefresh}
       />
-      <ScoreCard result={score} />
+      <ScoreCard result={score} reposts={reposts} />
       <ClientFigures m={metrics} />
       {details && details.workHistory.length > 0 && (
         <div className="charts">

@@ -23,8 +23,15 @@ export function QuickApply({ onOpenPanel }: { onOpenPanel: () => void }) {
   const score = useMemo(() => (metrics ? clientScore(metrics) : null), [metrics]);
 
   if (!current?.ciphertext) {
+    const hidden = panel.hiddenReasons;
+    const reasons = [...new Set(hidden)].map((reason) => `${hidden.filter((r) => r === reason).length} × ${reason}`);
     return (
       <main className="popup">
+        {hidden.length > 0 && (
+          <p role="status">
+            {hidden.length} job{hidden.length === 1 ? '' : 's'} hidden on this page by your list rules: {reasons.join(', ')}.
+          </p>
+        )}
         <p>{tabUrl && isUpworkUrl(tabUrl) ? 'No job in this tab.' : 'This tab is not an Upwork job.'} Open a job to apply to it.</p>
         <button type="button" onClick={onOpenPanel}>
           Open side panel

@@ -1,17 +1,20 @@
 import type { ClientScore } from '@/utils/client/judgement';
+import type { RepostFlag } from '@/utils/lists/reposts';
 
 const VERDICT = { good: 'Good client', fair: 'Mixed signals', risky: 'Risky client' } as const;
 
-export function ScoreCard({ result }: { result: ClientScore }) {
+/** The score, its red flags (and the reposted-jobs flags, which name the jobs), and how it is made. */
+export function ScoreCard({ result, reposts = [] }: { result: ClientScore; reposts?: RepostFlag[] }) {
+  const flags = [...result.flags, ...reposts.map((flag) => ({ id: flag.id, text: flag.text, contracts: flag.jobs }))];
   return (
     <section aria-labelledby="score-title" className={`score score-${result.verdict}`}>
       <h2 id="score-title">
         Client score: <span className="score-value">{result.score}</span>
         <span className="muted">/100</span> · {VERDICT[result.verdict]}
       </h2>
-      {result.flags.length > 0 && (
+      {flags.length > 0 && (
         <ul className="flags" aria-label="Red flags">
-          {result.flags.map((flag) => (
+          {flags.map((flag) => (
             <li key={flag.id}>
               <strong>⚑ {flag.text}</strong>
               {flag.contracts.length > 0 && <span className="muted"> — {flag.contracts.join('; ')}</span>}

@@ -35,6 +35,8 @@ import {
   TabStateSchema,
   tabStateKey,
   type TabState,
+  hiddenCountKey,
+  HiddenCountSchema,
 } from '@/utils/storage';
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 import { stateMatchesTab } from '@/utils/lookup';
@@ -64,9 +66,12 @@ interface PanelState {
   applySettings: ApplySettings;
   /** undefined until read from storage, so the form starts from what the user typed. */
   draft: ApplyDraft | null | undefined;
+  /** Why the list rules folded tiles of the tab's page, one reason a tile. */
+  hiddenReasons: string[];
 }
 
 export const usePanel = create<PanelState>(() => ({
+  hiddenReasons: [],
   tabId: null,
   tabUrl: null,
   state: null,
@@ -234,7 +239,17 @@ export async function followTab(tabId: number) {
   usePanel.setState({ tabId, tabUrl, state: null });
   watchCompany(null);
   const key = tabStateKey(tabId);
-  stopTab = storage.watch<unknown>(key, (raw) => void applyTabState(tabId, raw));
+  const stopState = storage.watch<unknown>(key, (raw) => void applyTabState(tabId, raw));
+  const applyHidden = (raw: unknown) => {
+    const parsed = HiddenCountSchema.safeParse(raw);
+    usePanel.setState({ hiddenReasons: parsed.success && parsed.data.url === usePanel.getState().tabUrl ? Object.values(parsed.data.byJob) : [] });
+  };
+  const stopHidden = storage.watch<unknown>(hiddenCountKey(tabId), applyHidden);
+  applyHidden(await storage.getItem<unknown>(hiddenCountKey(tabId)));
+  stopTab = () => {
+    stopState();
+    stopHidden();
+  };
   await applyTabState(tabId, await storage.getItem<unknown>(key));
   const { state } = usePanel.getState();
   if (tabUrl && isUpworkUrl(tabUrl) && (!state || !stateMatchesTab(state, tabUrl))) {

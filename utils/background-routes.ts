@@ -1,12 +1,16 @@
 /** What the background answers, message by message: who may ask, what the message must hold, what is done. */
 import type { createApplyQueue } from './apply-queue';
 import { generateProposal, loadAppliedJobs, loadFreelancers } from './apply-services';
-import { knownClients, mindcaseCredits, recordPageRead, recordTileFacts, testConnection } from './background-services';
+import { mindcaseCredits, recordPageRead, recordTileFacts, testConnection } from './background-services';
+import { knownClient, tileView } from './lists/tiles-answer';
+import { withBlock, withoutBlock } from './lists/rules';
+import type { TileView } from './messaging';
 import { openPanelFor, readTabPage } from './background-tabs';
 import type { createInFlight } from './cache';
 import type { createEnricher } from './enrich';
 import { lookupPage, pageOfUrl, type LookupDeps } from './lookup';
 import {
+  BlockSchema,
   CiphertextMessageSchema,
   DraftMessageSchema,
   ForceSchema,
@@ -19,7 +23,9 @@ import {
   TilesSchema,
 } from './message-schemas';
 import type { MessageTable } from './message-table';
-import { enrichSettingsItem, listSettingsItem } from './storage';
+import { blocksItem, enrichSettingsItem, hiddenCountKey, HiddenCountSchema, listRulesItem, listSettingsItem, readChecked } from './storage';
+import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { digestPage } from './upwork/nuxt';
 import { jobUrl, parseUpworkUrl } from './upwork/page';
 
@@ -50,18 +56,38 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
     tiles: {
       from: 'upwork-tab',
       schema: TilesSchema,
-      handle: async ({ ciphertexts, kind, missing }, { tabId }) => {
-        if (kind) void recordTileFacts(kind, ciphertexts.length, missing);
-        const { showBadges, lookupListed } = await listSettingsItem.getValue();
-        if (!showBadges) return { show: false, known: {} };
-        const known = await knownClients(ciphertexts, s.lookups);
-        if (lookupListed)
-          s.lookUpListed(
-            tabId!,
-            ciphertexts.filter((c) => !known[c]),
-          );
-        return { show: true, known };
+      handle: async ({ tiles, kind, missing }, { tabId }) => {
+        if (kind) void recordTileFacts(kind, tiles.length, missing);
+        const [{ showBadges, lookupListed }, rules, blocks] = await Promise.all([listSettingsItem.getValue(), listRulesItem.getValue(), blocksItem.getValue()]);
+        const views: Record<string, TileView> = {};
+        const unknown: string[] = [];
+        for (const tile of tiles) {
+          const known = await knownClient(tile.ciphertext, s.lookups);
+          if (!known) unknown.push(tile.ciphertext);
+          views[tile.ciphertext] = tileView(tile, known, rules, blocks);
+        }
+        if (showBadges && lookupListed) s.lookUpListed(tabId!, unknown);
+        await recordHidden(tabId!, views);
+        return { show: showBadges, views };
       },
+    },
+    block: {
+      from: 'upwork-tab',
+      schema: BlockSchema,
+      handle: async ({ ciphertext, what, title }) => {
+        const known = what === 'client' ? await knownClient(ciphertext, s.lookups) : null;
+        const name = known ? ((await s.lookups.clientJobs.peek(known.companyId))?.value.buyer?.company?.name ?? null) : null;
+        const block = known ? { companyId: known.companyId, name } : { ciphertext, title };
+        await blocksItem.setValue(withBlock(await blocksItem.getValue(), block, Date.now()));
+        return known
+          ? { id: known.companyId, reason: 'client hidden by you', ciphertexts: [ciphertext] }
+          : { id: ciphertext, reason: 'job hidden by you', ciphertexts: [ciphertext] };
+      },
+    },
+    unblock: {
+      from: 'upwork-tab',
+      schema: IdMessageSchema,
+      handle: async ({ id }) => blocksItem.setValue(withoutBlock(await blocksItem.getValue(), id)),
     },
     openJob: {
       from: 'upwork-tab',
@@ -105,4 +131,18 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
     undoApplication: { from: 'extension', schema: IdMessageSchema, handle: ({ id }) => s.applications.undo(id) },
     checkApplication: { from: 'extension', schema: IdMessageSchema, handle: ({ id }) => s.applications.checkNow(id) },
   };
+}
+
+/** How many tiles of the tab's page the rules fold, and why: the popup says it. Kept per page, for its tiles. */
+async function recordHidden(tabId: number, views: Record<string, TileView>): Promise<void> {
+  const key = hiddenCountKey(tabId);
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const url = tab?.url ?? '';
+  const stored = await readChecked(key, HiddenCountSchema);
+  const byJob = stored?.url === url ? { ...stored.byJob } : {};
+  for (const [ciphertext, view] of Object.entries(views)) {
+    if (view.hidden) byJob[ciphertext] = view.hidden;
+    else delete byJob[ciphertext];
+  }
+  await storage.setItem(key, { url, byJob });
 }

@@ -32,8 +32,7 @@ import {
   type TabState,
   uphuntPausedUntilItem,
 } from './storage';
-import { clientMetrics, clientScore } from './client/judgement';
-import type { ConnectionResult, KnownClient, PageSeen } from './messaging';
+import type { ConnectionResult, PageSeen } from './messaging';
 import { problemText } from './problem-text';
 import { recordActivity } from './activity';
 import { recordPage, recordTiles } from './diagnostics';
@@ -175,24 +174,11 @@ export async function mindcaseCredits(): Promise<{ credits: number | null; probl
   }
 }
 
-/** For tile badges: the score of each listed job's client the extension already holds. Never calls an API. */
-export async function knownClients(ciphertexts: string[], deps: LookupDeps): Promise<Record<string, KnownClient>> {
-  const known: Record<string, KnownClient> = {};
-  for (const ciphertext of ciphertexts) {
-    const companyId = await deps.companyOf.get(ciphertext);
-    const entry = companyId ? await deps.clientJobs.peek(companyId) : null;
-    if (!entry) continue;
-    const metrics = clientMetrics(entry.value, entry.storedAt);
-    known[ciphertext] = { score: clientScore(metrics).score, hireRate: metrics.hireRate, avgHourly: metrics.avgHourlyPaid ?? metrics.medianHourly };
-  }
-  return known;
-}
-
 /**
  * Looks up the clients of listed jobs, two at a time, through the same cache and de-duplication as opened
  * jobs. Only when the user turned on "look up clients of listed jobs".
  */
-export function createListedLookups(deps: LookupDeps, tell: (tabId: number, ciphertext: string, known: KnownClient) => Promise<void>) {
+export function createListedLookups(deps: LookupDeps, tell: (tabId: number, ciphertext: string) => Promise<void>) {
   const queue: Array<{ tabId: number; ciphertext: string }> = [];
   const queued = new Set<string>();
   let running = 0;
@@ -209,8 +195,7 @@ export function createListedLookups(deps: LookupDeps, tell: (tabId: number, ciph
       if (companyId) {
         const id = companyId;
         await deps.clientJobs.load(id, async () => (await deps.uphunt()).clientJobs(id));
-        const known = (await knownClients([job.ciphertext], deps))[job.ciphertext];
-        if (known) await tell(job.tabId, job.ciphertext, known);
+        await tell(job.tabId, job.ciphertext);
       }
     } catch {
       // A listed job UpHunt does not know, or a failed call, leaves its badge as the page made it.

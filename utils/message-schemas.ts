@@ -1,5 +1,6 @@
 /** zod checks for every message the background receives (see messaging.ts for the protocol). */
 import * as z from 'zod/mini';
+import { TileSeenSchema } from './lists/rules';
 import { NUXT_MAX } from './upwork/extract';
 import type { Draft } from './apply-queue';
 import { COVER_LETTER_LIMIT } from './apply';
@@ -45,11 +46,12 @@ export const DraftMessageSchema = z.object({
 export const LookupUrlSchema = z.object({ tabId, url: text(2048) });
 
 export const TilesSchema = z.object({
-  ciphertexts: z.array(cipher).check(z.maxLength(200)),
+  tiles: z.array(TileSeenSchema).check(z.maxLength(200)),
   kind: z._default(z.nullable(PageKindSchema), null),
   missing: z._default(z.partialRecord(z.enum(['payment', 'spent', 'rating', 'country', 'proposals']), z.int().check(z.nonnegative(), z.maximum(200))), {}),
 });
 
 export const IdMessageSchema = z.object({ id: text(100) });
+export const BlockSchema = z.object({ ciphertext: cipher, what: z.enum(['job', 'client']), title: text(300) });
 export const ForceSchema = z.object({ force: z.boolean() });
 export const GenerateSchema = z.object({ ciphertext: cipher, profileId: z.nullable(text(100)) });

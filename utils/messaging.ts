@@ -7,7 +7,7 @@ import type { Application } from './apply';
 import type { Draft } from './apply-queue';
 import type { Problem, Service } from './http';
 import type { PageKind } from './upwork/page';
-import type { TileFact } from './upwork/tiles';
+import type { BadgeView, TileFact } from './upwork/tiles';
 
 /** What a job page says about its client, as worded there; utils/client/page-client.ts makes sense of it. */
 export interface PageClientSeen {
@@ -49,11 +49,22 @@ export interface TestConnection {
   service: Service;
 }
 
-/** What a tile badge shows of a client the extension already holds (no call is made for it). */
-export interface KnownClient {
-  score: number;
-  hireRate: number | null;
-  avgHourly: number | null;
+/** A tile's badge, and why the list rules or a block fold the tile away (null: it stays). */
+export interface TileView extends BadgeView {
+  /** The client is known, so it can be hidden as a client (not only this job). */
+  clientKnown: boolean;
+  hidden: string | null;
+}
+
+/** What a tile shows, sent for the background to judge (see utils/lists/rules.ts). */
+export interface TileSeenMessage {
+  ciphertext: string;
+  title: string;
+  paymentVerified: boolean | null;
+  totalSpent: string | null;
+  rating: number | null;
+  country: string | null;
+  proposals: string | null;
 }
 
 export interface ConnectionResult {
@@ -88,15 +99,19 @@ export interface ProtocolMap {
   undoApplication(data: { id: string }): boolean;
   /** UI → background: ask UpHunt for the status now. */
   checkApplication(data: { id: string }): void;
-  /** Content script → background: should tiles be badged, and what the extension already knows of their clients. */
-  tiles(data: { ciphertexts: string[]; kind: PageKind | null; missing: Partial<Record<TileFact, number>> }): {
+  /** Content script → background: what tiles show; answers each tile's badge (if badges are on) and why it is folded (if it is). */
+  tiles(data: { tiles: TileSeenMessage[]; kind: PageKind | null; missing: Partial<Record<TileFact, number>> }): {
     show: boolean;
-    known: Record<string, KnownClient>;
+    views: Record<string, TileView>;
   };
+  /** Content script → background: the user hid this job, or its client, from its badge; answers what to undo, and why. */
+  block(data: { ciphertext: string; what: 'job' | 'client'; title: string }): { id: string; reason: string; ciphertexts: string[] };
+  /** Content script → background: Undo of a block. */
+  unblock(data: { id: string }): void;
   /** Content script → background: the user clicked a tile's badge: show that job in the panel. */
   openJob(data: { ciphertext: string }): void;
   /** Background → content script: a listed job's client was looked up; its badge can show the score. */
-  tileKnown(data: { ciphertext: string; known: KnownClient }): void;
+  tileKnown(data: { ciphertext: string }): void;
   /** Background → content script: what does this tab show right now? */
   readPage(): PageSeen;
 }

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_TEMPLATES, type Application } from './apply';
 import type { Problem } from './http';
 import type { PageClientSeen } from './messaging';
+import { ListRulesSchema, NO_BLOCKS, NO_RULES, type Blocks } from './lists/rules';
 import { AppliedJobSchema } from './uphunt/apply-schemas';
 import { FreelancersSchema } from './uphunt/schemas';
 
@@ -37,7 +38,7 @@ export interface SettingsItem<T> {
  * cost the user their templates); the repair is written back and counted in Options → Diagnostics.
  */
 function defineSettings<S extends z.ZodMiniObject>(
-  key: `local:${string}`,
+  key: `local:${string}` | `sync:${string}`,
   schema: S,
   fallback: z.output<S>,
   options: { version: number; migrations?: Record<number, (old: unknown) => unknown> },
@@ -290,6 +291,20 @@ export interface ListSettings {
 }
 export const ListSettingsSchema = z.object({ showBadges: z.boolean(), lookupListed: z.boolean() }) satisfies z.ZodMiniType<ListSettings>;
 export const listSettingsItem = defineSettings('local:list-settings', ListSettingsSchema, { showBadges: true, lookupListed: false }, { version: 1 });
+
+/** The rules that fold tiles away (Options → Lists); see utils/lists/rules.ts. */
+export const listRulesItem = defineSettings('local:list-rules', ListRulesSchema, NO_RULES, { version: 1 });
+
+/** Clients and jobs the user hid from a badge: in storage.sync, so they follow the user to their other browsers. */
+const BlocksSchema = z.object({
+  clients: z.array(z.object({ companyId: z.string(), name: z.nullable(z.string()), at: z.number() })),
+  jobs: z.array(z.object({ ciphertext: z.string(), title: z.nullable(z.string()), at: z.number() })),
+}) satisfies z.ZodMiniType<Blocks>;
+export const blocksItem = defineSettings('sync:blocks', BlocksSchema, NO_BLOCKS, { version: 1 });
+
+/** How many tiles of a tab the rules folded, and why (the popup says it). */
+export const HiddenCountSchema = z.object({ url: z.string(), byJob: z.record(z.string(), z.string()) });
+export const hiddenCountKey = (tabId: number) => `session:hidden:${tabId}` as const;
 
 /** Which page kinds failed to yield a job, so a change in Upwork's markup is noticed in a day. */
 export const diagnosticsKey = 'local:diagnostics' as const;

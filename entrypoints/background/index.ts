@@ -38,9 +38,7 @@ export default defineBackground(() => {
   const lookups = createLookupDeps();
   const enricher = createBackgroundEnricher();
   const applications = createBackgroundApplyQueue(panelOpen);
-  const lookUpListed = createListedLookups(lookups, (tabId, ciphertext, known) =>
-    sendMessage('tileKnown', { ciphertext, known }, tabId).catch(() => undefined),
-  );
+  const lookUpListed = createListedLookups(lookups, (tabId, ciphertext) => sendMessage('tileKnown', { ciphertext }, tabId).catch(() => undefined));
   serveMessages(messageRoutes({ lookups, enricher, applications, lookUpListed, once: createInFlight() }), {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

@@ -14,6 +14,8 @@ import { storage } from 'wxt/utils/storage';
 import { useEffect, useState } from 'react';
 import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
 import { ListSettingsForm } from '@/components/ListSettingsForm';
+import { ListRulesForm } from '@/components/ListRulesForm';
+import { withoutBlock } from '@/utils/lists/rules';
 import { EMPTY_ENRICHMENT, spending } from '@/utils/enrich';
 import {
   applySettingsItem,
@@ -29,6 +31,8 @@ import {
   enrichSettingsItem,
   keysItem,
   listSettingsItem,
+  listRulesItem,
+  blocksItem,
   readChecked,
 } from '@/utils/storage';
 
@@ -46,6 +50,8 @@ const saveTyped = async (typed: { uphunt: string; mindcase: string }) => {
 };
 const loadApplySettings = () => applySettingsItem.getValue();
 const loadListSettings = () => listSettingsItem.getValue();
+const loadListRules = () => listRulesItem.getValue();
+const loadBlocks = () => blocksItem.getValue();
 
 /** The Activity log, kept current while Options is open. */
 function Activity() {
@@ -86,6 +92,12 @@ async function start() {
         />
         <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
         <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
+        <ListRulesForm
+          load={loadListRules}
+          save={(rules) => listRulesItem.setValue(rules)}
+          loadBlocks={loadBlocks}
+          unblock={async (id) => blocksItem.setValue(withoutBlock(await blocksItem.getValue(), id))}
+        />
         <DiagnosticsView
           diagnostics={diagnostics}
           report={diagnosticsReport(diagnostics, {

@@ -1,10 +1,10 @@
-import { BADGE_HOST, pageTheme, renderBadge } from '@/components/tile-badge';
+import { BADGE_HOST, foldTile, pageTheme, renderBadge, renderCounter, unfoldTile } from '@/components/tile-badge';
 import { timed } from '@/utils/bench';
 import { onBackgroundMessage as onMessage, sendToBackground as sendMessage } from '@/utils/content-messaging';
-import type { KnownClient } from '@/utils/messaging';
+import type { TileSeenMessage, TileView } from '@/utils/messaging';
 import { readPage } from '@/utils/upwork/extract';
 import { parseUpworkUrl } from '@/utils/upwork/page';
-import { badgeView, missingFacts, readTile, TILE_SELECTOR, type TileFact, type TileFacts } from '@/utils/upwork/tiles';
+import { missingFacts, readTile, TILE_SELECTOR, type TileFact, type TileFacts } from '@/utils/upwork/tiles';
 
 export default defineContentScript({
   matches: ['https://www.upwork.com/*'],
@@ -55,31 +55,69 @@ const WINDOW = 60;
  */
 function badgeTiles(signal: AbortSignal) {
   const seen = new WeakSet<Element>();
-  // Badges by job, so a client looked up later can repaint them.
+  // Tiles by job, so a client looked up later, a block or its Undo can paint them again.
   const shown = new Map<string, Array<{ host: HTMLElement; facts: TileFacts }>>();
-  const paint = (host: HTMLElement, facts: TileFacts, known: KnownClient | null) =>
-    renderBadge(host, badgeView(facts, known), () => void sendMessage('openJob', { ciphertext: facts.ciphertext }).catch(() => undefined));
-  onMessage('tileKnown', ({ data }) =>
-    timed('repaint', () => {
-      for (const { host, facts } of shown.get(data.ciphertext) ?? []) paint(host, facts, data.known);
-    }),
-  );
+  const hidden = new Map<Element, string>();
+  // Tiles the user chose to see: a rule does not fold them again on this page.
+  const revealed = new WeakSet<Element>();
+  const counter = () => renderCounter([...hidden.values()]);
+  const seenOf = (facts: TileFacts): TileSeenMessage => ({
+    ciphertext: facts.ciphertext,
+    title: (facts.title?.textContent ?? '').trim().slice(0, 300),
+    paymentVerified: facts.paymentVerified,
+    totalSpent: facts.totalSpent,
+    rating: facts.rating,
+    country: facts.country,
+    proposals: facts.proposals,
+  });
+  // A block or its Undo may fold or unfold other tiles of the same client: every tile shown is judged again.
+  const judgeAll = () => judge([...shown.values()].flat().map((s) => s.facts));
+  const hide = async (facts: TileFacts, what: 'job' | 'client') => {
+    const block = await sendMessage('block', { ciphertext: facts.ciphertext, what, title: seenOf(facts).title }).catch(() => null);
+    if (!block) return;
+    await judgeAll();
+    foldTile(facts.tile, block.reason, { show: () => show(facts.tile), undo: () => void sendMessage('unblock', { id: block.id }).then(judgeAll) });
+  };
+  const show = (tile: Element) => {
+    revealed.add(tile);
+    unfoldTile(tile);
+    hidden.delete(tile);
+    counter();
+  };
+  const paint = (facts: TileFacts, view: TileView, badges: boolean) => {
+    if (view.hidden && !hidden.has(facts.tile) && !revealed.has(facts.tile)) {
+      hidden.set(facts.tile, view.hidden);
+      foldTile(facts.tile, view.hidden, { show: () => show(facts.tile) });
+    } else if (!view.hidden && hidden.has(facts.tile)) show(facts.tile);
+    if (!badges || !facts.title?.isConnected) return;
+    const list = shown.get(facts.ciphertext) ?? [];
+    let host = list.find((s) => s.facts.tile === facts.tile)?.host;
+    if (!host) {
+      host = document.createElement(BADGE_HOST);
+      facts.title.after(host);
+      shown.set(facts.ciphertext, [...list, { host, facts }]);
+    }
+    renderBadge(host, view, {
+      open: () => void sendMessage('openJob', { ciphertext: facts.ciphertext }).catch(() => undefined),
+      hide: (what) => void hide(facts, what),
+    });
+  };
+  onMessage('tileKnown', ({ data }) => void judge((shown.get(data.ciphertext) ?? []).map((s) => s.facts)));
 
-  const badge = async (tiles: TileFacts[], missing: Partial<Record<TileFact, number>>) => {
+  /** Sends what the tiles show; paints the badges and folds the tiles the background answers for. */
+  const judge = async (tiles: TileFacts[], missing: Partial<Record<TileFact, number>> = {}) => {
     // The background accepts a bounded list per message.
     for (let start = 0; start < tiles.length; start += TILES_PER_MESSAGE) {
       const slice = tiles.slice(start, start + TILES_PER_MESSAGE);
       const kind = parseUpworkUrl(location.href).kind;
-      const answer = await sendMessage('tiles', { ciphertexts: slice.map((t) => t.ciphertext), kind, missing: start ? {} : missing }).catch(() => null);
-      if (!answer?.show || signal.aborted) return;
+      const answer = await sendMessage('tiles', { tiles: slice.map(seenOf), kind, missing: start ? {} : missing }).catch(() => null);
+      if (!answer || signal.aborted) return;
       timed('paint-badges', () => {
         for (const facts of slice) {
-          if (!facts.title?.isConnected) continue;
-          const host = document.createElement(BADGE_HOST);
-          paint(host, facts, (answer.known as Record<string, KnownClient>)[facts.ciphertext] ?? null);
-          facts.title.after(host);
-          shown.set(facts.ciphertext, [...(shown.get(facts.ciphertext) ?? []), { host, facts }]);
+          const view = answer.views[facts.ciphertext];
+          if (view) paint(facts, view, answer.show);
         }
+        counter();
       });
     }
   };
@@ -101,7 +139,7 @@ function badgeTiles(signal: AbortSignal) {
         }
         return read;
       });
-      if (tiles.length > 0) void badge(tiles, missing);
+      if (tiles.length > 0) void judge(tiles, missing);
     },
     { rootMargin: AHEAD },
   );

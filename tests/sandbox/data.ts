@@ -199,7 +199,8 @@ export const JOBS: SandboxJob[] = [
   // A job UpHunt never archived: its client cannot be found without a page companyId.
   job('~022046600099988877766', 'WordPress Speed Optimisation', 'FIXED', KESTREL, false, false),
   job('~022045500011122233344', 'Data Entry VA Needed ASAP', 'HOURLY', QUICKBUCK, true),
-  job('~022045500011122233355', 'Copy 500 Products Into Spreadsheet', 'FIXED', QUICKBUCK, false),
+  // Posted again and again: the same job as the one above, reposted (a repost flag in the panel).
+  job('~022045500011122233355', 'Data Entry VA Needed - ASAP!', 'FIXED', QUICKBUCK, false),
   job('~022045500011122233366', 'Cold Calling, Commission Only', 'HOURLY', QUICKBUCK, false),
 ];
 

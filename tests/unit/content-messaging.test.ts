@@ -56,13 +56,12 @@ describe('content script messaging speaks the background library', async () => {
   const background = defineExtensionMessaging<ProtocolMap>();
 
   it('sends to the background and gets its answer, or its error', async () => {
-    background.onMessage('tiles', ({ data }) => ({
+    const view = { word: 'Good', tone: 'good', detail: 'score 80', clientKnown: true, hidden: null } as const;
+    background.onMessage('tiles', ({ data }) => ({ show: true, views: Object.fromEntries(data.tiles.map((t) => [t.ciphertext, view])) }));
+    const tile = { ciphertext: '~022052895097657407455', title: 'Job', paymentVerified: true, totalSpent: null, rating: null, country: null, proposals: null };
+    await expect(content.sendToBackground('tiles', { tiles: [tile], kind: 'search', missing: {} })).resolves.toEqual({
       show: true,
-      known: Object.fromEntries(data.ciphertexts.map((c) => [c, { score: 80, hireRate: 0.5, avgHourly: 30 }])),
-    }));
-    await expect(content.sendToBackground('tiles', { ciphertexts: ['~022052895097657407455'], kind: 'search', missing: {} })).resolves.toEqual({
-      show: true,
-      known: { '~022052895097657407455': { score: 80, hireRate: 0.5, avgHourly: 30 } },
+      views: { '~022052895097657407455': view },
     });
     background.onMessage('openJob', () => {
       throw new Error('No tab to show it in');

@@ -21,6 +21,7 @@ export const TILE_FACTS = Object.keys(FACTS) as TileFact[];
 
 export interface TileFacts {
   ciphertext: string;
+  tile: Element;
   title: Element | null;
   /** What the tile says of the client's payment method; null when it does not say (never read as "unverified"). */
   paymentVerified: boolean | null;
@@ -51,6 +52,7 @@ export function readTile(tile: Element): TileFacts | null {
   const stars = Number(/rating is ([\d.]+) out of 5/i.exec(text('rating') ?? '')?.[1]);
   return {
     ciphertext,
+    tile,
     title: tile.querySelector(TITLE_LINK),
     paymentVerified: payment === null ? null : /unverified|not verified/i.test(payment) ? false : /verified/i.test(payment) ? true : null,
     totalSpent: text('spent'),
@@ -73,7 +75,10 @@ export interface BadgeView {
 }
 
 /** A word and a colour from what the tile shows, or from the client score where the extension holds it. */
-export function badgeView(facts: TileFacts, known: { score: number; hireRate: number | null; avgHourly: number | null } | null): BadgeView {
+export function badgeView(
+  facts: Pick<TileFacts, 'paymentVerified' | 'totalSpent' | 'rating' | 'country' | 'proposals'>,
+  known: { score: number; hireRate: number | null; avgHourly: number | null } | null,
+): BadgeView {
   const payment = facts.paymentVerified === true ? 'payment verified' : facts.paymentVerified === false ? 'payment unverified' : 'payment not shown';
   const parts = [
     payment,

@@ -29,7 +29,13 @@ test('tiles get a badge as they come into view, tiles added by scrolling too, an
   await scrollThrough(page);
   await expect(badges(page)).toHaveCount(tiles);
   // The page's own facts, rated: an unverified payment method reads as risky.
-  await expect(page.locator('article.job-tile').nth(2).locator('uphunt-tile-badge').getByRole('button')).toHaveText('Risky');
+  await expect(
+    page
+      .locator('article.job-tile')
+      .nth(2)
+      .locator('uphunt-tile-badge')
+      .getByRole('button', { name: /^Client:/ }),
+  ).toHaveText('Risky');
   // No API call for tiles the user has not opened.
   expect(sandbox.requests().filter((r) => r.host === 'uphunt.io' && !r.path.includes('auto-apply'))).toHaveLength(0);
 
@@ -47,7 +53,12 @@ test('tiles get a badge as they come into view, tiles added by scrolling too, an
   await expect(badges(page)).toHaveCount(tiles + 5);
 
   // The badge of the Northwind job opens that job's client.
-  await page.locator('article.job-tile').first().locator('uphunt-tile-badge').getByRole('button').click();
+  await page
+    .locator('article.job-tile')
+    .first()
+    .locator('uphunt-tile-badge')
+    .getByRole('button', { name: /^Client:/ })
+    .click();
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
   // Styles stay inside the badge's shadow root.
@@ -88,7 +99,11 @@ test('"look up clients of listed jobs" fills badges with scores, asking UpHunt o
   await expect(options.getByText('Badges on')).toBeVisible();
   const { page } = await openUpwork(context, extensionId, '/nx/find-work/');
   // The Kestrel job's badge gets the client's score once UpHunt answered.
-  const kestrel = page.locator('article.job-tile').nth(4).locator('uphunt-tile-badge').getByRole('button');
+  const kestrel = page
+    .locator('article.job-tile')
+    .nth(4)
+    .locator('uphunt-tile-badge')
+    .getByRole('button', { name: /^Client:/ });
   await expect(kestrel).toHaveAttribute('aria-label', /score \d+/, { timeout: 20_000 });
   const clientCalls = sandbox.requests().filter((r) => r.path.includes('/clients/'));
   expect(new Set(clientCalls.map((r) => r.path)).size).toBe(clientCalls.length);

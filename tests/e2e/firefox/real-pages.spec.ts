@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
 import { ABSENT_NOTE, HAVE_REAL_PAGES, realPage } from '../../real/captures';
-import { openExtensionPage, tabIdOf, waitForText, startFirefoxSession, endFirefoxSession, type FirefoxSession } from './launch';
+import { openExtensionPage, tabIdOf, waitForText, startFirefoxSession, endFirefoxSession, type FirefoxSession, clickButton } from './launch';
 
 test.skip(!HAVE_REAL_PAGES, ABSENT_NOTE);
 
@@ -82,4 +82,33 @@ test('Firefox: the real 2026-03 job page finds its client through its state; an 
   expect(text).toContain('United States');
   expect(text).toContain('Phone verified');
   expect(text).toMatch(/Client score: \d+/);
+});
+
+test('Firefox: the rule "payment not verified" folds exactly the real search page\'s unverified tiles, with the reason; Show reveals one', async () => {
+  await options.evaluate(() => {
+    location.href = '/options.html';
+  });
+  await waitForText(options, 'Hide jobs on lists');
+  await options.bringToFront();
+  await options.locator(`::-p-xpath(//label[contains(normalize-space(), "Hide jobs whose client's payment is not verified")]/input)`).click();
+  await clickButton(options, 'Save list rules');
+  await waitForText(options, 'Saved: lists you open from now on follow these rules.');
+
+  sandbox.servePage('/nx/search/jobs/', realPage('search-2024-08.html'));
+  const search = await browser.newPage();
+  await search.goto('https://www.upwork.com/nx/search/jobs/');
+  await badgeLabels(search, 20);
+  const folds = () =>
+    search.evaluate(() =>
+      [...document.querySelectorAll('uphunt-fold')].map((host) =>
+        [...(host.shadowRoot?.childNodes ?? [])]
+          .filter((node) => node.nodeName !== 'STYLE')
+          .map((node) => node.textContent)
+          .join(''),
+      ),
+    );
+  await search.waitForFunction(() => document.querySelectorAll('uphunt-fold').length === 5, { timeout: 15_000, polling: 100 });
+  for (const text of await folds()) expect(text).toMatch(/^Hidden: payment not verified · Show/);
+  await search.evaluate(() => (document.querySelector('uphunt-fold')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
+  await search.waitForFunction(() => document.querySelectorAll('uphunt-fold').length === 4, { timeout: 15_000, polling: 100 });
 });

@@ -1,0 +1,46 @@
+/**
+ * The background's answer to a list of tiles: each tile's badge (from what it shows, or from the client the
+ * extension already holds) and, when a rule or a block folds it, why. Never calls an API.
+ */
+import { clientMetrics, clientScore } from '../client/judgement';
+import type { LookupDeps } from '../lookup';
+import type { TileView } from '../messaging';
+import { badgeView } from '../upwork/tiles';
+import { hiddenBecause, type Blocks, type KnownFacts, type ListRules, type TileSeen } from './rules';
+import { repostFlags } from './reposts';
+
+export interface KnownClient {
+  companyId: string;
+  score: number;
+  hireRate: number | null;
+  avgHourly: number | null;
+  /** A reposted-jobs or ghost-jobs flag from the client's history. */
+  reposts: boolean;
+}
+
+/** The client of a listed job, when the extension already holds its history. */
+export async function knownClient(ciphertext: string, deps: Pick<LookupDeps, 'companyOf' | 'clientJobs'>): Promise<KnownClient | null> {
+  const companyId = await deps.companyOf.get(ciphertext);
+  const entry = companyId ? await deps.clientJobs.peek(companyId) : null;
+  if (!companyId || !entry) return null;
+  const metrics = clientMetrics(entry.value, entry.storedAt);
+  return {
+    companyId,
+    score: clientScore(metrics).score,
+    hireRate: metrics.hireRate,
+    avgHourly: metrics.avgHourlyPaid ?? metrics.medianHourly,
+    reposts: repostFlags(entry.value, entry.storedAt).length > 0,
+  };
+}
+
+/** A tile's badge and fold, from what it shows, the rules, the blocks and the client held (if any). */
+export function tileView(tile: TileSeen, known: KnownClient | null, rules: ListRules, blocks: Blocks): TileView {
+  const view = badgeView(tile, known);
+  const facts: KnownFacts | null = known ? { companyId: known.companyId, score: known.score, hireRate: known.hireRate } : null;
+  return {
+    ...view,
+    detail: known?.reposts ? `${view.detail} · ⚑ reposts jobs` : view.detail,
+    clientKnown: known !== null,
+    hidden: hiddenBecause(tile, rules, blocks, facts),
+  };
+}
