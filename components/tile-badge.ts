@@ -48,7 +48,7 @@ function shadow(host: HTMLElement, ...children: Node[]): void {
 
 export function renderBadge(host: HTMLElement, view: TileView, actions: { open: () => void; hide: (what: 'job' | 'client') => void }): void {
   const badge = button(view.word, `Client: ${view.word} (${view.detail}). Open in the UpHunt panel`, view.tone, actions.open);
-  badge.title = `${view.detail}. ${HIDE_KEY.toUpperCase()} hides the ${view.clientKnown ? 'client' : 'job'}.`;
+  badge.title = `${view.detail} · ${HIDE_KEY.toUpperCase()}: hide`;
   badge.addEventListener('keydown', (event) => {
     if (event.key.toLowerCase() !== HIDE_KEY || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();

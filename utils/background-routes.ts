@@ -23,11 +23,26 @@ import {
   TilesSchema,
 } from './message-schemas';
 import type { MessageTable } from './message-table';
-import { blocksItem, enrichSettingsItem, hiddenCountKey, HiddenCountSchema, listRulesItem, listSettingsItem, readChecked } from './storage';
+import {
+  AppliedRemoteSchema,
+  appliedRemoteKey,
+  ApplicationsSchema,
+  applicationsKey,
+  blocksItem,
+  enrichSettingsItem,
+  hiddenCountKey,
+  HiddenCountSchema,
+  listRulesItem,
+  listSettingsItem,
+  readChecked,
+  SeenJobsSchema,
+  seenJobsKey,
+  updateStored,
+} from './storage';
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { digestPage } from './upwork/nuxt';
-import { jobUrl, parseUpworkUrl } from './upwork/page';
+import { JOB_PAGE_KINDS, jobUrl, parseUpworkUrl } from './upwork/page';
 
 export interface BackgroundServices {
   lookups: LookupDeps;
@@ -47,6 +62,7 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
       handle: async (seen, { tabId }) => {
         const page = digestPage(seen);
         void recordPageRead(page);
+        if (page.ciphertext && JOB_PAGE_KINDS.has(page.kind)) void rememberSeen(page.ciphertext);
         // The lookup goes first: the panel waits on it, the Mindcase request does not.
         const lookup = lookupPage(s.lookups, tabId!, page);
         if (page.ciphertext && (await enrichSettingsItem.getValue()).autoEnrich) void s.enricher.request([page.ciphertext]);
@@ -58,13 +74,21 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
       schema: TilesSchema,
       handle: async ({ tiles, kind, missing }, { tabId }) => {
         if (kind) void recordTileFacts(kind, tiles.length, missing);
-        const [{ showBadges, lookupListed }, rules, blocks] = await Promise.all([listSettingsItem.getValue(), listRulesItem.getValue(), blocksItem.getValue()]);
+        const [{ showBadges, lookupListed }, rules, blocks, applied, seen] = await Promise.all([
+          listSettingsItem.getValue(),
+          listRulesItem.getValue(),
+          blocksItem.getValue(),
+          appliedJobs(),
+          readChecked(seenJobsKey, SeenJobsSchema),
+        ]);
+        const seenJobs = new Set(seen ?? []);
         const views: Record<string, TileView> = {};
         const unknown: string[] = [];
         for (const tile of tiles) {
           const known = await knownClient(tile.ciphertext, s.lookups);
           if (!known) unknown.push(tile.ciphertext);
-          views[tile.ciphertext] = tileView(tile, known, rules, blocks);
+          const mark = applied.has(tile.ciphertext) ? 'applied' : seenJobs.has(tile.ciphertext) ? 'seen' : null;
+          views[tile.ciphertext] = tileView(tile, known, rules, blocks, mark);
         }
         if (showBadges && lookupListed) s.lookUpListed(tabId!, unknown);
         await recordHidden(tabId!, views);
@@ -145,4 +169,18 @@ async function recordHidden(tabId: number, views: Record<string, TileView>): Pro
     else delete byJob[ciphertext];
   }
   await storage.setItem(key, { url, byJob });
+}
+
+/** Remembers a job the user opened, so that its tile says "seen" (the newest 500). */
+function rememberSeen(ciphertext: string): Promise<void> {
+  return updateStored(seenJobsKey, SeenJobsSchema, (seen) => [...(seen ?? []).filter((c) => c !== ciphertext), ciphertext].slice(-500));
+}
+
+/** Jobs applied to, here (under way or applied) or, as far as UpHunt's list says, anywhere. */
+async function appliedJobs(): Promise<Set<string>> {
+  const [apps, remote] = await Promise.all([readChecked(applicationsKey, ApplicationsSchema), readChecked(appliedRemoteKey, AppliedRemoteSchema)]);
+  return new Set([
+    ...(apps ?? []).filter((a) => a.phase !== 'cancelled' && a.phase !== 'not_sent').map((a) => a.ciphertext),
+    ...(remote?.items ?? []).map((item) => item.jobId.toLowerCase()),
+  ]);
 }

@@ -50,7 +50,9 @@ export interface TestConnection {
 }
 
 /** A tile's badge, and why the list rules or a block fold the tile away (null: it stays). */
-export interface TileView extends BadgeView {
+export interface TileView extends Omit<BadgeView, 'word'> {
+  /** The badge's word; "✓" added when the user applied to the job. */
+  word: string;
   /** The client is known, so it can be hidden as a client (not only this job). */
   clientKnown: boolean;
   hidden: string | null;

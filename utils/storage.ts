@@ -302,6 +302,10 @@ const BlocksSchema = z.object({
 }) satisfies z.ZodMiniType<Blocks>;
 export const blocksItem = defineSettings('sync:blocks', BlocksSchema, NO_BLOCKS, { version: 1 });
 
+/** Jobs the user opened (newest last, at most 500): their tiles are marked "seen". */
+export const seenJobsKey = 'local:seen-jobs' as const;
+export const SeenJobsSchema = z.array(z.string());
+
 /** How many tiles of a tab the rules folded, and why (the popup says it). */
 export const HiddenCountSchema = z.object({ url: z.string(), byJob: z.record(z.string(), z.string()) });
 export const hiddenCountKey = (tabId: number) => `session:hidden:${tabId}` as const;

@@ -105,3 +105,17 @@ describe('reposted and ghost jobs', () => {
     expect(repostFlags(client(['Shopify theme tweaks'], [history('Shopify theme tweaks', '2025-01-10T00:00:00Z')], 3), NOW)).toEqual([]);
   });
 });
+
+describe("a tile's badge", () => {
+  it('marks jobs the user applied to or opened, and a client who reposts jobs', async () => {
+    const { tileView } = await import('@/utils/lists/tiles-answer');
+    const known = { companyId: '7', score: 80, hireRate: 0.7, avgHourly: 30, reposts: true };
+    expect(tileView(tile(), null, NO_RULES, NO_BLOCKS, 'applied')).toMatchObject({ word: 'Good ✓', clientKnown: false, hidden: null });
+    expect(tileView(tile(), null, NO_RULES, NO_BLOCKS, 'seen').detail).toMatch(/ · seen$/);
+    expect(tileView(tile(), known, NO_RULES, NO_BLOCKS).detail).toMatch(/^score 80 .* · ⚑ reposts jobs$/);
+    expect(tileView(tile({ paymentVerified: false }), known, { ...NO_RULES, hideUnverified: true }, NO_BLOCKS)).toMatchObject({
+      clientKnown: true,
+      hidden: 'payment not verified',
+    });
+  });
+});

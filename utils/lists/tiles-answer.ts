@@ -34,12 +34,14 @@ export async function knownClient(ciphertext: string, deps: Pick<LookupDeps, 'co
 }
 
 /** A tile's badge and fold, from what it shows, the rules, the blocks and the client held (if any). */
-export function tileView(tile: TileSeen, known: KnownClient | null, rules: ListRules, blocks: Blocks): TileView {
+export function tileView(tile: TileSeen, known: KnownClient | null, rules: ListRules, blocks: Blocks, mark: 'applied' | 'seen' | null = null): TileView {
   const view = badgeView(tile, known);
   const facts: KnownFacts | null = known ? { companyId: known.companyId, score: known.score, hireRate: known.hireRate } : null;
+  const marks = [known?.reposts ? '⚑ reposts jobs' : null, mark === 'applied' ? 'you applied' : mark === 'seen' ? 'seen' : null].filter(Boolean);
   return {
     ...view,
-    detail: known?.reposts ? `${view.detail} · ⚑ reposts jobs` : view.detail,
+    word: mark === 'applied' ? `${view.word} ✓` : view.word,
+    detail: [view.detail, ...marks].join(' · '),
     clientKnown: known !== null,
     hidden: hiddenBecause(tile, rules, blocks, facts),
   };
