@@ -72,6 +72,22 @@ try {
     console.log(`✓ Feed: ${await page.locator('uphunt-tile-badge').count()} tiles near the view badged (the rest as they scroll in)`);
   }
 
+  // Lists: a rule folds the tiles of clients whose payment is not verified, each saying why; the count is on the page.
+  {
+    const rules = options.getByRole('form', { name: 'List rules' });
+    await rules.getByLabel("Hide jobs whose client's payment is not verified").check();
+    await rules.getByRole('button', { name: 'Save list rules' }).click();
+    await rules.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const { page } = await openUpwork(context, extensionId, '/nx/search/jobs/?q=demo');
+    await page.locator('uphunt-fold').first().waitFor();
+    await page
+      .locator('uphunt-fold')
+      .first()
+      .evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    if (headless) await page.screenshot({ path: `${outDir}/08-list-hidden-tiles.png` });
+    console.log(`✓ Lists: ${await page.locator('uphunt-fold').count()} tiles near the view folded by the rule, each with its reason and Show`);
+  }
+
   if (headless) {
     console.log(`\nScreenshots of the side panel are in ${outDir}/ (start with 01-job-page-client-history.png).`);
   } else {
