@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { filesWithoutTheirData } from './tests/real/absent';
 
 // Both browsers load the production build in .output/; `npm test` builds it first.
 export default defineConfig({
@@ -8,6 +9,7 @@ export default defineConfig({
   fullyParallel: false,
   // One browser at a time: the Firefox sandbox owns port 443 and the machine has two cores.
   workers: 1,
+  testIgnore: filesWithoutTheirData(),
   retries: 0,
   reporter: [['list']],
   projects: [

@@ -268,3 +268,12 @@ test("a proposal page is read from its job's link; one that cannot be read says 
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByRole('row', { name: /proposal/ })).toContainText('/nx/proposals/1');
 });
+
+test('a client who posts the same job again and again is flagged in the panel, naming the jobs', async ({ context, extensionId }) => {
+  await saveKeys(context, extensionId);
+  const { tabId } = await openUpwork(context, extensionId, '/jobs/Data-Entry-VA-Needed-ASAP_~022045500011122233344/');
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quickbuck Ventures');
+  await expect(panel.getByLabel('Red flags')).toContainText('Posted 2 times with no hire: "Data Entry VA Needed ASAP"');
+  await expect(panel.getByLabel('Red flags')).toContainText('Data Entry VA Needed - ASAP!');
+});

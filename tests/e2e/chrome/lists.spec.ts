@@ -1,10 +1,10 @@
 /**
- * Lists: rules fold tiles with the reason, Show reveals one, a job hidden from its badge stays hidden after a
- * reload and in another tab until Undo, and a client who reposts the same job is flagged in the panel.
+ * Lists, on a real search page: rules fold tiles with the reason, Show reveals one, a job hidden from its badge
+ * stays hidden in another tab until Undo. (A client who reposts a job: client-history.spec.ts.)
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { ABSENT_NOTE, HAVE_REAL_PAGES, realPage } from '../../real/captures';
-import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+import { realPage } from '../../real/captures';
+import { expect, openUpwork, saveKeys, test } from './fixtures';
 
 async function blockOtherHosts(context: BrowserContext) {
   await context.route(/^https?:\/\/(?!(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\/)/, (route) => route.abort());
@@ -39,7 +39,6 @@ test('a rule hides exactly the tiles it should, with the reason; Show reveals on
   extensionId,
   sandbox,
 }) => {
-  test.skip(!HAVE_REAL_PAGES, ABSENT_NOTE);
   await blockOtherHosts(context);
   const options = await saveKeys(context, extensionId);
   const rules = options.getByRole('form', { name: 'List rules' });
@@ -89,13 +88,4 @@ test('a rule hides exactly the tiles it should, with the reason; Show reveals on
   await scrollUntil(after.page, 'uphunt-tile-badge', 20);
   await expect(after.page.locator('[data-uphunt-hidden="job hidden by you"]')).toHaveCount(0);
   await expect(after.page.locator('uphunt-fold')).toHaveCount(5);
-});
-
-test('a client who posts the same job again and again is flagged in the panel, naming the jobs', async ({ context, extensionId }) => {
-  await saveKeys(context, extensionId);
-  const { tabId } = await openUpwork(context, extensionId, '/jobs/Data-Entry-VA-Needed-ASAP_~022045500011122233344/');
-  const panel = await openPanel(context, extensionId, tabId);
-  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quickbuck Ventures');
-  await expect(panel.getByLabel('Red flags')).toContainText('Posted 2 times with no hire: "Data Entry VA Needed ASAP"');
-  await expect(panel.getByLabel('Red flags')).toContainText('Data Entry VA Needed - ASAP!');
 });

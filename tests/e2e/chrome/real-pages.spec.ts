@@ -5,10 +5,8 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
-import { HAVE_REAL_PAGES, ABSENT_NOTE, realPage } from '../../real/captures';
+import { realPage } from '../../real/captures';
 import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
-
-test.skip(!HAVE_REAL_PAGES, ABSENT_NOTE);
 
 const byCipher = (sandbox: { requests(): Array<{ host: string; path: string }> }) =>
   sandbox

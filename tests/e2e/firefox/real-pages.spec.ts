@@ -3,10 +3,8 @@ import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
-import { ABSENT_NOTE, HAVE_REAL_PAGES, realPage } from '../../real/captures';
+import { realPage } from '../../real/captures';
 import { openExtensionPage, tabIdOf, waitForText, startFirefoxSession, endFirefoxSession, type FirefoxSession, clickButton } from './launch';
-
-test.skip(!HAVE_REAL_PAGES, ABSENT_NOTE);
 
 let sandbox: Sandbox;
 let browser: Browser;
