@@ -39,7 +39,6 @@ import {
   seenJobsKey,
   updateStored,
 } from './storage';
-import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { digestPage } from './upwork/nuxt';
 import { JOB_PAGE_KINDS, jobUrl, parseUpworkUrl } from './upwork/page';
@@ -159,16 +158,16 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
 
 /** How many tiles of the tab's page the rules fold, and why: the popup says it. Kept per page, for its tiles. */
 async function recordHidden(tabId: number, views: Record<string, TileView>): Promise<void> {
-  const key = hiddenCountKey(tabId);
-  const tab = await browser.tabs.get(tabId).catch(() => null);
-  const url = tab?.url ?? '';
-  const stored = await readChecked(key, HiddenCountSchema);
-  const byJob = stored?.url === url ? { ...stored.byJob } : {};
-  for (const [ciphertext, view] of Object.entries(views)) {
-    if (view.hidden) byJob[ciphertext] = view.hidden;
-    else delete byJob[ciphertext];
-  }
-  await storage.setItem(key, { url, byJob });
+  const url = (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
+  // The one serialized update: two lists of tiles answered together must not overwrite each other's counts.
+  await updateStored(hiddenCountKey(tabId), HiddenCountSchema, (stored) => {
+    const byJob = stored?.url === url ? { ...stored.byJob } : {};
+    for (const [ciphertext, view] of Object.entries(views)) {
+      if (view.hidden) byJob[ciphertext] = view.hidden;
+      else delete byJob[ciphertext];
+    }
+    return { url, byJob };
+  });
 }
 
 /** Remembers a job the user opened, so that its tile says "seen" (the newest 500). */

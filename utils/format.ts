@@ -56,3 +56,11 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function percent(share: number | null | undefined): string {
   return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${Math.round(share * 100)}%`;
 }
+
+/** The dollars a page writes: "$2.8K total spent" → 2800, "$10K+ spent" → 10000, "$5.00 /hr" → 5; null when it names none. */
+export function dollarsIn(text: string | null): number | null {
+  const match = /\$\s*([\d.,]+)\s*([KM])?/i.exec(text ?? '');
+  if (!match) return null;
+  const scale = { K: 1e3, M: 1e6 }[match[2]?.toUpperCase() ?? ''] ?? 1;
+  return Math.round(Number(match[1]!.replace(/,/g, '')) * scale * 100) / 100;
+}

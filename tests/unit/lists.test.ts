@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenBecause, NO_BLOCKS, NO_RULES, spentUsd, withBlock, withoutBlock, MAX_BLOCKS, type TileSeen } from '@/utils/lists/rules';
+import { dollarsIn } from '@/utils/format';
+import { hiddenBecause, NO_BLOCKS, NO_RULES, withBlock, withoutBlock, MAX_BLOCKS, type TileSeen } from '@/utils/lists/rules';
 import { repostFlags, sameJob } from '@/utils/lists/reposts';
 import { ClientJobsSchema } from '@/utils/uphunt/schemas';
 
@@ -57,7 +58,7 @@ describe('list rules', () => {
   });
 
   it('reads spend as tiles word it', () => {
-    expect([spentUsd('$10K+ spent'), spentUsd('$1M+ spent'), spentUsd('$0 spent'), spentUsd('$400+ spent'), spentUsd(null)]).toEqual([
+    expect([dollarsIn('$10K+ spent'), dollarsIn('$1M+ spent'), dollarsIn('$0 spent'), dollarsIn('$400+ spent'), dollarsIn(null)]).toEqual([
       10_000,
       1_000_000,
       0,

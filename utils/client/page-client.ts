@@ -4,6 +4,7 @@
  * Made into UpHunt's shape so that the same figures and score rules judge it. Pure.
  */
 import * as z from 'zod/mini';
+import { dollarsIn } from '../format';
 import type { PageClientSeen, PageSeen } from '../messaging';
 import { BuyerSchema, WorkHistoryItemSchema, type ClientJobs, type WorkHistoryItem } from '../uphunt/schemas';
 import { paymentVerified } from '../upwork/extract';
@@ -83,11 +84,11 @@ function buyerFromBox(seen: PageClientSeen): Buyer {
       score: stars && stars > 0 ? stars : null,
       feedbackCount: reviews ? count(/([\d,]+)/, reviews[2]!) : null,
       // The box leaves out "total spent" for a client who spent nothing.
-      totalCharges: { amount: money(field('client-spend')) ?? (seen.fields['client-job-posting-stats'] ? 0 : null) },
+      totalCharges: { amount: dollarsIn(field('client-spend')) ?? (seen.fields['client-job-posting-stats'] ? 0 : null) },
       totalJobsWithHires: posted !== null && hireRate !== null ? Math.round((posted * hireRate) / 100) : null,
     },
     enterprise: null,
-    avgHourlyJobsRate: { amount: money(field('client-hourly-rate')) },
+    avgHourlyJobsRate: { amount: dollarsIn(field('client-hourly-rate')) },
     postedCount: posted,
     topClient: null,
     phoneVerificationStatus: phone ? { status: phone } : null,
@@ -97,14 +98,6 @@ function buyerFromBox(seen: PageClientSeen): Buyer {
 function count(pattern: RegExp, text: string): number | null {
   const match = pattern.exec(text)?.[1];
   return match ? Number(match.replace(/,/g, '')) : null;
-}
-
-/** "$2.8K total spent" → 2800; "$5.00 /hr" → 5. */
-export function money(text: string): number | null {
-  const match = /\$\s*([\d.,]+)\s*([KM])?/i.exec(text);
-  if (!match) return null;
-  const scale = { K: 1e3, M: 1e6 }[match[2]?.toUpperCase() ?? ''] ?? 1;
-  return Math.round(Number(match[1]!.replace(/,/g, '')) * scale * 100) / 100;
 }
 
 function withoutNulls<T extends object>(value: T): Partial<T> {

@@ -5,6 +5,7 @@
  * hides a job. Pure.
  */
 import * as z from 'zod/mini';
+import { dollarsIn } from '../format';
 
 export const PROPOSAL_TIERS = ['Less than 5', '5 to 10', '10 to 15', '15 to 20', '20 to 50', '50+'] as const;
 
@@ -62,13 +63,6 @@ export interface Blocks {
 }
 export const NO_BLOCKS: Blocks = { clients: [], jobs: [] };
 
-/** "$10K+ spent" → 10000; "$0 spent" → 0; null when the tile does not say. */
-export function spentUsd(text: string | null): number | null {
-  const match = /\$\s*([\d.,]+)\s*([KM])?/i.exec(text ?? '');
-  if (!match) return null;
-  return Number(match[1]!.replace(/,/g, '')) * ({ K: 1e3, M: 1e6 }[match[2]?.toUpperCase() ?? ''] ?? 1);
-}
-
 function tierIndex(text: string | null): number {
   const normal = (text ?? '')
     .replace(/^proposals:\s*/i, '')
@@ -82,7 +76,7 @@ export function hiddenBecause(tile: TileSeen, rules: ListRules, blocks: Blocks, 
   if (blocks.jobs.some((job) => job.ciphertext === tile.ciphertext)) return 'job hidden by you';
   if (known?.companyId && blocks.clients.some((client) => client.companyId === known.companyId)) return 'client hidden by you';
   if (rules.hideUnverified && tile.paymentVerified === false) return 'payment not verified';
-  const spent = spentUsd(tile.totalSpent);
+  const spent = dollarsIn(tile.totalSpent);
   if (rules.minSpentUsd !== null && spent !== null && spent < rules.minSpentUsd) return `spent under $${rules.minSpentUsd.toLocaleString('en-US')}`;
   if (rules.minRating !== null && tile.rating !== null && tile.rating < rules.minRating) return `rated under ${rules.minRating}★`;
   const tier = tierIndex(tile.proposals);

@@ -102,3 +102,8 @@ export async function forgetStored(page: Page, ...prefixes: string[]) {
     await chrome.storage.session.remove('uphunt-paused-until');
   }, prefixes);
 }
+
+/** Every host but Upwork, UpHunt and Mindcase is refused: the real captures name analytics and CDN hosts. */
+export async function blockOtherHosts(context: BrowserContext) {
+  await context.route(/^https?:\/\/(?!(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\/)/, (route) => route.abort());
+}

@@ -2,13 +2,9 @@
  * Lists, on a real search page: rules fold tiles with the reason, Show reveals one, a job hidden from its badge
  * stays hidden in another tab until Undo. (A client who reposts a job: client-history.spec.ts.)
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { realPage } from '../../real/captures';
-import { expect, openUpwork, saveKeys, test } from './fixtures';
-
-async function blockOtherHosts(context: BrowserContext) {
-  await context.route(/^https?:\/\/(?!(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\/)/, (route) => route.abort());
-}
+import { blockOtherHosts, expect, openUpwork, saveKeys, test } from './fixtures';
 
 /** Scrolls to the end (the capture is unstyled and very tall) until `count` tiles carry a fold or a badge. */
 async function scrollUntil(page: Page, selector: string, count: number) {

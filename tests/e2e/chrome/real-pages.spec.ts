@@ -3,20 +3,16 @@
  * the page names blocked: the badges state what each tile shows, and the panel finds the client through
  * another of its jobs, or shows the client as the page describes them.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
 import { realPage } from '../../real/captures';
-import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+import { blockOtherHosts, expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
 
 const byCipher = (sandbox: { requests(): Array<{ host: string; path: string }> }) =>
   sandbox
     .requests()
     .filter((r) => r.host === 'uphunt.io' && r.path.includes('by-ciphertext'))
     .map((r) => decodeURIComponent(/cipher=([^&]+)/.exec(r.path)?.[1] ?? ''));
-
-async function blockOtherHosts(context: BrowserContext) {
-  await context.route(/^https?:\/\/(?!(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\/)/, (route) => route.abort());
-}
 
 /** Scrolls to the end (unstyled captures are very tall), then reads every badge's label from its shadow root. */
 async function badgeLabels(page: Page, expected: number): Promise<string[]> {
