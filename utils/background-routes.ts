@@ -41,6 +41,7 @@ import {
 } from './storage';
 import { browser } from 'wxt/browser';
 import { digestPage } from './upwork/nuxt';
+import type { BackgroundWatcher } from './watches/background';
 import { JOB_PAGE_KINDS, jobUrl, parseUpworkUrl } from './upwork/page';
 
 export interface BackgroundServices {
@@ -49,6 +50,7 @@ export interface BackgroundServices {
   applications: ReturnType<typeof createApplyQueue>;
   /** Looks up the clients of listed jobs (when the user allowed it). */
   lookUpListed: (tabId: number, ciphertexts: string[]) => void;
+  watcher: BackgroundWatcher;
   /** Two panels opening together ask the same things: one call answers both. */
   once: ReturnType<typeof createInFlight>;
 }
@@ -153,6 +155,7 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
     submitApplication: { from: 'extension', schema: DraftMessageSchema, handle: (draft) => s.applications.submit(draft) },
     undoApplication: { from: 'extension', schema: IdMessageSchema, handle: ({ id }) => s.applications.undo(id) },
     checkApplication: { from: 'extension', schema: IdMessageSchema, handle: ({ id }) => s.applications.checkNow(id) },
+    checkWatch: { from: 'extension', schema: IdMessageSchema, handle: ({ id }) => s.watcher.check(id) },
   };
 }
 

@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { alarmMinutes } from './timing';
 import { NAIVE } from './bench';
 import { createInFlight, createTtlCache, type CacheEntry } from './cache';
-import { createEnricher, EMPTY_ENRICHMENT } from './enrich';
+import { createEnricher, EMPTY_ENRICHMENT, type EnrichDeps } from './enrich';
+import { knownClient, type KnownClient } from './lists/tiles-answer';
 import { JobRowSchema, type JobRow } from './mindcase/schemas';
 import { ApiError, defaultHttpDeps, toProblem, type Problem, type Service } from './http';
 import { CLIENT_JOBS_TTL_MS, type LookupDeps } from './lookup';
@@ -135,8 +136,9 @@ export const MINDCASE_ALARM = 'mindcase-poll';
 
 const RowEntrySchema = z.object({ storedAt: z.number(), value: JobRowSchema });
 
-export function createBackgroundEnricher() {
+export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 'searchFailed'>) {
   return createEnricher({
+    ...hooks,
     mindcase: async () => createMindcaseClient((await keysItem.getValue()).mindcase),
     readState: async () => (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? structuredClone(EMPTY_ENRICHMENT),
     writeState: (state) => storage.setItem(enrichmentKey, state),
@@ -174,6 +176,19 @@ export async function mindcaseCredits(): Promise<{ credits: number | null; probl
   }
 }
 
+/** A job's client through UpHunt (by-ciphertext, then the client's history), through the shared cache. */
+export async function lookUpClient(deps: LookupDeps, ciphertext: string): Promise<KnownClient | null> {
+  let companyId = await deps.companyOf.get(ciphertext);
+  if (!companyId) {
+    companyId = await deps.shared(`company-of:${ciphertext}`, async () => (await deps.uphunt()).companyIdForCiphertext(ciphertext));
+    if (companyId) await deps.companyOf.set(ciphertext, companyId);
+  }
+  if (!companyId) return null;
+  const id = companyId;
+  await deps.clientJobs.load(id, async () => (await deps.uphunt()).clientJobs(id));
+  return knownClient(ciphertext, deps);
+}
+
 /**
  * Looks up the clients of listed jobs, two at a time, through the same cache and de-duplication as opened
  * jobs. Only when the user turned on "look up clients of listed jobs".
@@ -187,16 +202,7 @@ export function createListedLookups(deps: LookupDeps, tell: (tabId: number, ciph
     if (!job) return;
     running += 1;
     try {
-      let companyId = await deps.companyOf.get(job.ciphertext);
-      if (!companyId) {
-        companyId = await deps.shared(`company-of:${job.ciphertext}`, async () => (await deps.uphunt()).companyIdForCiphertext(job.ciphertext));
-        if (companyId) await deps.companyOf.set(job.ciphertext, companyId);
-      }
-      if (companyId) {
-        const id = companyId;
-        await deps.clientJobs.load(id, async () => (await deps.uphunt()).clientJobs(id));
-        await tell(job.tabId, job.ciphertext);
-      }
+      if (await lookUpClient(deps, job.ciphertext)) await tell(job.tabId, job.ciphertext);
     } catch {
       // A listed job UpHunt does not know, or a failed call, leaves its badge as the page made it.
     } finally {

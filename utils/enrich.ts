@@ -31,6 +31,14 @@ export interface PendingRun {
   polls: number;
   /** The last poll's failure, while the run is polled again: said beside "Fetching…". */
   problem?: Problem | null;
+  /** A watched search's run: `inputs` are keywords, and up to `limit` rows come back for each. */
+  search?: SearchRun | null;
+}
+
+export interface SearchRun {
+  watchIds: string[];
+  limit: number;
+  params: Record<string, unknown>;
 }
 
 export interface EnrichmentState {
@@ -67,6 +75,9 @@ export interface EnrichDeps {
   keepPolling: (on: boolean) => Promise<void>;
   /** Puts a line in Options → Activity (a run that returned another number of rows than asked). */
   note: (text: string) => void;
+  /** A watched search's rows (already stored for the jobs' details), and a watched search that failed. */
+  searched: (run: PendingRun, rows: JobRow[]) => Promise<void>;
+  searchFailed: (run: PendingRun, problem: Problem) => Promise<void>;
 }
 
 export type EnrichStatus =
@@ -93,8 +104,13 @@ export function monthOf(now: number): string {
 /** Dollars spent this month, and what is already committed to runs and the queue. */
 export function spending(state: EnrichmentState, now: number): { spentUsd: number; committedUsd: number } {
   const rows = state.month === monthOf(now) ? state.rowsThisMonth : 0;
-  const pending = state.queue.length + state.runs.reduce((n, run) => n + run.inputs.length, 0);
+  const pending = state.queue.length + state.runs.reduce((n, run) => n + rowsAskedBy(run), 0);
   return { spentUsd: rows * PRICE_PER_ROW_USD, committedUsd: (rows + pending) * PRICE_PER_ROW_USD };
+}
+
+/** The most rows a run can bring: one per job asked for, or a search's limit per keyword. */
+function rowsAskedBy(run: Pick<PendingRun, 'inputs' | 'search'>): number {
+  return run.inputs.length * (run.search?.limit ?? 1);
 }
 
 export function createEnricher(deps: EnrichDeps) {
@@ -137,6 +153,19 @@ export function createEnricher(deps: EnrichDeps) {
     );
   };
 
+  /** What is said when a run would take the month's spending past the cap. */
+  const overCap = (state: EnrichmentState, rows: number, capUsd: number): Problem | null => {
+    const { committedUsd, spentUsd } = spending(state, deps.now());
+    if (committedUsd + rows * PRICE_PER_ROW_USD <= capUsd + 1e-9) return null;
+    return {
+      service: 'Mindcase',
+      kind: 'spending_cap',
+      status: null,
+      detail: `$${spentUsd.toFixed(2)} of your $${capUsd.toFixed(2)} monthly cap is spent or committed.`,
+      retryAt: null,
+    };
+  };
+
   async function request(ciphertexts: string[]): Promise<void> {
     const settings = await deps.settings();
     const added = await update(async (state) => {
@@ -147,17 +176,9 @@ export function createEnricher(deps: EnrichDeps) {
         if (!NAIVE && entry && deps.now() - entry.storedAt < ROW_TTL_MS) continue;
         wanted.push(ciphertext);
       }
-      const { committedUsd, spentUsd } = spending(state, deps.now());
-      if (committedUsd + wanted.length * PRICE_PER_ROW_USD > settings.monthlyCapUsd + 1e-9) {
-        for (const ciphertext of wanted) {
-          state.failed[ciphertext] = {
-            service: 'Mindcase',
-            kind: 'spending_cap',
-            status: null,
-            detail: `$${spentUsd.toFixed(2)} of your $${settings.monthlyCapUsd.toFixed(2)} monthly cap is spent or committed.`,
-            retryAt: null,
-          };
-        }
+      const capped = overCap(state, wanted.length, settings.monthlyCapUsd);
+      if (capped) {
+        for (const ciphertext of wanted) state.failed[ciphertext] = capped;
         return 0;
       }
       for (const ciphertext of wanted) delete state.failed[ciphertext];
@@ -166,6 +187,25 @@ export function createEnricher(deps: EnrichDeps) {
     });
     // Jobs asked for within a moment of each other go into one run.
     if (added > 0) scheduleFlush(BATCH_WINDOW_MS);
+  }
+
+  /**
+   * Starts a watched search's run (the same run machinery: stored before the POST, polled, found again when its
+   * answer is lost). Refused, with the reason, when its most rows would pass the monthly cap.
+   */
+  async function startSearch(search: SearchRun & { inputs: string[] }): Promise<Problem | null> {
+    const settings = await deps.settings();
+    const { inputs, ...rest } = search;
+    const run = await update((state) => {
+      const capped = overCap(state, rowsAskedBy({ inputs, search: rest }), settings.monthlyCapUsd);
+      if (capped) return capped;
+      const started: PendingRun = { id: null, inputs, startedAt: deps.now(), polls: 0, search: rest };
+      state.runs.push(started);
+      return started;
+    });
+    if (!('startedAt' in run)) return run;
+    await send(run);
+    return null;
   }
 
   function scheduleFlush(ms: number) {
@@ -186,19 +226,18 @@ export function createEnricher(deps: EnrichDeps) {
       state.runs.push(started);
       return started;
     });
-    if (!run) return;
+    if (run) await send(run);
+  }
+
+  /** Sends a stored run's POST: its id is kept, its rows taken at once if Mindcase answered them, or it is polled. */
+  async function send(run: PendingRun): Promise<void> {
     await deps.keepPolling(true);
     starting.add(run.startedAt);
     try {
       const client = await deps.mindcase();
-      const answer = await client.startJobsRun(run.inputs.map(jobUrl));
+      const answer = run.search ? await client.startSearchRun(run.search.params) : await client.startJobsRun(run.inputs.map(jobUrl));
       if (answer.status === 'completed' && answer.data) {
-        await storeRows(run.inputs, answer.data);
-        await update((state) => {
-          state.runs = state.runs.filter((r) => r !== findRun(state, run));
-          state.rowsThisMonth += answer.data?.length ?? 0;
-        });
-        await checkCharge(run, { ...answer, row_count: answer.row_count ?? answer.data.length });
+        await completed(run, answer.data, { row_count: answer.row_count ?? answer.data.length, credits_used: null });
       } else {
         await update((state) => {
           const stored = findRun(state, run);
@@ -216,20 +255,33 @@ export function createEnricher(deps: EnrichDeps) {
         });
         return settle();
       }
-      // Refused (or rate-limited): nothing was started, so a 429's jobs wait for the time Mindcase named and go again (bounded).
+      // Refused (or rate-limited): nothing was started, so a 429's jobs wait for the time Mindcase named and go
+      // again (bounded). A watched search is simply told: its next slot asks again.
       const retryAt = retryAtOf(problem);
       const waitMs = retryAt !== null ? retryAt - deps.now() : null;
-      const retry = waitMs !== null && waitMs <= MAX_RETRY_WAIT_MS;
-      await update((state) => {
-        state.runs = state.runs.filter((r) => r !== findRun(state, run));
-        for (const ciphertext of run.inputs) state.failed[ciphertext] = problem;
-        if (retry) state.queue.unshift(...run.inputs.filter((c) => !state.queue.includes(c)));
-      });
-      if (retry) scheduleFlush(Math.max(1_000, waitMs));
+      const retry = !run.search && waitMs !== null && waitMs <= MAX_RETRY_WAIT_MS;
+      await fail(run, problem);
+      if (retry) {
+        await update((state) => state.queue.unshift(...run.inputs.filter((c) => !state.queue.includes(c))));
+        scheduleFlush(Math.max(1_000, waitMs));
+      }
     } finally {
       starting.delete(run.startedAt);
     }
     await settle();
+  }
+
+  /** A run's rows: stored for the jobs' details, counted in the month, handed to the watch that asked. */
+  async function completed(run: PendingRun, rows: JobRow[], info: { row_count: number | null; credits_used: number | null }) {
+    await storeRows(run, rows);
+    // The watch takes its rows before the run is dropped: a worker dying in between hands them over again, and
+    // the watch's seen list keeps that from announcing anything twice.
+    if (run.search) await deps.searched(run, rows);
+    await update((state) => {
+      state.runs = state.runs.filter((r) => r !== findRun(state, run));
+      state.rowsThisMonth += rows.length;
+    });
+    await checkCharge(run, info);
   }
 
   /**
@@ -267,12 +319,16 @@ export function createEnricher(deps: EnrichDeps) {
   /** What Mindcase charged (`credits_used`), and a run that returned another number of rows than jobs asked for. */
   async function checkCharge(run: PendingRun, info: { row_count: number | null; credits_used?: number | null }) {
     const rows = info.row_count;
-    const mismatch = rows !== null && rows !== run.inputs.length;
+    // A search brings up to its limit per keyword, fewer when fewer jobs fit: only more is a surprise.
+    const mismatch = rows !== null && (run.search ? rows > rowsAskedBy(run) : rows !== run.inputs.length);
     const text = mismatch
-      ? `Mindcase returned ${rows} row${rows === 1 ? '' : 's'} for the ${run.inputs.length} job${run.inputs.length === 1 ? '' : 's'} asked for`
+      ? run.search
+        ? `Mindcase returned ${rows} rows for a search limited to ${rowsAskedBy(run)}`
+        : `Mindcase returned ${rows} row${rows === 1 ? '' : 's'} for the ${run.inputs.length} job${run.inputs.length === 1 ? '' : 's'} asked for`
       : null;
     await update((state) => {
       state.creditsUsedThisMonth += info.credits_used ?? 0;
+      if (run.search) return;
       for (const ciphertext of run.inputs) {
         if (text) state.rowNotes[ciphertext] = text;
         else delete state.rowNotes[ciphertext];
@@ -318,12 +374,7 @@ export function createEnricher(deps: EnrichDeps) {
         if (info.status === 'completed') {
           asking = 'results';
           const rows = await client.results(run.id);
-          await storeRows(run.inputs, rows);
-          await update((state) => {
-            state.runs = state.runs.filter((r) => r.id !== run.id);
-            state.rowsThisMonth += rows.length;
-          });
-          await checkCharge(run, { row_count: info.row_count ?? rows.length, credits_used: info.credits_used });
+          await completed(run, rows, { row_count: info.row_count ?? rows.length, credits_used: info.credits_used });
         } else if (!RUNNING.includes(info.status)) {
           // failed, cancelled, or a status nobody documented (e.g. rejected_balance): final, said by its name.
           const detail = `the run ended as "${info.status}"${info.error ? `: ${info.error}` : ''}`;
@@ -395,20 +446,24 @@ export function createEnricher(deps: EnrichDeps) {
   async function fail(run: PendingRun, problem: Problem) {
     await update((state) => {
       state.runs = state.runs.filter((r) => !(r.id === run.id && r.startedAt === run.startedAt));
-      for (const ciphertext of run.inputs) state.failed[ciphertext] = problem;
+      if (!run.search) for (const ciphertext of run.inputs) state.failed[ciphertext] = problem;
     });
+    if (run.search) await deps.searchFailed(run, problem);
   }
 
   function interrupted(detail: string): Problem {
     return { service: 'Mindcase', kind: 'interrupted', status: null, detail, retryAt: null };
   }
 
-  async function storeRows(inputs: string[], rows: JobRow[]) {
+  /** Every row is kept for its job's details (a search's rows too: a found job's details are never bought again). */
+  async function storeRows(run: PendingRun, rows: JobRow[]) {
     const storedAt = deps.now();
     for (const row of rows) {
       const ciphertext = rowCiphertext(row);
-      if (ciphertext && inputs.includes(ciphertext)) await deps.rows.set(ciphertext, { storedAt, value: row });
+      if (ciphertext && (run.search || run.inputs.includes(ciphertext))) await deps.rows.set(ciphertext, { storedAt, value: row });
     }
+    if (run.search) return;
+    const inputs = run.inputs;
     const found = new Set(rows.map(rowCiphertext));
     const missing = inputs.filter((c) => !found.has(c));
     if (missing.length) {
@@ -419,7 +474,7 @@ export function createEnricher(deps: EnrichDeps) {
     }
   }
 
-  return { request, flush, poll, cancel, resume };
+  return { request, startSearch, flush, poll, cancel, resume };
 }
 
 function findRun(state: EnrichmentState, run: PendingRun): PendingRun | undefined {

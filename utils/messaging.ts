@@ -114,6 +114,8 @@ export interface ProtocolMap {
   openJob(data: { ciphertext: string }): void;
   /** Background → content script: a listed job's client was looked up; its badge can show the score. */
   tileKnown(data: { ciphertext: string }): void;
+  /** Options → background: check this watched search now; answers why it did not, or null. */
+  checkWatch(data: { id: string }): string | null;
   /** Background → content script: what does this tab show right now? */
   readPage(): PageSeen;
 }

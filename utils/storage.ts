@@ -7,6 +7,7 @@ import type { PageClientSeen } from './messaging';
 import { ListRulesSchema, NO_BLOCKS, NO_RULES, type Blocks } from './lists/rules';
 import { AppliedJobSchema } from './uphunt/apply-schemas';
 import { FreelancersSchema } from './uphunt/schemas';
+import { NewJobSchema, WatchSchema, WatchStatusSchema } from './watches/watch';
 
 export const KeysSchema = z.object({ uphunt: z.string(), mindcase: z.string() });
 export type Keys = z.output<typeof KeysSchema>;
@@ -184,6 +185,7 @@ export const EnrichmentStateSchema = z.object({
       startedAt: z.number(),
       polls: z.number(),
       problem: z.optional(z.nullable(ProblemSchema)),
+      search: z.optional(z.nullable(z.object({ watchIds: z.array(z.string()), limit: z.number(), params: z.record(z.string(), z.unknown()) }))),
     }),
   ),
   failed: z.record(z.string(), ProblemSchema),
@@ -318,3 +320,18 @@ export const DroppedMessagesSchema = z.object({ count: z.number(), lastAt: z.num
 export type DroppedMessages = z.output<typeof DroppedMessagesSchema>;
 export const droppedMessagesKey = 'local:dropped-messages' as const;
 export { DiagnosticsSchema, type Diagnostics } from './diagnostics';
+
+/**
+ * Watched searches (Options → Watched searches). In storage.local, not sync: a watch synced to a second browser
+ * would be checked, and paid for, twice.
+ */
+export const WatchesSchema = z.object({ list: z.array(WatchSchema).check(z.maxLength(20)) });
+export const watchesItem = defineSettings('local:watches', WatchesSchema, { list: [] }, { version: 1 });
+/** What each watch's last check did, by watch id. */
+export const watchStatusKey = 'local:watch-status' as const;
+export const WatchStatusesSchema = z.record(z.string(), WatchStatusSchema);
+/** Jobs any watch has seen (newest last): never announced again. */
+export const watchSeenKey = 'local:watch-seen' as const;
+/** The New jobs list, newest first. */
+export const newJobsKey = 'local:new-jobs' as const;
+export const NewJobsSchema = z.array(NewJobSchema);

@@ -19,7 +19,8 @@ import { resumeLookups, retryKeyProblems } from '@/utils/lookup';
 import { serveMessages } from '@/utils/message-table';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { followTimingScale } from '@/utils/timing';
-import { backgroundErrorsKey, keysItem, recordIncident, tabStateKey } from '@/utils/storage';
+import { backgroundErrorsKey, keysItem, recordIncident, tabStateKey, watchesItem } from '@/utils/storage';
+import { createBackgroundWatcher, openJobsFromNotifications, watchHooks, WATCH_ALARM, type BackgroundWatcher } from '@/utils/watches/background';
 
 export default defineBackground(() => {
   // MV3's CSP forbids the eval zod would otherwise use to speed up parsing.
@@ -36,10 +37,12 @@ export default defineBackground(() => {
   defaultHttpDeps.record = ({ url, rateLimit, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url), note: rateLimitNote(rateLimit) });
 
   const lookups = createLookupDeps();
-  const enricher = createBackgroundEnricher();
+  let watcher: BackgroundWatcher | undefined;
+  const enricher = createBackgroundEnricher(watchHooks(() => watcher));
+  watcher = createBackgroundWatcher(enricher.startSearch, lookups);
   const applications = createBackgroundApplyQueue(panelOpen);
   const lookUpListed = createListedLookups(lookups, (tabId, ciphertext) => sendMessage('tileKnown', { ciphertext }, tabId).catch(() => undefined));
-  serveMessages(messageRoutes({ lookups, enricher, applications, lookUpListed, once: createInFlight() }), {
+  serveMessages(messageRoutes({ lookups, enricher, applications, lookUpListed, watcher, once: createInFlight() }), {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     listen: (type, handler) => onMessage(type, handler),
@@ -49,16 +52,23 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MINDCASE_ALARM) void enricher.resume();
     if (alarm.name === APPLY_ALARM) void applications.tick();
+    if (alarm.name === WATCH_ALARM) void watcher.check();
   });
   // A worker that starts again picks up the runs, applications and look-ups the last one left, on its schedule.
   void followTimingScale().then(async () => {
     await Promise.all([enricher.resume(), applications.tick(), storedTabStates().then((tabs) => resumeLookups(lookups, tabs))]);
+    // A slot missed while the browser was closed is checked now (once); then the alarm waits for the next.
+    await watcher.check();
   });
   // A key fixed in Options clears every message the old one caused, and asks again.
   keysItem.watch(() => {
     void forgetKeyProblems();
     void storedTabStates().then((tabs) => retryKeyProblems(lookups, tabs));
   });
+
+  // A watch added, changed or paused in Options moves the alarm to its next check.
+  watchesItem.watch(() => void watcher.reschedule());
+  openJobsFromNotifications();
 
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabStateKey(tabId)));
   // Onboarding: the keys are pasted in Options, so open it once on first install.

@@ -28,6 +28,7 @@ function world(
   const calls: string[] = [];
   const delays: number[] = [];
   const notes: string[] = [];
+  const searched: string[] = [];
   let now = Date.UTC(2026, 10, 23);
   let status: Run['status'] = 'running';
   let alarm = false;
@@ -59,6 +60,14 @@ function world(
       calls.push(`RESULTS ${id}`);
       return runs.get(id)!.slice(0, options.rowsReturned).map(row);
     },
+    startSearchRun: async (params) => {
+      calls.push(`SEARCH ${String(params.inputs)} limit ${String(params.limit)}`);
+      const found = SEARCH_ROWS.slice(0, Number(params.limit));
+      runs.set(`job_${runs.size + 1}`, found);
+      created.set(`job_${runs.size}`, now);
+      if (options.loseStartAnswer) throw new TypeError('Failed to fetch');
+      return { id: `job_${runs.size}`, status: 'queued', data: null, ...RUN_EXTRAS };
+    },
     recentRuns: async () => {
       calls.push('LIST');
       return [...runs.keys()].reverse().map((id) => ({ id, status, ...RUN_EXTRAS, created_at: new Date(created.get(id)!).toISOString() }));
@@ -79,6 +88,8 @@ function world(
       },
       keepPolling: async (on) => void (alarm = on),
       note: (text) => void notes.push(text),
+      searched: async (run, found) => void searched.push(`${run.search?.watchIds.join()}: ${found.length} rows`),
+      searchFailed: async (run, problem) => void searched.push(`${run.search?.watchIds.join()}: ${problem.kind}`),
     });
   /** Runs due timers until none are left (a fake clock that jumps to the next timer). */
   const drain = async () => {
@@ -101,8 +112,13 @@ function world(
     dropTimers: () => timers.splice(0),
     delays,
     notes,
+    searched,
   };
 }
+
+/** What a keyword search finds, newest first. */
+const SEARCH_ROWS = ['~022100000000000000003', '~022100000000000000002', '~022100000000000000001'];
+const SEARCH = { watchIds: ['w1'], limit: 2, params: { inputs: ['shopify'], limit: 2, sortBy: 'newest' }, inputs: ['shopify'] };
 
 describe('enrichment', () => {
   it('a run whose start answer was lost (the worker died) is found among the newest runs and fetched, not bought again', async () => {
@@ -227,6 +243,39 @@ describe('enrichment', () => {
     await w.drain();
     expect(w.calls).toEqual([]);
     expect(w.state().failed[A]).toMatchObject({ kind: 'spending_cap' });
+  });
+
+  it("a watched search's run goes through the same machinery: its rows are stored as the jobs' details, counted, and handed to the watch", async () => {
+    const w = world();
+    const enricher = w.worker();
+    expect(await enricher.startSearch(SEARCH)).toBeNull();
+    w.dropTimers(); // the worker dies between the run's start and its results
+    w.complete();
+    await w.worker().resume();
+    await w.drain();
+    expect(w.calls.filter((c) => c.startsWith('SEARCH'))).toEqual(['SEARCH shopify limit 2']);
+    expect(w.searched).toEqual(['w1: 2 rows']);
+    expect([...w.rows.keys()]).toEqual(SEARCH_ROWS.slice(0, 2));
+    expect(w.state()).toMatchObject({ runs: [], rowsThisMonth: 2 });
+    // A found job's details are then never bought again.
+    await enricher.request([SEARCH_ROWS[0]!]);
+    await w.drain();
+    expect(w.calls.filter((c) => c.startsWith('POST'))).toEqual([]);
+  });
+
+  it('a watched search whose most rows would pass the monthly cap is refused before anything is sent, and says why', async () => {
+    const w = world({ cap: 0.005 });
+    const problem = await w.worker().startSearch(SEARCH);
+    expect(problem).toMatchObject({ kind: 'spending_cap' });
+    expect(w.calls).toEqual([]);
+  });
+
+  it('a search refused by Mindcase is handed back to its watch, not retried by itself', async () => {
+    const w = world({ error: new ApiError({ service: 'Mindcase', kind: 'payment_required', status: 402, detail: 'Not enough credits', retryAt: null }) });
+    await w.worker().startSearch(SEARCH);
+    await w.drain();
+    expect(w.searched).toEqual(['w1: payment_required']);
+    expect(w.state().runs).toEqual([]);
   });
 
   it('cancels a running run', async () => {

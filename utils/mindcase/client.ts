@@ -7,6 +7,8 @@ export const MINDCASE_BASE = 'https://api.mindcase.co/api/v1';
 export interface MindcaseClient {
   credits(): Promise<number>;
   startJobsRun(inputs: string[]): Promise<StartedRun>;
+  /** A keyword search (seed 002's params, `inputs` as keywords): up to `limit` rows per keyword are charged. */
+  startSearchRun(params: Record<string, unknown>): Promise<StartedRun>;
   run(id: string): Promise<Run>;
   results(id: string): Promise<JobRow[]>;
   cancel(id: string): Promise<void>;
@@ -38,6 +40,10 @@ export function createMindcaseClient(apiKey: string, deps: HttpDeps = defaultHtt
         { params: { inputs, limit: inputs.length } },
         `${inputs.length} row${inputs.length === 1 ? '' : 's'}, $${(inputs.length * 0.003).toFixed(3)}`,
       ),
+    startSearchRun: (params) => {
+      const most = (Array.isArray(params.inputs) ? params.inputs.length : 1) * Number(params.limit ?? 0);
+      return call('/agents/upwork/jobs/run', StartRunSchema, 'POST', { params }, `up to ${most} rows, $${(most * 0.003).toFixed(3)}`);
+    },
     run: (id) => call(`/jobs/${encodeURIComponent(id)}`, RunSchema),
     results: async (id) => (await call(`/jobs/${encodeURIComponent(id)}/results`, ResultsSchema)).data,
     recentRuns: (limit) => call(`/jobs?limit=${limit}`, RunListSchema),

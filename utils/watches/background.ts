@@ -1,0 +1,95 @@
+/** The watcher over real storage, the alarm and notifications. The entrypoint only wires it. */
+import { browser } from 'wxt/browser';
+import type { PendingRun, SearchRun } from '../enrich';
+import type { Problem } from '../http';
+import type { JobRow } from '../mindcase/schemas';
+import type { LookupDeps } from '../lookup';
+import { lookUpClient } from '../background-services';
+import {
+  blocksItem,
+  listRulesItem,
+  newJobsKey,
+  NewJobsSchema,
+  readChecked,
+  SeenJobsSchema,
+  updateStored,
+  watchesItem,
+  watchSeenKey,
+  watchStatusKey,
+  WatchStatusesSchema,
+} from '../storage';
+import { jobUrl } from '../upwork/page';
+import { MAX_NEW_JOBS, MAX_SEEN } from './watch';
+import { createWatcher } from './watcher';
+
+export const WATCH_ALARM = 'watched-searches';
+const NOTICE_PREFIX = 'watch:';
+
+export function createBackgroundWatcher(startSearch: (search: SearchRun & { inputs: string[] }) => Promise<Problem | null>, lookups: LookupDeps) {
+  return createWatcher({
+    watches: async () => (await watchesItem.getValue()).list,
+    statuses: async () => (await readChecked(watchStatusKey, WatchStatusesSchema)) ?? {},
+    updateStatuses: (change) =>
+      updateStored(watchStatusKey, WatchStatusesSchema, (stored) => {
+        const statuses = { ...(stored ?? {}) };
+        change(statuses);
+        return statuses;
+      }),
+    seen: async () => new Set((await readChecked(watchSeenKey, SeenJobsSchema)) ?? []),
+    markSeen: (ciphertexts) =>
+      updateStored(watchSeenKey, SeenJobsSchema, (seen) => {
+        const fresh = ciphertexts.filter((c) => !(seen ?? []).includes(c));
+        return [...(seen ?? []), ...fresh].slice(-MAX_SEEN);
+      }),
+    addNewJobs: (jobs) =>
+      updateStored(newJobsKey, NewJobsSchema, (list) => {
+        const known = new Set(jobs.map((job) => job.ciphertext));
+        return [...jobs, ...(list ?? []).filter((job) => !known.has(job.ciphertext))].slice(0, MAX_NEW_JOBS);
+      }),
+    judge: async () => ({ rules: await listRulesItem.getValue(), blocks: await blocksItem.getValue() }),
+    clientOf: (ciphertext) => lookUpClient(lookups, ciphertext),
+    startSearch,
+    notify: async (text, ciphertexts) => {
+      await browser.notifications
+        .create(`${NOTICE_PREFIX}${ciphertexts[0]}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: text,
+          message: 'Click to open the newest one; the side panel and the popup list them all.',
+        })
+        .catch((error: unknown) => console.warn('notification', error));
+    },
+    wakeAt: async (at) => {
+      if (at === null) await browser.alarms.clear(WATCH_ALARM);
+      else await browser.alarms.create(WATCH_ALARM, { when: at });
+    },
+    now: () => Date.now(),
+  });
+}
+
+export type BackgroundWatcher = ReturnType<typeof createBackgroundWatcher>;
+
+/** The enricher's hooks for watched searches, bound once the watcher exists (each needs the other). */
+export function watchHooks(watcher: () => BackgroundWatcher | undefined) {
+  return {
+    searched: async (run: PendingRun, rows: JobRow[]) => watcher()?.found(run, rows),
+    searchFailed: async (run: PendingRun, problem: Problem) => watcher()?.failed(run, problem),
+  };
+}
+
+type PanelOpener = { open(options: { windowId: number }): Promise<void> };
+
+/** A click on a new-jobs notification opens the newest job, and the panel beside it. */
+export function openJobsFromNotifications(): void {
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTICE_PREFIX)) return;
+    const ciphertext = id.slice(NOTICE_PREFIX.length);
+    // Both browsers open a panel only within the click's gesture: asked for before anything is awaited.
+    const sidePanel = (globalThis as { chrome?: { sidePanel?: PanelOpener; windows?: { WINDOW_ID_CURRENT: number } } }).chrome;
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidePanel?.sidePanel && sidePanel.windows) sidePanel.sidePanel.open({ windowId: sidePanel.windows.WINDOW_ID_CURRENT }).catch(() => undefined);
+    else sidebar?.open().catch(() => undefined);
+    void browser.tabs.create({ url: jobUrl(ciphertext) });
+    void browser.notifications.clear(id);
+  });
+}
