@@ -20,7 +20,7 @@ import { serveMessages } from '@/utils/message-table';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { followTimingScale } from '@/utils/timing';
 import { backgroundErrorsKey, keysItem, recordIncident, tabStateKey, watchesItem } from '@/utils/storage';
-import { createBackgroundWatcher, openJobsFromNotifications, watchHooks, WATCH_ALARM, type BackgroundWatcher } from '@/utils/watches/background';
+import { createBackgroundWatcher, openJobsFromNotifications, watchHooks, WATCH_ALARM } from '@/utils/watches/background';
 
 export default defineBackground(() => {
   // MV3's CSP forbids the eval zod would otherwise use to speed up parsing.
@@ -37,9 +37,9 @@ export default defineBackground(() => {
   defaultHttpDeps.record = ({ url, rateLimit, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url), note: rateLimitNote(rateLimit) });
 
   const lookups = createLookupDeps();
-  let watcher: BackgroundWatcher | undefined;
-  const enricher = createBackgroundEnricher(watchHooks(() => watcher));
-  watcher = createBackgroundWatcher(enricher.startSearch, lookups);
+  // Each needs the other: a watch's run is the enricher's, and the enricher hands its rows back to the watch.
+  const watcher = createBackgroundWatcher((search) => enricher.startSearch(search), lookups);
+  const enricher = createBackgroundEnricher(watchHooks(watcher));
   const applications = createBackgroundApplyQueue(panelOpen);
   const lookUpListed = createListedLookups(lookups, (tabId, ciphertext) => sendMessage('tileKnown', { ciphertext }, tabId).catch(() => undefined));
   serveMessages(messageRoutes({ lookups, enricher, applications, lookUpListed, watcher, once: createInFlight() }), {

@@ -69,11 +69,11 @@ export function createBackgroundWatcher(startSearch: (search: SearchRun & { inpu
 
 export type BackgroundWatcher = ReturnType<typeof createBackgroundWatcher>;
 
-/** The enricher's hooks for watched searches, bound once the watcher exists (each needs the other). */
-export function watchHooks(watcher: () => BackgroundWatcher | undefined) {
+/** The enricher's hooks for watched searches. */
+export function watchHooks(watcher: BackgroundWatcher) {
   return {
-    searched: async (run: PendingRun, rows: JobRow[]) => watcher()?.found(run, rows),
-    searchFailed: async (run: PendingRun, problem: Problem) => watcher()?.failed(run, problem),
+    searched: (run: PendingRun, rows: JobRow[]) => watcher.found(run, rows),
+    searchFailed: (run: PendingRun, problem: Problem) => watcher.failed(run, problem),
   };
 }
 
