@@ -4,10 +4,11 @@ import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { stateMatchesTab } from '@/utils/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { ApplicationStatusView } from './ApplicationStatusView';
+import { NewJobsList } from './NewJobsList';
 import { applyActions, usePanel } from './store';
 
 /** The popup: this tab's job and client in two lines, and one button that applies with the defaults. */
-export function QuickApply({ onOpenPanel }: { onOpenPanel: () => void }) {
+export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => void; onOpenOptions: () => void }) {
   const panel = usePanel();
   const { state, entry, tabUrl } = panel;
   const [now, setNow] = useState(() => Date.now());
@@ -36,6 +37,7 @@ export function QuickApply({ onOpenPanel }: { onOpenPanel: () => void }) {
         <button type="button" onClick={onOpenPanel}>
           Open side panel
         </button>
+        <NewJobsList jobs={panel.newJobs} now={now} limit={5} onOpenOptions={onOpenOptions} />
       </main>
     );
   }

@@ -17,6 +17,8 @@ import {
   appliedRemoteKey,
   ApplicationsSchema,
   applicationsKey,
+  newJobsKey,
+  NewJobsSchema,
   applySettingsItem,
   DraftSchema,
   draftKey,
@@ -41,6 +43,7 @@ import {
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 import { stateMatchesTab } from '@/utils/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
+import type { NewJob } from '@/utils/watches/watch';
 
 interface PanelState {
   tabId: number | null;
@@ -68,10 +71,13 @@ interface PanelState {
   draft: ApplyDraft | null | undefined;
   /** Why the list rules folded tiles of the tab's page, one reason a tile. */
   hiddenReasons: string[];
+  /** Jobs the watched searches found, newest first. */
+  newJobs: NewJob[];
 }
 
 export const usePanel = create<PanelState>(() => ({
   hiddenReasons: [],
+  newJobs: [],
   tabId: null,
   tabUrl: null,
   state: null,
@@ -176,6 +182,7 @@ export function watchShared() {
   enrichSettingsItem.watch((settings) => usePanel.setState({ settings }));
   void enrichSettingsItem.getValue().then((settings) => usePanel.setState({ settings }));
   follow(applicationsKey, ApplicationsSchema, (applications) => usePanel.setState({ applications: applications ?? [] }));
+  follow(newJobsKey, NewJobsSchema, (newJobs) => usePanel.setState({ newJobs: newJobs ?? [] }));
   let freelancersRetry: ReturnType<typeof setTimeout> | undefined;
   follow(freelancersKey, FreelancersEntrySchema, (freelancers) => {
     usePanel.setState({ freelancers });

@@ -34,7 +34,12 @@ import {
   listRulesItem,
   blocksItem,
   readChecked,
+  watchesItem,
+  watchStatusKey,
+  WatchStatusesSchema,
 } from '@/utils/storage';
+import { WatchesForm } from '@/components/WatchesForm';
+import type { Watch, WatchStatus } from '@/utils/watches/watch';
 
 z.config({ jitless: true });
 
@@ -65,6 +70,49 @@ function Activity() {
     return storage.watch<unknown>(activityKey, read);
   }, []);
   return <ActivityView entries={entries} onClear={() => void storage.removeItem(activityKey)} />;
+}
+
+/** Watched searches, with each watch's last check kept current while Options is open. */
+function Watches({ spentUsd }: { spentUsd: number }) {
+  const [watches, setWatches] = useState<Watch[]>([]);
+  const [statuses, setStatuses] = useState<Record<string, WatchStatus>>({});
+  const [capUsd, setCapUsd] = useState(enrichSettingsItem.fallback.monthlyCapUsd);
+  const [hasKey, setHasKey] = useState(true);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const readStatuses = (raw: unknown) => {
+      const parsed = WatchStatusesSchema.safeParse(raw ?? {});
+      setStatuses(parsed.success ? parsed.data : {});
+    };
+    void watchesItem.getValue().then((value) => setWatches(value.list));
+    void storage.getItem<unknown>(watchStatusKey).then(readStatuses);
+    void enrichSettingsItem.getValue().then((settings) => setCapUsd(settings.monthlyCapUsd));
+    void keysItem.getValue().then((keys) => setHasKey(keys.mindcase.trim() !== ''));
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    const stops = [
+      watchesItem.watch((value) => setWatches(value.list)),
+      storage.watch<unknown>(watchStatusKey, readStatuses),
+      enrichSettingsItem.watch((settings) => setCapUsd(settings.monthlyCapUsd)),
+      keysItem.watch((keys) => setHasKey(keys.mindcase.trim() !== '')),
+    ];
+    return () => {
+      clearInterval(timer);
+      for (const stop of stops) stop();
+    };
+  }, []);
+  return (
+    <WatchesForm
+      watches={watches}
+      statuses={statuses}
+      capUsd={capUsd}
+      spentUsd={spentUsd}
+      hasMindcaseKey={hasKey}
+      now={now}
+      save={(list) => watchesItem.setValue({ list })}
+      checkNow={(id) => sendMessage('checkWatch', { id })}
+      newId={() => crypto.randomUUID()}
+    />
+  );
 }
 
 async function start() {
@@ -98,6 +146,7 @@ async function start() {
           loadBlocks={loadBlocks}
           unblock={async (id) => blocksItem.setValue(withoutBlock(await blocksItem.getValue(), id))}
         />
+        <Watches spentUsd={spending(enrichment, Date.now()).spentUsd} />
         <DiagnosticsView
           diagnostics={diagnostics}
           report={diagnosticsReport(diagnostics, {

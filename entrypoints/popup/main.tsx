@@ -29,7 +29,7 @@ async function start() {
   if (tabId !== null) await followTab(tabId);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <QuickApply onOpenPanel={() => openSidePanel(tabId)} />
+      <QuickApply onOpenPanel={() => openSidePanel(tabId)} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
     </StrictMode>,
   );
 }

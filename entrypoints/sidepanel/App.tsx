@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ApplicationsLog } from '@/components/ApplicationsLog';
+import { NewJobsList } from '@/components/NewJobsList';
 import { ApplyForm } from '@/components/ApplyForm';
 import { applicationsLog } from '@/utils/applications-log';
 import { ClientPanel } from '@/components/ClientPanel';
@@ -122,6 +123,7 @@ export function App() {
         onPasteUrl={lookupUrl}
         jobSection={jobSection}
       />
+      {!current?.ciphertext && <NewJobsList jobs={panel.newJobs} now={now} limit={30} onOpenOptions={openOptions} />}
       <ApplicationsLog entries={applicationsLog(panel.applications, panel.appliedRemoteItems)} now={now} />
       {tabId !== null && onUpwork && !new URLSearchParams(location.search).has('tabId') && (
         <p className="muted">

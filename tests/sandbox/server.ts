@@ -10,6 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ALL_JOBS, archivedJob, BENCH_JOBS, CLIENTS, FREELANCERS, JOBS, KEYS } from './data';
 import { seedClient, seedRun } from '../real/seeds';
 import { jobPath, renderFeedPage, renderJobPage, renderNotFound, renderProposalPage } from './upwork-pages';
+import { createJobStream } from './stream';
 
 export interface Fault {
   host?: string;
@@ -68,6 +69,8 @@ export interface Sandbox {
   useSeeds(): void;
   /** Mindcase reports this status for every run from now on (e.g. "rejected_balance"). */
   setRunStatus(status: string | null): void;
+  /** Upwork publishes this many new jobs now (Mindcase's keyword searches find them newest first). */
+  publishJobs(count: number): void;
   /** UpHunt's archive holds this job, of this company (by-ciphertext answers it). */
   archive(ciphertext: string, companyId: string): void;
   /** How the next applications end, and after how long they stop being `processing`. */
@@ -85,7 +88,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let faults: Array<Fault & { left: number }> = [];
   let log: LoggedRequest[] = [];
   const windows = new Map<string, { start: number; used: number }>();
-  const runs = new Map<string, { inputs: string[]; createdAt: number; readyAt: number; status: 'queued' | 'running' | 'completed' | 'cancelled' }>();
+  const runs = new Map<
+    string,
+    {
+      inputs: string[];
+      createdAt: number;
+      readyAt: number;
+      status: 'queued' | 'running' | 'completed' | 'cancelled';
+      /** A keyword search's rows, as found when it ran. */
+      found?: Array<Record<string, unknown>>;
+    }
+  >();
+  const stream = createJobStream();
   const applications = new Map<string, { jobId: string; createdAt: number; profileId: string | null; status: string; settleMs: number }>();
   const statusOf = (a: { createdAt: number; status: string; settleMs: number }) => (Date.now() - a.createdAt >= a.settleMs ? a.status : 'processing');
   let credits = 25;
@@ -170,6 +184,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(200, { ok: true });
     }
     if (path === '/__sandbox/requests') return send(200, log);
+    if (path === '/__sandbox/publish') {
+      stream.publish(Number((input as { count?: number } | null)?.count ?? 1));
+      return send(200, { ok: true });
+    }
     return send(404, { error: 'not_found' });
   }
 
@@ -182,7 +200,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
     const served = pages.get(pathname);
     if (served !== undefined) return html(200, served);
-    const job = ALL_JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext));
+    const job = ALL_JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext)) ?? stream.find(/~0[0-9a-f]+/i.exec(pathname)?.[0]?.toLowerCase() ?? '');
     if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname)) return html(200, renderJobPage(job, JOBS));
     // most-recent is the ~2 MB feed of tests/fixtures/long-feed.html; the other lists are short.
     if (pathname.startsWith('/nx/find-work/most-recent')) return html(200, renderFeedPage(JOBS, 2200));
@@ -261,7 +279,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           archivedJob({ ciphertext: wanted, title: 'Archived job', type: 'HOURLY', companyId: extra, pageHasCompanyId: false, archived: true }),
           headers,
         );
-      const job = ALL_JOBS.find((j) => j.ciphertext === wanted);
+      const job = ALL_JOBS.find((j) => j.ciphertext === wanted) ?? stream.find(wanted);
       if (!job?.archived) return send(404, { error: 'Job not found: verify the jobId and that the job has been scraped' }, headers);
       return send(200, archivedJob(job), headers);
     }
@@ -351,7 +369,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (key === KEYS.mindcaseEmpty)
         return send(402, { error: 'insufficient_credits', message: 'Not enough credits', credits_required: inputs.length * 3, credits_available: 0 }, headers);
       const id = `job_${(runs.size + 1).toString(16)}${Date.now().toString(36)}`;
-      runs.set(id, { inputs: inputs.map(String), createdAt: Date.now(), readyAt: Date.now() + 1500, status: 'queued' });
+      // Inputs that name no job are search keywords: the newest `limit` jobs of the stream, per keyword.
+      const params = (input?.params ?? {}) as { limit?: unknown; isHourly?: unknown; isFixed?: unknown };
+      const keywords = inputs.map(String).filter((i) => !/~0[0-9a-f]{10,}|^\d{15,20}$/i.test(i));
+      const found = keywords.length ? keywords.flatMap((k) => stream.search(k, Number(params.limit ?? 50), params)) : undefined;
+      runs.set(id, { inputs: inputs.map(String), createdAt: Date.now(), readyAt: Date.now() + 1500, status: 'queued', found });
       return send(202, { job_id: id, status: 'queued', agent: 'upwork/jobs', created_at: new Date().toISOString() }, headers);
     }
     if (method === 'GET' && p === '/jobs') {
@@ -379,7 +401,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(200, { id: runMatch[1], status: 'cancelled' }, headers);
     }
     const rowOf = (input: string) => (seeds && input.toLowerCase().includes('~022051005096520707758') ? seeds.row : mindcaseRow(input));
-    const rows = run.status === 'completed' ? run.inputs.map(rowOf) : [];
+    const rows = run.status === 'completed' ? (run.found ?? run.inputs.map(rowOf)) : [];
     if (forcedRunStatus && !runMatch[2])
       return send(200, { id: runMatch[1], status: forcedRunStatus, agent: 'upwork/jobs', row_count: 0, credits_used: 0, error: null }, headers);
     if (runMatch[2]) {
@@ -411,6 +433,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     log = [];
     windows.clear();
     runs.clear();
+    stream.reset();
     applications.clear();
     credits = 25;
     outcome = { status: 'applied', settleMs: 8000 };
@@ -438,6 +461,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       seeds = { client: seedClient(), row: run.data[0]! };
     },
     setRunStatus: (status) => void (forcedRunStatus = status),
+    publishJobs: (count) => stream.publish(count),
     archive: (ciphertext, companyId) => void extraArchive.set(ciphertext.toLowerCase(), companyId),
     setApplyOutcome: (status, settleMs) => {
       outcome = { status, settleMs };

@@ -268,6 +268,7 @@ export function noticeText(count: number, names: string[]): string {
   return `${count} new job${count === 1 ? '' : 's'} for ${list}`;
 }
 
+/** Dollars, with a tenth of a cent where a few rows cost less than ten cents. */
 export function moneyText(usdAmount: number): string {
-  return usdAmount < 0.995 && usdAmount > 0 ? `$${usdAmount.toFixed(3)}` : `$${usdAmount.toFixed(2)}`;
+  return usdAmount > 0 && usdAmount < 0.1 ? `$${usdAmount.toFixed(3)}` : `$${usdAmount.toFixed(2)}`;
 }

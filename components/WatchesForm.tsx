@@ -1,0 +1,320 @@
+import { useId, useState, type FormEvent } from 'react';
+import { age } from '@/utils/format';
+import {
+  ANY_FILTERS,
+  CLIENT_HISTORIES,
+  EXPERIENCE_LEVELS,
+  HOURS_PER_WEEK,
+  isRunning,
+  MAX_ROWS_PER_CHECK,
+  moneyText,
+  nextDueAt,
+  PROJECT_LENGTHS,
+  watchCost,
+  WatchSchema,
+  type Watch,
+  type WatchFilters,
+  type WatchStatus,
+} from '@/utils/watches/watch';
+
+interface Props {
+  watches: Watch[];
+  statuses: Record<string, WatchStatus>;
+  capUsd: number;
+  spentUsd: number;
+  hasMindcaseKey: boolean;
+  now: number;
+  save: (watches: Watch[]) => Promise<void>;
+  checkNow: (id: string) => Promise<string | null>;
+  newId: () => string;
+}
+
+const EVERY: Array<[number, string]> = [
+  [15, 'every 15 minutes'],
+  [30, 'every 30 minutes'],
+  [60, 'every hour'],
+  [120, 'every 2 hours'],
+  [360, 'every 6 hours'],
+  [720, 'every 12 hours'],
+  [1440, 'once a day'],
+];
+const LABELS: Record<string, string> = {
+  EntryLevel: 'Entry',
+  IntermediateLevel: 'Intermediate',
+  ExpertLevel: 'Expert',
+  '0': 'No hires yet',
+  '1-9': '1–9 hires',
+  '10-': '10+ hires',
+  week: 'Under a month',
+  month: '1–3 months',
+  semester: '3–6 months',
+  ongoing: 'Over 6 months',
+  part_time: 'Part-time',
+  full_time: 'Full-time',
+};
+
+interface Draft {
+  name: string;
+  keywords: string;
+  everyMinutes: number;
+  maxRows: string;
+  filters: WatchFilters;
+  hourlyMin: string;
+  hourlyMax: string;
+  fixedMin: string;
+  fixedMax: string;
+  location: string;
+}
+const EMPTY: Draft = {
+  name: '',
+  keywords: '',
+  everyMinutes: 60,
+  maxRows: '10',
+  filters: ANY_FILTERS,
+  hourlyMin: '',
+  hourlyMax: '',
+  fixedMin: '',
+  fixedMax: '',
+  location: '',
+};
+
+const amount = (text: string) => (text.trim() === '' ? null : Math.round(Number(text)));
+const lines = (text: string) =>
+  text
+    .split(/\n|,/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** The draft as a watch, or what is wrong with it, in words. */
+function toWatch(draft: Draft, id: string, now: number): Watch | string {
+  const keywords = draft.keywords
+    .split('\n')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const filters: WatchFilters = {
+    ...draft.filters,
+    hourlyMinPrice: amount(draft.hourlyMin),
+    hourlyMaxPrice: amount(draft.hourlyMax),
+    fixedMinPrice: amount(draft.fixedMin),
+    fixedMaxPrice: amount(draft.fixedMax),
+    location: lines(draft.location),
+  };
+  if (keywords.length === 0) return 'Type at least one search, one per line.';
+  if (keywords.length > 5) return 'At most 5 searches per watch (each is bought as its own query).';
+  if (!filters.isHourly && !filters.isFixed) return 'Include hourly jobs, fixed-price jobs, or both.';
+  for (const [min, max, kind] of [
+    [filters.hourlyMinPrice, filters.hourlyMaxPrice, 'hourly rate'],
+    [filters.fixedMinPrice, filters.fixedMaxPrice, 'fixed budget'],
+  ] as const) {
+    if ((min !== null && !(min >= 0)) || (max !== null && !(max >= 0))) return `The ${kind} must be a number of dollars.`;
+    if (min !== null && max !== null && min > max) return `The lowest ${kind} is above the highest.`;
+  }
+  const maxRows = Number(draft.maxRows);
+  if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > MAX_ROWS_PER_CHECK) return `Rows per check: a whole number from 1 to ${MAX_ROWS_PER_CHECK}.`;
+  const parsed = WatchSchema.safeParse({
+    id,
+    name: (draft.name.trim() || keywords[0]!).slice(0, 60),
+    keywords,
+    filters,
+    everyMinutes: draft.everyMinutes,
+    maxRows,
+    paused: false,
+    createdAt: now,
+  });
+  return parsed.success ? parsed.data : 'A field is too long (a search up to 100 characters, a country up to 60).';
+}
+
+function statusLine(watch: Watch, status: WatchStatus | undefined, now: number): string {
+  if (isRunning(status, now)) return 'Checking now…';
+  const last =
+    status?.lastCheckAt != null
+      ? `Last check ${age(status.lastCheckAt, now)}: ${status.lastRows} row${status.lastRows === 1 ? '' : 's'} bought (${moneyText(status.lastCostUsd)}), ${status.lastNew} new.`
+      : 'Not checked yet.';
+  if (watch.paused) return `${last} Paused.`;
+  const next = nextDueAt([watch], status ? { [watch.id]: status } : {}, now);
+  return `${last} Next check ${next !== null ? new Date(next).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—'}.`;
+}
+
+/** Options → Watched searches: new Upwork jobs found through Mindcase, on a schedule, within a budget. */
+export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKey, now, save, checkNow, newId }: Props) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [message, setMessage] = useState('');
+  const [said, setSaid] = useState<Record<string, string>>({});
+  const id = useId();
+  const field = (name: string) => `${id}-${name}`;
+  const keywords = draft.keywords.split('\n').filter((k) => k.trim()).length || 1;
+  const cost = watchCost({
+    keywords: Array.from({ length: keywords }, () => ''),
+    maxRows: Math.max(1, Number(draft.maxRows) || 1),
+    everyMinutes: draft.everyMinutes,
+  });
+  const allMonth = watches.filter((w) => !w.paused).reduce((sum, w) => sum + watchCost(w).perMonth, 0);
+  const setFilters = (change: Partial<WatchFilters>) => setDraft({ ...draft, filters: { ...draft.filters, ...change } });
+  const toggle = <K extends 'experienceLevel' | 'clientHistory' | 'projectLength' | 'hoursPerWeek'>(key: K, value: WatchFilters[K][number]) => {
+    const current = draft.filters[key] as string[];
+    setFilters({ [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value] } as Partial<WatchFilters>);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const watch = toWatch(draft, newId(), now);
+    if (typeof watch === 'string') return setMessage(watch);
+    if (watches.length >= 20) return setMessage('At most 20 watches: delete one first.');
+    await save([...watches, watch]);
+    setDraft(EMPTY);
+    const first = nextDueAt([watch], {}, now);
+    setMessage(
+      `Saved "${watch.name}". Its first check is at ${first ? new Date(first).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—'}, or now with Check now.`,
+    );
+  };
+  const change = (watch: Watch, next: Partial<Watch> | null) =>
+    save(next === null ? watches.filter((w) => w.id !== watch.id) : watches.map((w) => (w.id === watch.id ? { ...w, ...next } : w)));
+  const check = async (watch: Watch) => {
+    setSaid({ ...said, [watch.id]: 'Checking…' });
+    const refusal = await checkNow(watch.id).catch((error: unknown) => `The check could not start: ${error instanceof Error ? error.message : String(error)}`);
+    setSaid((before) => ({ ...before, [watch.id]: refusal ?? '' }));
+  };
+
+  return (
+    <section aria-label="Watched searches">
+      <h2>Watched searches</h2>
+      <p className="muted">
+        New Upwork jobs for your searches, found through Mindcase on a schedule (Upwork itself is never fetched), each with its client judged when UpHunt knows
+        them. A check buys rows at $3 per 1,000, from the same monthly cap as job details ({moneyText(spentUsd)} of {moneyText(capUsd)} spent this month); the
+        cap stops every watch and says so.
+      </p>
+      {!hasMindcaseKey && <p className="warning">Save a Mindcase API key above first: watches check through Mindcase.</p>}
+      {watches.length === 0 ? (
+        <p className="muted">No watches: nothing is checked or bought.</p>
+      ) : (
+        <ul aria-label="Your watches" className="new-jobs">
+          {watches.map((watch) => {
+            const status = statuses[watch.id];
+            const watchCosts = watchCost(watch);
+            return (
+              <li key={watch.id} className="watch" aria-label={`Watch ${watch.name}`}>
+                <strong>{watch.name}</strong> — {watch.keywords.join(' · ')}
+                <div className="muted">
+                  {EVERY.find(([m]) => m === watch.everyMinutes)?.[1] ?? `every ${watch.everyMinutes} minutes`}, up to {watch.maxRows} row
+                  {watch.maxRows === 1 ? '' : 's'} per search: at most {moneyText(watchCosts.perDay)} a day, {moneyText(watchCosts.perMonth)} a month
+                </div>
+                <div role="status">{statusLine(watch, status, now)}</div>
+                {status?.problem && <div className="warning">{status.problem}</div>}
+                {said[watch.id] && <div className="warning">{said[watch.id]}</div>}
+                <p>
+                  <button type="button" onClick={() => void check(watch)} disabled={isRunning(status, now)}>
+                    Check now
+                  </button>{' '}
+                  <button type="button" onClick={() => void change(watch, { paused: !watch.paused })}>
+                    {watch.paused ? 'Resume' : 'Pause'}
+                  </button>{' '}
+                  <button type="button" onClick={() => void change(watch, null)}>
+                    Delete
+                  </button>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {watches.length > 0 && (
+        <p className={allMonth > capUsd ? 'warning' : 'muted'}>
+          All active watches: at most {moneyText(allMonth)} a month
+          {allMonth > capUsd ? `, above your ${moneyText(capUsd)} cap: checks stop when the cap is reached` : ''}.
+        </p>
+      )}
+      <form onSubmit={(event) => void onSubmit(event)} aria-label="New watch">
+        <h3>New watch</h3>
+        <label htmlFor={field('name')}>Name</label>
+        <input id={field('name')} value={draft.name} maxLength={60} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <label htmlFor={field('keywords')}>Searches (one per line)</label>
+        <textarea id={field('keywords')} rows={2} value={draft.keywords} onChange={(e) => setDraft({ ...draft, keywords: e.target.value })} />
+        <label className="inline">
+          <input type="checkbox" checked={draft.filters.isHourly} onChange={(e) => setFilters({ isHourly: e.target.checked })} /> Hourly jobs, from $
+          <input
+            aria-label="Lowest hourly rate"
+            type="number"
+            min={0}
+            value={draft.hourlyMin}
+            disabled={!draft.filters.isHourly}
+            onChange={(e) => setDraft({ ...draft, hourlyMin: e.target.value })}
+          />{' '}
+          to $
+          <input
+            aria-label="Highest hourly rate"
+            type="number"
+            min={0}
+            value={draft.hourlyMax}
+            disabled={!draft.filters.isHourly}
+            onChange={(e) => setDraft({ ...draft, hourlyMax: e.target.value })}
+          />{' '}
+          an hour
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={draft.filters.isFixed} onChange={(e) => setFilters({ isFixed: e.target.checked })} /> Fixed-price jobs, from $
+          <input
+            aria-label="Lowest fixed budget"
+            type="number"
+            min={0}
+            value={draft.fixedMin}
+            disabled={!draft.filters.isFixed}
+            onChange={(e) => setDraft({ ...draft, fixedMin: e.target.value })}
+          />{' '}
+          to $
+          <input
+            aria-label="Highest fixed budget"
+            type="number"
+            min={0}
+            value={draft.fixedMax}
+            disabled={!draft.filters.isFixed}
+            onChange={(e) => setDraft({ ...draft, fixedMax: e.target.value })}
+          />
+        </label>
+        {(
+          [
+            ['Experience', 'experienceLevel', EXPERIENCE_LEVELS],
+            ["Client's hires", 'clientHistory', CLIENT_HISTORIES],
+            ['Project length', 'projectLength', PROJECT_LENGTHS],
+            ['Hours per week', 'hoursPerWeek', HOURS_PER_WEEK],
+          ] as const
+        ).map(([title, key, values]) => (
+          <fieldset key={key}>
+            <legend>{title} (none ticked: any)</legend>
+            {values.map((value) => (
+              <label className="inline" key={value}>
+                <input type="checkbox" checked={(draft.filters[key] as string[]).includes(value)} onChange={() => toggle(key, value)} /> {LABELS[value]}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <label htmlFor={field('location')}>Client countries (comma-separated; empty: any)</label>
+        <input id={field('location')} value={draft.location} onChange={(e) => setDraft({ ...draft, location: e.target.value })} />
+        <label htmlFor={field('every')}>How often</label>
+        <select id={field('every')} value={draft.everyMinutes} onChange={(e) => setDraft({ ...draft, everyMinutes: Number(e.target.value) })}>
+          {EVERY.map(([minutes, label]) => (
+            <option key={minutes} value={minutes}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={field('rows')}>Rows a check may buy, per search (1–{MAX_ROWS_PER_CHECK})</label>
+        <input
+          id={field('rows')}
+          type="number"
+          min={1}
+          max={MAX_ROWS_PER_CHECK}
+          value={draft.maxRows}
+          onChange={(e) => setDraft({ ...draft, maxRows: e.target.value })}
+        />
+        <p role="note" aria-label="Watch cost" className={cost.perMonth > capUsd ? 'warning' : undefined}>
+          At most {moneyText(cost.perCheck)} a check, {moneyText(cost.perDay)} a day, {moneyText(cost.perMonth)} a month (at $3 per 1,000 rows). A check after a
+          quiet one buys fewer rows.
+          {cost.perMonth > capUsd ? ` This is above your ${moneyText(capUsd)} monthly cap: checks stop when it is reached.` : ''}
+        </p>
+        <p>
+          <button type="submit">Save watch</button> <span role="status">{message}</span>
+        </p>
+      </form>
+    </section>
+  );
+}
