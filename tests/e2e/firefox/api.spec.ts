@@ -1,8 +1,8 @@
-/** Firefox: a 409 from /apply followed to its end with one POST. */
+/** Firefox: a 409 from /apply followed to its end with one POST; a watched search checked, announced and listed. */
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Sandbox } from '../../sandbox/server';
-import { clickButton, openExtensionPage, tabIdOf, waitForText, startFirefoxSession, endFirefoxSession, type FirefoxSession } from './launch';
+import { clickButton, openExtensionPage, tabIdOf, typeInto, waitForText, startFirefoxSession, endFirefoxSession, type FirefoxSession } from './launch';
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -30,4 +30,31 @@ test('Firefox: a 409 (an application made elsewhere) reads as already applied an
   expect(text).not.toContain('Not sent');
   expect(sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply'))).toHaveLength(1);
   expect(sandbox.requests().some((r) => r.path.includes('/status?jobId='))).toBe(true);
+});
+
+test('Firefox: a watched search, checked now, buys one run and lists its new jobs in the sidebar, with the score of a client UpHunt knows', async () => {
+  // Back to Options the way openExtensionPage navigates (Puppeteer's goto does not settle on extension pages under BiDi).
+  await options.evaluate(() => {
+    location.href = '/options.html';
+  });
+  await waitForText(options, 'Watched searches');
+  await typeInto(options, 'Name', 'shopify');
+  await typeInto(options, 'Searches (one per line)', 'shopify');
+  await typeInto(options, 'Rows a check may buy, per search (1–50)', '5');
+  await waitForText(options, 'At most $0.015 a check');
+  await clickButton(options, 'Save watch');
+  await waitForText(options, 'Saved "shopify"');
+  await clickButton(options, 'Check now');
+  await waitForText(options, '3 rows bought ($0.009), 3 new.', 30_000);
+  const runs = sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === 'POST' && r.path.endsWith('/run'));
+  expect(runs).toHaveLength(1);
+  // The notification itself is checked in Chromium: headless Firefox has no alert service to keep one open.
+
+  const url = 'https://www.upwork.com/nx/find-work/best-matches';
+  const list = await browser.newPage();
+  await list.goto(url);
+  await openExtensionPage(options, 'sidepanel', await tabIdOf(options, url));
+  const text = await waitForText(options, 'Shopify: API integration #3');
+  expect(text).toMatch(/client score \d+/);
+  expect(text).toContain('Shopify: landing page #2');
 });
