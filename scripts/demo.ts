@@ -88,6 +88,27 @@ try {
     console.log(`✓ Lists: ${await page.locator('uphunt-fold').count()} tiles near the view folded by the rule, each with its reason and Show`);
   }
 
+  // Watched searches: a check through Mindcase finds new jobs; the panel lists them (the rule above keeps the unverified one out).
+  {
+    sandbox.publishJobs(3);
+    const form = options.getByRole('form', { name: 'New watch' });
+    await form.getByLabel('Name').fill('shopify dashboard');
+    await form.getByLabel('Searches (one per line)').fill('shopify');
+    await form.getByLabel('How often').selectOption({ label: 'every 2 hours' });
+    await form.getByRole('button', { name: 'Save watch' }).click();
+    const watch = options.getByRole('listitem', { name: 'Watch shopify dashboard' });
+    await watch.getByRole('button', { name: 'Check now' }).click();
+    await watch.getByRole('status').filter({ hasText: 'new.' }).waitFor({ timeout: 20_000 });
+    const { tabId } = await openUpwork(context, extensionId, '/nx/find-work/best-matches');
+    const panel = await openPanel(context, extensionId, tabId);
+    await panel.setViewportSize({ width: 420, height: 1000 });
+    const list = panel.getByRole('region', { name: 'New jobs' });
+    await list.getByRole('listitem').first().waitFor();
+    await list.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    if (headless) await panel.screenshot({ path: `${outDir}/09-new-jobs.png` });
+    console.log(`✓ Watched search: ${await list.getByRole('listitem').count()} new jobs listed; ${(await watch.getByRole('status').textContent()) ?? ''}`);
+  }
+
   if (headless) {
     console.log(`\nScreenshots of the side panel are in ${outDir}/ (start with 01-job-page-client-history.png).`);
   } else {
