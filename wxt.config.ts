@@ -6,6 +6,8 @@ export const UPWORK_MATCHES = ['https://www.upwork.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // No auto-imports: every file names what it uses (and one name is never exported twice by accident).
+  imports: false,
   hooks: {
     // The content script runs in every Upwork tab all day and must stay small (#6: 15 KB). It uses only
     // runtime messaging, which both browsers offer natively with promises, so it gets WXT's thin `browser`

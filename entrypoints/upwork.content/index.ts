@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BADGE_HOST, foldTile, pageTheme, renderBadge, renderCounter, unfoldTile } from '@/components/tile-badge';
 import { timed } from '@/utils/bench';
 import { onBackgroundMessage as onMessage, sendToBackground as sendMessage } from '@/utils/content-messaging';
