@@ -2,11 +2,12 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import {
   applyGuards,
   COVER_LETTER_LIMIT,
-  fillTemplate,
   lastKnownCredits,
   latestApplication,
   profileChoices,
+  startingProfile,
   suggestProfile,
+  templateLetter,
   suggestRate,
   TIMELINES,
   type Application,
@@ -61,18 +62,9 @@ export function ApplyForm(props: ApplyFormProps) {
     [choices, props.jobTitle, props.jobSkills, props.history],
   );
   const [profileId, setProfileId] = useState<string | null>(props.draft?.profileId ?? null);
-  const chosenProfileId = profileId ?? props.lastProfileId ?? suggestion?.choice.profileId ?? null;
-  const profile = choices.find((c) => c.profileId === chosenProfileId) ?? null;
-
-  const template = props.settings.templates.find((t) => t.id === props.settings.defaultTemplateId) ?? props.settings.templates[0];
-  const filled = template
-    ? fillTemplate(template.body, {
-        clientName: props.clientName ?? 'there',
-        jobTitle: props.jobTitle ?? 'your job',
-        freelancerName: profile?.freelancerName ?? 'me',
-        skills: props.jobSkills.slice(0, 4).join(', ') || 'this kind of work',
-      })
-    : '';
+  const profile = startingProfile(choices, { draftProfileId: profileId, lastProfileId: props.lastProfileId, suggestion });
+  const chosenProfileId = profile?.profileId ?? null;
+  const filled = templateLetter(props.settings, props, profile?.freelancerName ?? null);
   const [letter, setLetter] = useState<string | null>(props.draft?.coverLetter ?? null);
   const coverLetter = letter ?? filled;
   const rateHint = suggestRate(props.metrics, profile?.hourlyRate ?? null, null);

@@ -56,6 +56,8 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
     freelancers: panel.freelancers?.value ?? null,
     templates: panel.applySettings.templates,
     defaultTemplateId: panel.applySettings.defaultTemplateId,
+    history: data?.workHistory ?? [],
+    lastProfileId: panel.lastProfileId,
     draft: panel.draft ?? null,
   });
   const guards = applyGuards({

@@ -188,11 +188,19 @@ export interface ProfileChoice {
   title: string;
   freelancerName: string;
   hourlyRate: number | null;
+  /** The agency's default profile (UpHunt's `isDefault`). */
+  isDefault: boolean;
 }
 
 export function profileChoices(data: Freelancers | null): ProfileChoice[] {
   return (data?.freelancers ?? []).flatMap((f) =>
-    f.profiles.map((p) => ({ profileId: p.profileId, title: p.title ?? f.title ?? 'Profile', freelancerName: f.name, hourlyRate: p.hourlyRate ?? null })),
+    f.profiles.map((p) => ({
+      profileId: p.profileId,
+      title: p.title ?? f.title ?? 'Profile',
+      freelancerName: f.name,
+      hourlyRate: p.hourlyRate ?? null,
+      isDefault: p.isDefault === true,
+    })),
   );
 }
 
@@ -221,9 +229,39 @@ export function suggestProfile(
     .map((choice) => ({ choice, shared: [...words(choice.title)].filter((w) => job.has(w)) }))
     .sort((a, b) => b.shared.length - a.shared.length);
   const best = ranked[0]!;
-  return best.shared.length
-    ? { choice: best.choice, reason: `Profile matches the job on ${best.shared.slice(0, 3).join(', ')}.` }
+  if (best.shared.length) return { choice: best.choice, reason: `Profile matches the job on ${best.shared.slice(0, 3).join(', ')}.` };
+  const fallback = choices.find((c) => c.isDefault);
+  return fallback
+    ? { choice: fallback, reason: 'No profile matches the job’s skills; this is the agency’s default profile.' }
     : { choice: best.choice, reason: 'No profile matches the job’s skills; this is the first one.' };
+}
+
+/**
+ * The profile the panel and the popup both start from, so they never suggest different freelancers for one job:
+ * the one chosen for this job, else the last one used (if still in the agency), else the suggestion.
+ */
+export function startingProfile(
+  choices: readonly ProfileChoice[],
+  input: { draftProfileId: string | null; lastProfileId: string | null; suggestion: { choice: ProfileChoice } | null },
+): ProfileChoice | null {
+  const pick = (id: string | null) => (id ? (choices.find((c) => c.profileId === id) ?? null) : null);
+  return pick(input.draftProfileId) ?? pick(input.lastProfileId) ?? input.suggestion?.choice ?? null;
+}
+
+/** The letter from the default template, filled for this job and freelancer (the panel's and the popup's, alike). */
+export function templateLetter(
+  settings: { templates: readonly Template[]; defaultTemplateId: string },
+  job: { clientName: string | null; jobTitle: string | null; jobSkills: readonly string[] },
+  freelancerName: string | null,
+): string {
+  const template = settings.templates.find((t) => t.id === settings.defaultTemplateId) ?? settings.templates[0];
+  if (!template) return '';
+  return fillTemplate(template.body, {
+    clientName: job.clientName ?? 'there',
+    jobTitle: job.jobTitle ?? 'your job',
+    freelancerName: freelancerName ?? 'me',
+    skills: job.jobSkills.slice(0, 4).join(', ') || 'this kind of work',
+  });
 }
 
 export interface RateSuggestion {
@@ -286,26 +324,18 @@ export interface QuickDraftInput {
   freelancers: Freelancers | null;
   templates: Template[];
   defaultTemplateId: string;
+  /** The client's work history (a freelancer who worked for them is suggested first). */
+  history: readonly WorkHistoryItem[];
+  lastProfileId: string | null;
   draft: { profileId: string | null; coverLetter: string; hourlyRate: number | null; timeline: string | null } | null;
 }
 
-/** Quick apply: what the user already typed for this job, else the default profile and template. */
+/** Quick apply: what the user already typed for this job, else what the panel's form would start from. */
 export function quickDraft(input: QuickDraftInput) {
   const choices = profileChoices(input.freelancers);
-  const defaultProfile = input.freelancers?.freelancers.flatMap((f) => f.profiles).find((p) => p.isDefault)?.profileId ?? null;
-  const profileId = input.draft?.profileId ?? defaultProfile;
-  const profile = choices.find((c) => c.profileId === profileId) ?? null;
-  const template = input.templates.find((t) => t.id === input.defaultTemplateId) ?? input.templates[0];
-  const coverLetter =
-    input.draft?.coverLetter ??
-    (template
-      ? fillTemplate(template.body, {
-          clientName: input.clientName ?? 'there',
-          jobTitle: input.jobTitle ?? 'your job',
-          freelancerName: profile?.freelancerName ?? 'me',
-          skills: input.jobSkills.slice(0, 4).join(', ') || 'this kind of work',
-        })
-      : '');
+  const suggestion = suggestProfile(choices, [input.jobTitle ?? '', ...input.jobSkills].join(' '), input.history);
+  const profile = startingProfile(choices, { draftProfileId: input.draft?.profileId ?? null, lastProfileId: input.lastProfileId, suggestion });
+  const coverLetter = input.draft?.coverLetter ?? templateLetter(input, input, profile?.freelancerName ?? null);
   const hourly = input.jobType !== 'FIXED';
   return {
     ciphertext: input.ciphertext,

@@ -4,6 +4,9 @@ import {
   fillTemplate,
   nextCheckDelay,
   statusText,
+  profileChoices,
+  quickDraft,
+  startingProfile,
   suggestProfile,
   suggestRate,
   type Application,
@@ -78,8 +81,8 @@ describe('statusText', () => {
 
 describe('suggestions', () => {
   const choices: ProfileChoice[] = [
-    { profileId: '1', title: 'Brand & packaging designer', freelancerName: 'Bruno Silva', hourlyRate: 40 },
-    { profileId: '2', title: 'Data engineer (Python, Airflow)', freelancerName: 'Ada Novak', hourlyRate: 60 },
+    { profileId: '1', title: 'Brand & packaging designer', freelancerName: 'Bruno Silva', hourlyRate: 40, isDefault: false },
+    { profileId: '2', title: 'Data engineer (Python, Airflow)', freelancerName: 'Ada Novak', hourlyRate: 60, isDefault: true },
   ];
   const history = (name: string) => [WorkHistoryItemSchema.parse({ jobInfo: { title: 'x' }, contractorInfo: { contractorName: name } })];
 
@@ -93,6 +96,47 @@ describe('suggestions', () => {
       reason: 'Profile matches the job on data, engineer, python.',
     });
     expect(suggestProfile([], 'x', [])).toBeNull();
+    expect(suggestProfile(choices, 'Wedding photography', [])).toMatchObject({ choice: { profileId: '2' }, reason: /agency’s default profile/ });
+  });
+
+  it('the popup starts from the freelancer and letter the panel would: this job’s choice, else the last one used, else the suggestion', () => {
+    const freelancers = {
+      freelancers: [
+        { name: 'Bruno Silva', profiles: [{ profileId: '1', title: 'Brand & packaging designer', hourlyRate: 40, isDefault: false }] },
+        { name: 'Ada Novak', profiles: [{ profileId: '2', title: 'Data engineer', hourlyRate: 60, isDefault: true }] },
+      ],
+    } as unknown as Parameters<typeof quickDraft>[0]['freelancers'];
+    const input = {
+      ciphertext: '~021',
+      jobTitle: 'Packaging for a bakery',
+      jobType: 'FIXED' as const,
+      jobSkills: ['Packaging'],
+      companyId: '1',
+      clientName: 'Fresh Start',
+      metrics: null,
+      freelancers,
+      templates: [{ id: 't', name: 'T', body: 'Hi {clientName}, {freelancerName} here.' }],
+      defaultTemplateId: 't',
+      history: history('Bruno S.'),
+      lastProfileId: null,
+      draft: null,
+    };
+    // Bruno worked for this client: both start from him (the popup used to take the agency's default).
+    const popup = quickDraft(input);
+    expect(popup).toMatchObject({ profileId: '1', coverLetter: 'Hi Fresh Start, Bruno Silva here.' });
+    const choices = profileChoices(freelancers);
+    const panel = startingProfile(choices, {
+      draftProfileId: null,
+      lastProfileId: null,
+      suggestion: suggestProfile(choices, 'Packaging for a bakery Packaging', input.history),
+    });
+    expect(panel?.profileId).toBe(popup.profileId);
+    expect(quickDraft({ ...input, lastProfileId: '2' }).profileId).toBe('2');
+    expect(quickDraft({ ...input, lastProfileId: 'gone' }).profileId).toBe('1');
+    expect(quickDraft({ ...input, lastProfileId: '2', draft: { profileId: '1', coverLetter: 'Mine', hourlyRate: null, timeline: null } })).toMatchObject({
+      profileId: '1',
+      coverLetter: 'Mine',
+    });
   });
 
   it("suggests a rate from the client's history and warns above its highest", () => {

@@ -101,21 +101,23 @@ test('an empty agency explains the UpHunt setup', async ({ context, extensionId,
   await expect(panel.getByRole('button', { name: /^Apply/ })).toBeDisabled();
 });
 
-test('popup quick-apply ends applied, with the default profile and the template', async ({ context, extensionId, sandbox }) => {
+test('popup quick-apply ends applied, with the profile the panel suggests for the job and the template', async ({ context, extensionId, sandbox }) => {
   sandbox.setApplyOutcome('applied', 1500);
   await setUndo(context, extensionId, 1);
   const { tabId } = await openUpwork(context, extensionId, NORTHWIND);
   // Let the panel's lookup finish, so the popup knows the client.
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
+  await expect(panel.getByText('Suggested: Ada Novak. Profile matches the job on')).toBeVisible();
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   await expect(popup.getByText('Senior React Developer for Analytics Dashboard')).toBeVisible();
+  await expect(popup.getByText('As Ada Novak')).toBeVisible();
   await expect(popup.getByText(/Northwind Analytics GmbH · score \d+\/100/)).toBeVisible();
   await popup.getByRole('button', { name: 'Quick apply' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible({ timeout: 20_000 });
   expect(posts(sandbox)).toBe(1);
-  // Ada's default profile, the template filled in, and a rate from this client's history.
+  // The panel's suggestion (Ada's React profile), the template filled in, and a rate from this client's history.
   const sent = sandbox.requests().find((r) => r.method === 'POST' && r.path.endsWith('/apply'))?.body as {
     profileId: string;
     coverLetter: string;
