@@ -73,10 +73,10 @@ function Activity() {
 }
 
 /** Watched searches, with each watch's last check kept current while Options is open. */
-function Watches({ spentUsd }: { spentUsd: number }) {
+function Watches({ spentUsd, initialCapUsd }: { spentUsd: number; initialCapUsd: number }) {
   const [watches, setWatches] = useState<Watch[]>([]);
   const [statuses, setStatuses] = useState<Record<string, WatchStatus>>({});
-  const [capUsd, setCapUsd] = useState(enrichSettingsItem.fallback.monthlyCapUsd);
+  const [capUsd, setCapUsd] = useState(initialCapUsd);
   const [hasKey, setHasKey] = useState(true);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -86,7 +86,6 @@ function Watches({ spentUsd }: { spentUsd: number }) {
     };
     void watchesItem.getValue().then((value) => setWatches(value.list));
     void storage.getItem<unknown>(watchStatusKey).then(readStatuses);
-    void enrichSettingsItem.getValue().then((settings) => setCapUsd(settings.monthlyCapUsd));
     void keysItem.getValue().then((keys) => setHasKey(keys.mindcase.trim() !== ''));
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     const stops = [
@@ -116,6 +115,8 @@ function Watches({ spentUsd }: { spentUsd: number }) {
 }
 
 async function start() {
+  // Read (and, if broken, repaired and counted) once, before any form reads it.
+  const enrichSettings = await enrichSettingsItem.getValue();
   const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
   const diagnostics = (await readChecked(diagnosticsKey, DiagnosticsSchema)) ?? {};
   const dropped = await readChecked(droppedMessagesKey, DroppedMessagesSchema);
@@ -146,7 +147,7 @@ async function start() {
           loadBlocks={loadBlocks}
           unblock={async (id) => blocksItem.setValue(withoutBlock(await blocksItem.getValue(), id))}
         />
-        <Watches spentUsd={spending(enrichment, Date.now()).spentUsd} />
+        <Watches spentUsd={spending(enrichment, Date.now()).spentUsd} initialCapUsd={enrichSettings.monthlyCapUsd} />
         <DiagnosticsView
           diagnostics={diagnostics}
           report={diagnosticsReport(diagnostics, {
