@@ -7,13 +7,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  // One browser at a time: the Firefox sandbox owns port 443 and the machine has two cores.
-  workers: 1,
+  // Two browsers at a time (most of a test is waiting on a schedule, not on the CPU); Firefox one at a time,
+  // since its sandbox owns port 443.
+  workers: 2,
   testIgnore: filesWithoutTheirData(),
   retries: 0,
   reporter: [['list']],
   projects: [
     { name: 'chrome', testDir: 'tests/e2e/chrome' },
-    { name: 'firefox', testDir: 'tests/e2e/firefox' },
+    { name: 'firefox', testDir: 'tests/e2e/firefox', workers: 1 },
   ],
 });

@@ -175,6 +175,7 @@ function world(watches: Watch[], options: { rules?: Partial<ListRules>; clients?
         return null;
       },
       notify: async (text) => void notices.push(text),
+      notifyCap: async (text) => void notices.push(`cap: ${text}`),
       wakeAt: async (at) => void (wake = at),
       now: () => now,
     });
@@ -271,6 +272,10 @@ describe('watcher', () => {
     expect(w.statuses().w1?.problem).toMatch(/^Stopped by the monthly Mindcase cap/);
     expect(w.statuses().w2?.problem).toMatch(/^Stopped by the monthly Mindcase cap/);
     expect(w.statuses().w1?.runningSince).toBeNull();
+    // Said outside Options once, not at every check the cap stops.
+    w.at(slot2);
+    await w.worker().check();
+    expect(w.notices).toEqual([expect.stringMatching(/^cap: Stopped by the monthly Mindcase cap: \$5\.00 of your/)]);
   });
 
   it('Check now runs a paused or not-yet-due watch once, and says so when a check is already running', async () => {

@@ -24,6 +24,7 @@ import { createWatcher } from './watcher';
 
 export const WATCH_ALARM = 'watched-searches';
 const NOTICE_PREFIX = 'watch:';
+const CAP_NOTICE = 'watches-cap';
 
 export function createBackgroundWatcher(startSearch: (search: SearchRun & { inputs: string[] }) => Promise<Problem | null>, lookups: LookupDeps) {
   return createWatcher({
@@ -59,6 +60,11 @@ export function createBackgroundWatcher(startSearch: (search: SearchRun & { inpu
         })
         .catch((error: unknown) => console.warn('notification', error));
     },
+    notifyCap: async (text) => {
+      await browser.notifications
+        .create(CAP_NOTICE, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Watched searches stopped', message: text })
+        .catch((error: unknown) => console.warn('notification', error));
+    },
     wakeAt: async (at) => {
       if (at === null) await browser.alarms.clear(WATCH_ALARM);
       else await browser.alarms.create(WATCH_ALARM, { when: at });
@@ -79,9 +85,10 @@ export function watchHooks(watcher: BackgroundWatcher) {
 
 type PanelOpener = { open(options: { windowId: number }): Promise<void> };
 
-/** A click on a new-jobs notification opens the newest job, and the panel beside it. */
+/** A click on a new-jobs notification opens the newest job, and the panel beside it; on the cap's, Options. */
 export function openJobsFromNotifications(): void {
   browser.notifications.onClicked.addListener((id) => {
+    if (id === CAP_NOTICE) void browser.runtime.openOptionsPage();
     if (!id.startsWith(NOTICE_PREFIX)) return;
     const ciphertext = id.slice(NOTICE_PREFIX.length);
     // Both browsers open a panel only within the click's gesture: asked for before anything is awaited.

@@ -46,15 +46,18 @@ export interface WatcherDeps {
   clientOf: (ciphertext: string) => Promise<KnownClient | null>;
   startSearch: (search: SearchRun & { inputs: string[] }) => Promise<Problem | null>;
   notify: (text: string, ciphertexts: string[]) => Promise<void>;
+  /** Says once, outside Options, that the monthly cap stopped the watches. */
+  notifyCap: (text: string) => Promise<void>;
   /** Wakes the worker at this time (an alarm), or never when null. */
   wakeAt: (at: number | null) => Promise<void>;
   now: () => number;
 }
 
+const CAP_STOP = 'Stopped by the monthly Mindcase cap';
+
 /** A failed check in words, for the watch's line in Options. */
 export function checkProblemText(problem: Problem, now: number): string {
-  if (problem.kind === 'spending_cap')
-    return `Stopped by the monthly Mindcase cap: ${problem.detail} Watches check again next month, or once you raise the cap in Options → Mindcase.`;
+  if (problem.kind === 'spending_cap') return `${CAP_STOP}: ${problem.detail} Watches check again next month, or once you raise the cap in Options → Mindcase.`;
   const text = problemText(problem, now);
   return `${text.title}. ${problem.kind === 'rate_limited' ? 'The next check asks again.' : text.body}`;
 }
@@ -68,6 +71,7 @@ export function createWatcher(deps: WatcherDeps) {
   async function check(onlyId: string | null = null): Promise<string | null> {
     const now = deps.now();
     const watches = await deps.watches();
+    const before = await deps.statuses();
     const claimed: Array<{ watch: Watch; limit: number }> = [];
     let refusal: string | null = onlyId && !watches.some((w) => w.id === onlyId) ? 'This watch no longer exists.' : null;
     await deps.updateStatuses((statuses) => {
@@ -84,10 +88,16 @@ export function createWatcher(deps: WatcherDeps) {
         statuses[watch.id] = { ...base, lastSlot: Math.max(base.lastSlot, slotOf(watch, now)), runningSince: now, problem: null };
       }
     });
+    let capStop: string | null = null;
     for (const group of groupDue(claimed)) {
       const problem = await deps.startSearch(group);
-      if (problem) await ended(group.watchIds, { problem: checkProblemText(problem, deps.now()) });
+      if (!problem) continue;
+      const text = checkProblemText(problem, deps.now());
+      await ended(group.watchIds, { problem: text });
+      // Once per stop, not once per check: a watch already stopped by the cap said so before.
+      if (problem.kind === 'spending_cap' && group.watchIds.some((id) => !before[id]?.problem?.startsWith(CAP_STOP))) capStop = text;
     }
+    if (capStop) await deps.notifyCap(capStop);
     await reschedule();
     return refusal;
   }
