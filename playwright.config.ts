@@ -14,7 +14,8 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   projects: [
-    { name: 'chrome', testDir: 'tests/e2e/chrome' },
+    // Every Chromium test has its own browser and sandbox: they spread over the workers one by one.
+    { name: 'chrome', testDir: 'tests/e2e/chrome', fullyParallel: true },
     { name: 'firefox', testDir: 'tests/e2e/firefox', workers: 1 },
   ],
 });

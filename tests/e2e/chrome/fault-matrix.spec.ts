@@ -198,8 +198,11 @@ test('status: each failed check is said and the next check comes on schedule (af
   context,
   extensionId,
   sandbox,
+  worker,
 }) => {
   test.setTimeout(150_000);
+  // UpHunt's 5 s schedule at half: each fault still shows for 2.5 s; the Retry-After is UpHunt's own, never scaled.
+  await shortenWaits(worker, 0.5);
   const errors = collectErrors(context);
   await setUndo(context, extensionId, 0);
   sandbox.setApplyOutcome('applied', 90_000);
