@@ -166,6 +166,9 @@ async function applyTabState(tabId: number, raw: unknown) {
     if (turn !== applying) return;
   }
   usePanel.setState({ state });
+  // A state for another page than the URL known here: the tab moved on (a slide-over) and the URL read is stale.
+  const { tabUrl } = usePanel.getState();
+  if (state && tabUrl && !stateMatchesTab(state, tabUrl)) void refreshTabUrl(tabId);
   watchCompany(state?.companyId ?? null);
   watchRow(state?.ciphertext ?? null);
   watchDraft(state?.ciphertext ?? null);

@@ -13,6 +13,10 @@ async function start() {
   // The panel asks again once a look-up outlived every timeout: the same timeouts as the worker's.
   void followTimingScale();
   watchShared();
+  // Listening before the first read of the tab: a slide-over opened while the panel starts must not be missed.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url || change.status) void refreshTabUrl(tabId);
+  });
   const fixed = Number(new URLSearchParams(location.search).get('tabId'));
   if (Number.isInteger(fixed) && fixed > 0) {
     // Popped out (or opened by a test) for one tab: stay on it.
@@ -26,9 +30,6 @@ async function start() {
       if (info.windowId === windowId) void followTab(info.tabId);
     });
   }
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url || change.status) void refreshTabUrl(tabId);
-  });
 }
 
 createRoot(document.getElementById('root')!).render(

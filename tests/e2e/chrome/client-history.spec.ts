@@ -248,6 +248,14 @@ test('a slide-over opened with pushState, closed and another opened: the panel f
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Kestrel Mobile Ltd');
 });
 
+test('a slide-over opened while the panel is still starting is followed (the bench lost such views)', async ({ context, extensionId }) => {
+  await saveKeys(context, extensionId);
+  const { page, tabId } = await openUpwork(context, extensionId, '/nx/search/jobs/?q=react');
+  const panel = await openPanel(context, extensionId, tabId);
+  await page.evaluate(() => history.pushState({}, '', '/nx/search/jobs/details/~022049912345678901234?q=react'));
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
+});
+
 test("a proposal page is read from its job's link; one that cannot be read says so, takes a pasted URL, and is counted", async ({ context, extensionId }) => {
   await saveKeys(context, extensionId);
   const readable = await openUpwork(context, extensionId, '/nx/proposals/1000000003');
