@@ -349,7 +349,9 @@ export function createEnricher(deps: EnrichDeps) {
     const runs = (await deps.readState()).runs;
     for (const run of runs) {
       if (run.id === null) {
-        if (starting.has(run.startedAt)) continue;
+        // Not while this worker has a POST of its own in flight: its run, not yet known by id, would be taken for
+        // the lost one, and the lost one's jobs bought again.
+        if (starting.size > 0) continue;
         const lost = await findLostRun(run);
         if (lost === 'gone') await fail(run, interrupted('The run was cut off as it was sent, and Mindcase shows no run started then: nothing was charged.'));
         if (lost !== 'found') continue;

@@ -20,6 +20,8 @@ function world(
     pollErrors?: ApiError[];
     loseStartAnswer?: boolean;
     rowsReturned?: number;
+    /** The start answer waits for this (the POST is in flight until then). */
+    holdStart?: Promise<void>;
   } = {},
 ) {
   let state: EnrichmentState = structuredClone(EMPTY_ENRICHMENT);
@@ -45,9 +47,11 @@ function world(
       const ciphers = inputs.map((u) => u.split('/').pop()!);
       if (options.immediate) return { id: 'job_now', status: 'completed', data: ciphers.map(row), ...RUN_EXTRAS };
       runs.set(`job_${runs.size + 1}`, ciphers);
-      created.set(`job_${runs.size}`, now);
+      const id = `job_${runs.size}`;
+      created.set(id, now);
+      if (options.holdStart) await options.holdStart;
       if (options.loseStartAnswer) throw new TypeError('Failed to fetch');
-      return { id: `job_${runs.size}`, status: 'queued', data: null, ...RUN_EXTRAS };
+      return { id, status: 'queued', data: null, ...RUN_EXTRAS };
     },
     run: async (id) => {
       calls.push(`GET ${id}`);
@@ -136,6 +140,25 @@ describe('enrichment', () => {
     expect(w.calls).toContain('RESULTS job_1');
     expect(w.rows.get(A)?.value.jobTitle).toBe(`Job ${A}`);
     expect(w.state()).toMatchObject({ runs: [], failed: {}, rowsThisMonth: 1, creditsUsedThisMonth: 3 });
+  });
+
+  it("a lost run is not confused with a run this worker is still starting (that one's jobs would be bought twice)", async () => {
+    let release = () => undefined as void;
+    const w = world({ holdStart: new Promise<void>((done) => (release = done)) });
+    // As left by a worker that wrote a run for A and died before its POST reached Mindcase.
+    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
+    w.advance(5_000);
+    const worker = w.worker();
+    await worker.request([B]);
+    const flushing = w.drain(); // B's POST leaves and waits for its answer
+    await new Promise((r) => setTimeout(r, 0));
+    await worker.poll();
+    expect(w.calls.filter((c) => c === 'LIST')).toEqual([]);
+    release();
+    await flushing;
+    const runs = w.state().runs;
+    expect(runs.find((r) => r.inputs.includes(B))?.id).toBe('job_1');
+    expect(runs.find((r) => r.inputs.includes(A))?.id ?? null).not.toBe('job_1');
   });
 
   it('any status beyond the five documented ones ends the run at once, by its name', async () => {
