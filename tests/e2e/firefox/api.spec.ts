@@ -32,7 +32,7 @@ test('Firefox: a 409 (an application made elsewhere) reads as already applied an
   expect(sandbox.requests().some((r) => r.path.includes('/status?jobId='))).toBe(true);
 });
 
-test('Firefox: a watched search, checked now, buys one run and lists its new jobs in the sidebar, with the score of a client UpHunt knows', async () => {
+test('Firefox: a watched search, checked now, lists its new jobs in the sidebar with the score of a client UpHunt knows; the next check announces only new jobs; the cap stops it', async () => {
   // Back to Options the way openExtensionPage navigates (Puppeteer's goto does not settle on extension pages under BiDi).
   await options.evaluate(() => {
     location.href = '/options.html';
@@ -57,4 +57,23 @@ test('Firefox: a watched search, checked now, buys one run and lists its new job
   const text = await waitForText(options, 'Shopify: API integration #3');
   expect(text).toMatch(/client score \d+/);
   expect(text).toContain('Shopify: landing page #2');
+
+  // A second check announces only the two jobs published since, asking for 4 rows (3 new last time, plus one).
+  sandbox.publishJobs(2);
+  await options.evaluate(() => {
+    location.href = '/options.html';
+  });
+  await waitForText(options, '3 rows bought ($0.009), 3 new.');
+  await clickButton(options, 'Check now');
+  await waitForText(options, '4 rows bought ($0.012), 2 new.', 30_000);
+  const second = sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === 'POST' && r.path.endsWith('/run'));
+  expect((second[1]?.body as { params: { limit: number } }).params.limit).toBe(4);
+
+  // The monthly cap (set as Options saves it; the form itself is driven in Chromium) stops it before anything is bought, and says so.
+  await options.evaluate(() =>
+    (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ 'enrich-settings': { autoEnrich: false, monthlyCapUsd: 0.01 } }),
+  );
+  await clickButton(options, 'Check now');
+  await waitForText(options, 'Stopped by the monthly Mindcase cap');
+  expect(sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === 'POST' && r.path.endsWith('/run'))).toHaveLength(2);
 });
