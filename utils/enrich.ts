@@ -237,7 +237,7 @@ export function createEnricher(deps: EnrichDeps) {
       const client = await deps.mindcase();
       const answer = run.search ? await client.startSearchRun(run.search.params) : await client.startJobsRun(run.inputs.map(jobUrl));
       if (answer.status === 'completed' && answer.data) {
-        await completed(run, answer.data, { row_count: answer.row_count ?? answer.data.length, credits_used: null });
+        await completed(run, answer.data, { row_count: answer.row_count ?? answer.data.length, credits_used: answer.credits_used });
       } else {
         await update((state) => {
           const stored = findRun(state, run);
