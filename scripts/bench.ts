@@ -447,6 +447,7 @@ async function browsingSession(build: string): Promise<SessionFigures> {
     const withoutPageCompanyId = new Set<string>();
     let restarts = 0;
     let lostViews = 0;
+    const stops: number[] = [];
     const views = script().slice(0, Number(process.env.BENCH_VIEWS ?? 200));
     const go = async (tab: 'job' | 'search', view: View) => {
       const page = tabs[tab].page;
@@ -473,6 +474,7 @@ async function browsingSession(build: string): Promise<SessionFigures> {
       }
       // The worker dies now and then, as Chrome stops it after 30 s idle: nothing may be lost or repeated.
       if (index % 25 === 24) {
+        stops.push(Date.now());
         await cdp.send('ServiceWorker.stopAllWorkers');
         restarts += 1;
       }
@@ -483,6 +485,11 @@ async function browsingSession(build: string): Promise<SessionFigures> {
     const uphunt = log.filter((r) => r.host === 'uphunt.io');
     const runs = log.filter((r) => r.host === 'api.mindcase.co' && r.method === 'POST' && r.path.includes('/run') && r.status === 202);
     const bought = runs.flatMap((r) => ((r.body as { params?: { inputs?: string[] } }).params?.inputs ?? []).map((u) => /~0[0-9a-f]+/i.exec(u)?.[0] ?? u));
+    // Name each job bought twice, with its runs and the worker stops around them, so the cause can be found.
+    for (const job of new Set(bought.filter((c, i) => bought.indexOf(c) !== i))) {
+      const times = runs.filter((r) => JSON.stringify(r.body).includes(job)).map((r) => `${r.startedAt - started} ms`);
+      console.warn(`  bought twice: ${job}, in runs sent at ${times.join(', ')}; worker stopped at ${stops.map((t) => `${t - started} ms`).join(', ')}`);
+    }
     return {
       clientJobsCalls: uphunt.filter((r) => /\/clients\/[^/]+\/jobs/.test(r.path)).length,
       byCiphertextCalls: uphunt.filter((r) => r.path.includes('by-ciphertext') || /\/jobs\/~0/.test(r.path)).length,
