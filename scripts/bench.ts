@@ -490,6 +490,9 @@ async function browsingSession(build: string): Promise<SessionFigures> {
       const times = runs.filter((r) => JSON.stringify(r.body).includes(job)).map((r) => `${r.startedAt - started} ms`);
       console.warn(`  bought twice: ${job}, in runs sent at ${times.join(', ')}; worker stopped at ${stops.map((t) => `${t - started} ms`).join(', ')}`);
     }
+    if (process.env.BENCH_TRACE)
+      for (const r of log.filter((r) => r.host === 'api.mindcase.co'))
+        console.warn(`  ${r.startedAt - started}–${r.at - started} ms ${r.method} ${r.path} ${r.status} ${r.method === 'POST' ? JSON.stringify(r.body) : ''}`);
     return {
       clientJobsCalls: uphunt.filter((r) => /\/clients\/[^/]+\/jobs/.test(r.path)).length,
       byCiphertextCalls: uphunt.filter((r) => r.path.includes('by-ciphertext') || /\/jobs\/~0/.test(r.path)).length,
@@ -544,7 +547,9 @@ async function measureSessions() {
   const product: SessionFigures[] = [];
   const naive: SessionFigures[] = [];
   for (let run = 0; run < Math.max(1, Math.ceil(RUNS / 2)); run++) {
+    console.log(`  product session ${run + 1}`);
     product.push(await browsingSession('.output/chrome-mv3-bench'));
+    console.log(`  naive session ${run + 1}`);
     naive.push(await browsingSession('.output/chrome-mv3-bench-naive'));
   }
   const pick = (list: SessionFigures[], key: keyof SessionFigures) => list.map((s) => s[key]);

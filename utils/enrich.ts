@@ -297,9 +297,11 @@ export function createEnricher(deps: EnrichDeps) {
     lookedFor.set(run.startedAt, deps.now());
     try {
       const known = new Set((await deps.readState()).runs.map((r) => r.id));
-      const candidates = (await (await deps.mindcase()).recentRuns(20))
+      // Mindcase created it, if at all, while the POST was out: not before it left, not after it timed out.
+      const latest = run.startedAt + waitMs('request') + CLOCK_SKEW_MS;
+      const candidates = (await (await deps.mindcase()).recentRuns(50))
         .filter((r) => r.id && !known.has(r.id) && (r.agent ?? 'upwork/jobs') === 'upwork/jobs')
-        .filter((r) => Date.parse(r.created_at ?? '') >= run.startedAt - CLOCK_SKEW_MS)
+        .filter((r) => Date.parse(r.created_at ?? '') >= run.startedAt - CLOCK_SKEW_MS && Date.parse(r.created_at ?? '') <= latest)
         .sort((a, b) => Date.parse(a.created_at ?? '') - Date.parse(b.created_at ?? ''));
       const found = candidates[0];
       if (found?.id) {
@@ -427,9 +429,11 @@ export function createEnricher(deps: EnrichDeps) {
   /** After a worker restart or an alarm: pick up what the dead worker left. */
   async function resume(): Promise<void> {
     const state = await deps.readState();
-    if (state.queue.length) await flush();
+    // Runs first: a run whose answer was lost is looked for before this worker sends a POST of its own (while
+    // one is out, the lost one is not looked for), and while it is still among the account's newest.
     if (state.runs.length) await poll();
-    else await settle();
+    if (state.queue.length) await flush();
+    if (!state.runs.length && !state.queue.length) await settle();
   }
 
   async function settle() {

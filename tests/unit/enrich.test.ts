@@ -161,6 +161,24 @@ describe('enrichment', () => {
     expect(runs.find((r) => r.inputs.includes(A))?.id ?? null).not.toBe('job_1');
   });
 
+  it('a run Mindcase created after the lost POST could have timed out is never taken for it', async () => {
+    const w = world({ immediate: false });
+    // As left by a worker that wrote a run for A and died before its POST reached Mindcase.
+    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
+    w.advance(61_000);
+    const worker = w.worker();
+    // This worker's own run for B, sent, finished and gone from the state before the lost one is looked for.
+    w.state().runs.splice(0, 1);
+    await worker.request([B]);
+    await w.drain();
+    w.complete();
+    await w.drain();
+    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
+    await worker.poll();
+    expect(w.state().failed[A]).toMatchObject({ kind: 'interrupted' });
+    expect(w.state().runs).toEqual([]);
+  });
+
   it('any status beyond the five documented ones ends the run at once, by its name', async () => {
     const w = world();
     await w.worker().request([A]);

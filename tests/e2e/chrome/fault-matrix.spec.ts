@@ -138,8 +138,15 @@ test('applied-jobs: a fault is said beside the form, which still guards with its
   expect(errors).toEqual([]);
 });
 
-test('apply: a refusal is "not sent" after one POST; anything else is asked about by job before one more POST', async ({ context, extensionId, sandbox }) => {
+test('apply: a refusal is "not sent" after one POST; anything else is asked about by job before one more POST', async ({
+  context,
+  extensionId,
+  sandbox,
+  worker,
+}) => {
   test.setTimeout(180_000);
+  // The asking-by-job schedule at a third (5 s → 1.7 s); a Retry-After is UpHunt's own and is never scaled.
+  await shortenWaits(worker, 0.34);
   const errors = collectErrors(context);
   await setUndo(context, extensionId, 0);
   // Settled quickly and not "applied", so the next step may apply to the same job again.
@@ -298,8 +305,11 @@ test('Mindcase job and results: a failed poll is said while the run is polled ag
   context,
   extensionId,
   sandbox,
+  worker,
 }) => {
   test.setTimeout(150_000);
+  // Polls at half their pace (every 1 s, then slower): each failed poll is still said for a second or more.
+  await shortenWaits(worker, 0.5);
   const errors = collectErrors(context);
   await saveKeys(context, extensionId);
   const { tabId } = await openUpwork(context, extensionId, NORTHWIND);
