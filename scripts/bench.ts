@@ -549,6 +549,7 @@ async function measureSessions() {
   for (let run = 0; run < Math.max(1, Math.ceil(RUNS / 2)); run++) {
     console.log(`  product session ${run + 1}`);
     product.push(await browsingSession('.output/chrome-mv3-bench'));
+    if (process.env.BENCH_PRODUCT_ONLY) continue;
     console.log(`  naive session ${run + 1}`);
     naive.push(await browsingSession('.output/chrome-mv3-bench-naive'));
   }

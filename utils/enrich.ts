@@ -134,6 +134,8 @@ export function createEnricher(deps: EnrichDeps) {
   let flushScheduled = false;
   /** Runs whose POST is in flight in this worker: a run without an id that is not here lost its answer. */
   const starting = new Set<number>();
+  /** Every run id this worker stored. */
+  const assigned = new Set<string>();
   /** When this worker last looked for a run whose start answer was lost, by the run's start. */
   const lookedFor = new Map<number, number>();
   let pollScheduled = false;
@@ -239,6 +241,7 @@ export function createEnricher(deps: EnrichDeps) {
       if (answer.status === 'completed' && answer.data) {
         await completed(run, answer.data, { row_count: answer.row_count ?? answer.data.length, credits_used: answer.credits_used });
       } else {
+        if (answer.id) assigned.add(answer.id);
         await update((state) => {
           const stored = findRun(state, run);
           if (stored) stored.id = answer.id;
@@ -296,7 +299,8 @@ export function createEnricher(deps: EnrichDeps) {
     if (last !== undefined && !(graceOver && last - run.startedAt <= STARTING_GRACE_MS())) return graceOver ? 'gone' : 'not-yet';
     lookedFor.set(run.startedAt, deps.now());
     try {
-      const known = new Set((await deps.readState()).runs.map((r) => r.id));
+      // Runs this worker was answered or adopted are never another's, even once finished and gone from the state.
+      const known = new Set([...(await deps.readState()).runs.map((r) => r.id), ...assigned]);
       // Mindcase created it, if at all, while the POST was out: not before it left, not after it timed out.
       const latest = run.startedAt + waitMs('request') + CLOCK_SKEW_MS;
       const candidates = (await (await deps.mindcase()).recentRuns(50))
@@ -306,6 +310,7 @@ export function createEnricher(deps: EnrichDeps) {
       const found = candidates[0];
       if (found?.id) {
         const id = found.id;
+        assigned.add(id);
         await update((state) => {
           const stored = findRun(state, run);
           if (stored) Object.assign(stored, { id, problem: null });
@@ -349,7 +354,10 @@ export function createEnricher(deps: EnrichDeps) {
   async function pollOnce(): Promise<void> {
     if (deps.now() < pollNotBefore) return settle();
     const runs = (await deps.readState()).runs;
-    for (const run of runs) {
+    for (const snapshot of runs) {
+      // The list was read before the polls ahead of this run: a POST answered meanwhile has stored its id since.
+      const run = snapshot.id === null ? (await deps.readState()).runs.find((r) => r.startedAt === snapshot.startedAt) : snapshot;
+      if (!run) continue;
       if (run.id === null) {
         // Not while this worker has a POST of its own in flight: its run, not yet known by id, would be taken for
         // the lost one, and the lost one's jobs bought again.

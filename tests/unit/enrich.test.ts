@@ -22,6 +22,8 @@ function world(
     rowsReturned?: number;
     /** The start answer waits for this (the POST is in flight until then). */
     holdStart?: Promise<void>;
+    /** A poll's answer waits for this. */
+    holdPoll?: Promise<void>;
   } = {},
 ) {
   let state: EnrichmentState = structuredClone(EMPTY_ENRICHMENT);
@@ -55,6 +57,7 @@ function world(
     },
     run: async (id) => {
       calls.push(`GET ${id}`);
+      if (options.holdPoll) await options.holdPoll;
       const failure = options.pollErrors?.shift();
       if (failure) throw failure;
       const count = status === 'completed' ? (options.rowsReturned ?? runs.get(id)?.length ?? 0) : null;
@@ -159,6 +162,26 @@ describe('enrichment', () => {
     const runs = w.state().runs;
     expect(runs.find((r) => r.inputs.includes(B))?.id).toBe('job_1');
     expect(runs.find((r) => r.inputs.includes(A))?.id ?? null).not.toBe('job_1');
+  });
+
+  it('a run whose POST is answered while a poll works through the runs is not taken for a lost one', async () => {
+    let answerPost = () => undefined as void;
+    let answerPoll = () => undefined as void;
+    const w = world({ holdStart: new Promise<void>((done) => (answerPost = done)), holdPoll: new Promise<void>((done) => (answerPoll = done)) });
+    // An earlier run, still running at Mindcase, listed first.
+    w.state().runs.push({ id: 'job_0', inputs: [B], startedAt: Date.UTC(2026, 10, 22, 23, 59), polls: 0 });
+    const worker = w.worker();
+    await worker.request([A]);
+    const flushing = w.drain(); // A's POST leaves and waits for its answer
+    await new Promise((r) => setTimeout(r, 0));
+    const polling = worker.poll(); // reads the runs (A without an id yet), then waits on job_0's answer
+    await new Promise((r) => setTimeout(r, 0));
+    answerPost(); // meanwhile A's POST is answered: job_1
+    await flushing;
+    answerPoll();
+    await polling;
+    expect(w.calls.filter((c) => c === 'LIST')).toEqual([]);
+    expect(w.state().runs.find((r) => r.inputs.includes(A))?.id).toBe('job_1');
   });
 
   it('a run Mindcase created after the lost POST could have timed out is never taken for it', async () => {
