@@ -229,47 +229,35 @@ export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKe
         <input id={field('name')} value={draft.name} maxLength={60} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
         <label htmlFor={field('keywords')}>Searches (one per line)</label>
         <textarea id={field('keywords')} rows={2} value={draft.keywords} onChange={(e) => setDraft({ ...draft, keywords: e.target.value })} />
-        <label className="inline">
-          <input type="checkbox" checked={draft.filters.isHourly} onChange={(e) => setFilters({ isHourly: e.target.checked })} /> Hourly jobs, from $
-          <input
-            aria-label="Lowest hourly rate"
-            type="number"
-            min={0}
-            value={draft.hourlyMin}
-            disabled={!draft.filters.isHourly}
-            onChange={(e) => setDraft({ ...draft, hourlyMin: e.target.value })}
-          />{' '}
-          to $
-          <input
-            aria-label="Highest hourly rate"
-            type="number"
-            min={0}
-            value={draft.hourlyMax}
-            disabled={!draft.filters.isHourly}
-            onChange={(e) => setDraft({ ...draft, hourlyMax: e.target.value })}
-          />{' '}
-          an hour
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={draft.filters.isFixed} onChange={(e) => setFilters({ isFixed: e.target.checked })} /> Fixed-price jobs, from $
-          <input
-            aria-label="Lowest fixed budget"
-            type="number"
-            min={0}
-            value={draft.fixedMin}
-            disabled={!draft.filters.isFixed}
-            onChange={(e) => setDraft({ ...draft, fixedMin: e.target.value })}
-          />{' '}
-          to $
-          <input
-            aria-label="Highest fixed budget"
-            type="number"
-            min={0}
-            value={draft.fixedMax}
-            disabled={!draft.filters.isFixed}
-            onChange={(e) => setDraft({ ...draft, fixedMax: e.target.value })}
-          />
-        </label>
+        {(
+          [
+            ['isHourly', 'Hourly jobs', 'hourlyMin', 'hourlyMax', 'hourly rate', ' an hour'],
+            ['isFixed', 'Fixed-price jobs', 'fixedMin', 'fixedMax', 'fixed budget', ''],
+          ] as const
+        ).map(([kind, title, min, max, what, unit]) => (
+          <label className="inline" key={kind}>
+            <input type="checkbox" checked={draft.filters[kind]} onChange={(e) => setFilters({ [kind]: e.target.checked })} /> {title}, from $
+            {(
+              [
+                [min, `Lowest ${what}`],
+                [max, `Highest ${what}`],
+              ] as const
+            ).map(([key, label], i) => (
+              <span key={key}>
+                {i > 0 && ' to $'}
+                <input
+                  aria-label={label}
+                  type="number"
+                  min={0}
+                  value={draft[key]}
+                  disabled={!draft.filters[kind]}
+                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+                />
+              </span>
+            ))}
+            {unit}
+          </label>
+        ))}
         {(
           [
             ['Experience', 'experienceLevel', EXPERIENCE_LEVELS],

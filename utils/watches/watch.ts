@@ -4,10 +4,9 @@
  * when it is due, what a check may cost, which watches share a run, and which of a run's rows are news.
  */
 import * as z from 'zod/mini';
-import { PRICE_PER_ROW_USD } from '../enrich';
+import { PRICE_PER_ROW_USD, rowCiphertext } from '../enrich';
 import { PROPOSAL_TIERS, type TileSeen } from '../lists/rules';
 import type { JobRow } from '../mindcase/schemas';
-import { rowCiphertext } from '../enrich';
 
 export const EXPERIENCE_LEVELS = ['EntryLevel', 'IntermediateLevel', 'ExpertLevel'] as const;
 export const CLIENT_HISTORIES = ['0', '1-9', '10-'] as const;
