@@ -293,17 +293,22 @@ export function createEnricher(deps: EnrichDeps) {
    * and adopted, rather than bought again.
    */
   async function findLostRun(run: PendingRun): Promise<'found' | 'not-yet' | 'gone'> {
-    // Asked once when the run is found orphaned, once more when its grace period is over: a few calls, not one a poll.
+    // Asked when the run is found orphaned, every tenth of its grace period while Mindcase may still be creating
+    // it (asked too early, it is not there yet; asked too late, newer runs push it off the list), and once when
+    // the grace period is over: a few calls, not one a poll.
     const graceOver = deps.now() - run.startedAt > STARTING_GRACE_MS();
     const last = lookedFor.get(run.startedAt);
-    if (last !== undefined && !(graceOver && last - run.startedAt <= STARTING_GRACE_MS())) return graceOver ? 'gone' : 'not-yet';
+    if (last !== undefined) {
+      if (last - run.startedAt > STARTING_GRACE_MS()) return 'gone';
+      if (!graceOver && deps.now() - last < STARTING_GRACE_MS() / 10) return 'not-yet';
+    }
     lookedFor.set(run.startedAt, deps.now());
     try {
       // Runs this worker was answered or adopted are never another's, even once finished and gone from the state.
       const known = new Set([...(await deps.readState()).runs.map((r) => r.id), ...assigned]);
       // Mindcase created it, if at all, while the POST was out: not before it left, not after it timed out.
       const latest = run.startedAt + waitMs('request') + CLOCK_SKEW_MS;
-      const candidates = (await (await deps.mindcase()).recentRuns(50))
+      const candidates = (await (await deps.mindcase()).recentRuns(100))
         .filter((r) => r.id && !known.has(r.id) && (r.agent ?? 'upwork/jobs') === 'upwork/jobs')
         .filter((r) => Date.parse(r.created_at ?? '') >= run.startedAt - CLOCK_SKEW_MS && Date.parse(r.created_at ?? '') <= latest)
         .sort((a, b) => Date.parse(a.created_at ?? '') - Date.parse(b.created_at ?? ''));

@@ -120,6 +120,11 @@ function world(
     delays,
     notes,
     searched,
+    /** Mindcase creates a run for these jobs now (a POST that reached it after its sender died). */
+    createdAtMindcase: (ciphers: string[]) => {
+      runs.set(`job_${runs.size + 1}`, ciphers);
+      created.set(`job_${runs.size}`, now);
+    },
   };
 }
 
@@ -181,6 +186,23 @@ describe('enrichment', () => {
     answerPoll();
     await polling;
     expect(w.calls.filter((c) => c === 'LIST')).toEqual([]);
+    expect(w.state().runs.find((r) => r.inputs.includes(A))?.id).toBe('job_1');
+  });
+
+  it('a lost run Mindcase creates only after the first look is found by a later look, well before the grace period ends', async () => {
+    const w = world();
+    const t0 = Date.UTC(2026, 10, 23);
+    w.state().runs.push({ id: null, inputs: [A], startedAt: t0, polls: 0 });
+    w.advance(1_000);
+    const worker = w.worker();
+    await worker.poll();
+    expect(w.calls).toEqual(['LIST']); // not there yet
+    w.createdAtMindcase([A]);
+    w.advance(3_000);
+    await worker.poll();
+    expect(w.calls).toEqual(['LIST']); // not asked again at every poll
+    w.advance(4_000);
+    await worker.poll();
     expect(w.state().runs.find((r) => r.inputs.includes(A))?.id).toBe('job_1');
   });
 
