@@ -52,6 +52,8 @@ export interface EnrichmentState {
   creditsUsedThisMonth: number;
   /** Runs whose row count was not the number of jobs asked for, by job: said in the panel. */
   rowNotes: Record<string, string>;
+  /** Ids of the newest runs that ended here (at most 100): never taken for a run whose start answer was lost. */
+  endedIds: string[];
 }
 
 export interface EnrichSettings {
@@ -59,7 +61,16 @@ export interface EnrichSettings {
   monthlyCapUsd: number;
 }
 
-export const EMPTY_ENRICHMENT: EnrichmentState = { queue: [], runs: [], failed: {}, month: '', rowsThisMonth: 0, creditsUsedThisMonth: 0, rowNotes: {} };
+export const EMPTY_ENRICHMENT: EnrichmentState = {
+  queue: [],
+  runs: [],
+  failed: {},
+  month: '',
+  rowsThisMonth: 0,
+  creditsUsedThisMonth: 0,
+  rowNotes: {},
+  endedIds: [],
+};
 const RUNNING = ['queued', 'running'];
 
 export interface EnrichDeps {
@@ -283,6 +294,7 @@ export function createEnricher(deps: EnrichDeps) {
     await update((state) => {
       state.runs = state.runs.filter((r) => r !== findRun(state, run));
       state.rowsThisMonth += rows.length;
+      if (run.id) state.endedIds = [...state.endedIds, run.id].slice(-100);
     });
     await checkCharge(run, info);
   }
@@ -305,13 +317,15 @@ export function createEnricher(deps: EnrichDeps) {
     lookedFor.set(run.startedAt, deps.now());
     try {
       // Runs this worker was answered or adopted are never another's, even once finished and gone from the state.
-      const known = new Set([...(await deps.readState()).runs.map((r) => r.id), ...assigned]);
+      const stored = await deps.readState();
+      const known = new Set([...stored.runs.map((r) => r.id), ...stored.endedIds, ...assigned]);
       // Mindcase created it, if at all, while the POST was out: not before it left, not after it timed out.
       const latest = run.startedAt + waitMs('request') + CLOCK_SKEW_MS;
       const candidates = (await (await deps.mindcase()).recentRuns(100))
         .filter((r) => r.id && !known.has(r.id) && (r.agent ?? 'upwork/jobs') === 'upwork/jobs')
         .filter((r) => Date.parse(r.created_at ?? '') >= run.startedAt - CLOCK_SKEW_MS && Date.parse(r.created_at ?? '') <= latest)
-        .sort((a, b) => Date.parse(a.created_at ?? '') - Date.parse(b.created_at ?? ''));
+        // The one created nearest to when the POST left.
+        .sort((a, b) => Math.abs(Date.parse(a.created_at ?? '') - run.startedAt) - Math.abs(Date.parse(b.created_at ?? '') - run.startedAt));
       const found = candidates[0];
       if (found?.id) {
         const id = found.id;
@@ -465,6 +479,7 @@ export function createEnricher(deps: EnrichDeps) {
   async function fail(run: PendingRun, problem: Problem) {
     await update((state) => {
       state.runs = state.runs.filter((r) => !(r.id === run.id && r.startedAt === run.startedAt));
+      if (run.id) state.endedIds = [...state.endedIds, run.id].slice(-100);
       if (!run.search) for (const ciphertext of run.inputs) state.failed[ciphertext] = problem;
     });
     if (run.search) await deps.searchFailed(run, problem);

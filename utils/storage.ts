@@ -193,6 +193,7 @@ export const EnrichmentStateSchema = z.object({
   rowsThisMonth: z.number(),
   creditsUsedThisMonth: z._default(z.number(), 0),
   rowNotes: z._default(z.record(z.string(), z.string()), {}),
+  endedIds: z._default(z.array(z.string()), []),
 });
 export const EnrichSettingsSchema = z.object({ autoEnrich: z.boolean(), monthlyCapUsd: z.number().check(z.minimum(0)) });
 

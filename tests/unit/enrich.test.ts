@@ -206,6 +206,21 @@ describe('enrichment', () => {
     expect(w.state().runs.find((r) => r.inputs.includes(A))?.id).toBe('job_1');
   });
 
+  it("a run that already ended here is never taken for a lost one, whichever worker looks (that run's jobs would be bought again)", async () => {
+    const w = world();
+    await w.worker().request([B]);
+    await w.drain();
+    w.complete();
+    await w.drain();
+    expect(w.rows.has(B)).toBe(true);
+    // Two seconds later a worker wrote a run for A and died before its POST reached Mindcase.
+    w.advance(2_000);
+    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23) + 2_000, polls: 0 });
+    w.advance(61_000);
+    await w.worker().poll();
+    expect(w.state().failed[A]).toMatchObject({ kind: 'interrupted' });
+  });
+
   it('a run Mindcase created after the lost POST could have timed out is never taken for it', async () => {
     const w = world({ immediate: false });
     // As left by a worker that wrote a run for A and died before its POST reached Mindcase.
