@@ -39,7 +39,8 @@ export function createBackgroundWatcher(startSearch: (search: SearchRun & { inpu
     seen: async () => new Set((await readChecked(watchSeenKey, SeenJobsSchema)) ?? []),
     markSeen: (ciphertexts) =>
       updateStored(watchSeenKey, SeenJobsSchema, (seen) => {
-        const fresh = ciphertexts.filter((c) => !(seen ?? []).includes(c));
+        const known = new Set(seen ?? []);
+        const fresh = [...new Set(ciphertexts)].filter((c) => !known.has(c));
         return [...(seen ?? []), ...fresh].slice(-MAX_SEEN);
       }),
     addNewJobs: (jobs) =>
