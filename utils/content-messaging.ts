@@ -18,7 +18,16 @@ interface Reply {
 
 let nextId = Math.floor(Math.random() * 10_000);
 
+const life = new AbortController();
+/**
+ * The content script's lifetime: it ends when the extension that injected it is reloaded, updated or removed
+ * (its runtime is gone), so that a tab left open stops observing the page for an extension that can't answer.
+ */
+export const contentLife: AbortSignal = life.signal;
+
 export async function sendToBackground<K extends Type>(type: K, ...args: DataOf<K> extends undefined ? [] : [data: DataOf<K>]): Promise<ReturnOf<K>> {
+  // The send below then fails as the browser words it ("Extension context invalidated").
+  if (!browser.runtime?.id) life.abort();
   const reply = (await browser.runtime.sendMessage({ id: nextId++, type, data: args[0], timestamp: Date.now() })) as Reply | undefined;
   if (!reply) throw new Error('No response');
   if (reply.err != null) throw new Error(typeof reply.err.message === 'string' ? reply.err.message : 'The background failed');

@@ -1,7 +1,7 @@
 /** zod checks for every message the background receives (see messaging.ts for the protocol). */
 import * as z from 'zod/mini';
 import { TileSeenSchema } from './lists/rules';
-import { NUXT_MAX } from './upwork/extract';
+import { NUXT_MAX, VIEWER_MAX } from './upwork/extract';
 import type { Draft } from './apply-queue';
 import { COVER_LETTER_LIMIT } from './apply';
 import type { LookupTab, PageSeen, TestConnection } from './messaging';
@@ -18,6 +18,7 @@ export const PageSeenSchema = z.object({
   companyIdHint: z.nullable(companyId),
   nuxt: z._default(z.nullable(text(NUXT_MAX)), null),
   paymentVerified: z.nullable(z.boolean()),
+  viewerState: z._default(z.nullable(text(VIEWER_MAX)), null),
   signedIn: z.nullable(z.boolean()),
   account: z.nullable(z.enum(['agency', 'freelancer', 'client'])),
   strategy: z._default(z.nullable(StrategySchema), null),

@@ -30,6 +30,8 @@ export interface PageSeen {
   nuxt: string | null;
   /** What the page's client box says of the payment method; null where the page shows no client box. */
   paymentVerified: boolean | null;
+  /** The navigation's user state as the page embeds it, read by the background (digestPage) and then dropped. */
+  viewerState?: string | null;
   /** Who is looking: signed in or not, and as which kind of account (null when the page does not say). */
   signedIn: boolean | null;
   account: 'agency' | 'freelancer' | 'client' | null;

@@ -27,6 +27,7 @@ const runtime = vi.hoisted(() => {
 vi.mock('wxt/browser', () => ({
   browser: {
     runtime: {
+      id: 'ext' as string | undefined,
       sendMessage: (message: unknown) => runtime.deliver(runtime.sides.background, message),
       onMessage: { addListener: (listener: Listener) => runtime.sides.content.push(listener) },
     },
@@ -87,5 +88,13 @@ describe('content script messaging speaks the background library', async () => {
     await expect(background.sendMessage('readPage', undefined, 7)).resolves.toEqual(page);
     await expect(runtime.deliver(runtime.sides.content, { type: 'readPage' })).resolves.toBeUndefined();
     await expect(runtime.deliver(runtime.sides.content, { type: 'somethingElse', timestamp: 1 })).resolves.toBeUndefined();
+  });
+
+  it("ends the script's lifetime once the extension is gone (reloaded, updated or removed), so its observers stop", async () => {
+    const { browser } = await import('wxt/browser');
+    expect(content.contentLife.aborted).toBe(false);
+    Object.assign(browser.runtime, { id: undefined });
+    await content.sendToBackground('openJob', { ciphertext: '~022052895097657407455' }).catch(() => undefined);
+    expect(content.contentLife.aborted).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCiphertext, readPage, viewer } from '@/utils/upwork/extract';
+import { findCiphertext, readPage } from '@/utils/upwork/extract';
+import { digestPage } from '@/utils/upwork/nuxt';
 
 const PROPOSAL = 'https://www.upwork.com/nx/proposals/1766554433';
 const html = (body: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
@@ -50,12 +51,17 @@ describe('finding the job when the URL does not name it', () => {
 });
 
 describe('who is looking', () => {
+  // What the background makes of what the content script read on a job page.
+  const viewerIn = (doc: Document) => {
+    const { signedIn, account, viewerState } = digestPage(readPage(doc, 'https://www.upwork.com/jobs/~022051005096520707758'));
+    return viewerState === null ? { signedIn, account } : 'not digested';
+  };
   const nav = (state: unknown) => html(`<script>window.__TOP_NAVIGATION_USER_STATE__=${JSON.stringify(state)}</script>`);
   it('tells an agency, a freelancer, a client and a signed-out visitor apart', () => {
-    expect(viewer(nav({ context: { isLoggedIn: true }, orgs: { current: { flag: { agency: true } } } }))).toEqual({ signedIn: true, account: 'agency' });
-    expect(viewer(nav({ context: { isLoggedIn: true }, orgs: { current: { flag: { vendor: true } } } }))).toEqual({ signedIn: true, account: 'freelancer' });
-    expect(viewer(nav({ context: { isLoggedIn: true }, orgs: { current: { flag: { client: true } } } }))).toEqual({ signedIn: true, account: 'client' });
-    expect(viewer(nav({ context: { isLoggedIn: false } }))).toEqual({ signedIn: false, account: null });
-    expect(viewer(html('<script>window.__TOP_NAVIGATION_USER_STATE__={broken</script>'))).toEqual({ signedIn: null, account: null });
+    expect(viewerIn(nav({ context: { isLoggedIn: true }, orgs: { current: { flag: { agency: true } } } }))).toEqual({ signedIn: true, account: 'agency' });
+    expect(viewerIn(nav({ context: { isLoggedIn: true }, orgs: { current: { flag: { vendor: true } } } }))).toEqual({ signedIn: true, account: 'freelancer' });
+    expect(viewerIn(nav({ context: { isLoggedIn: true }, orgs: { current: { flag: { client: true } } } }))).toEqual({ signedIn: true, account: 'client' });
+    expect(viewerIn(nav({ context: { isLoggedIn: false } }))).toEqual({ signedIn: false, account: null });
+    expect(viewerIn(html('<script>window.__TOP_NAVIGATION_USER_STATE__={broken</script>'))).toEqual({ signedIn: null, account: null });
   });
 });

@@ -1,8 +1,7 @@
 /** DOM → what the page shows. Pure over a Document and a URL; never throws on a strange page. */
 import type { PageClientSeen, PageSeen } from '../messaging';
-import { isCiphertext, JOB_PAGE_KINDS, normaliseCiphertext, parseUpworkUrl } from './page';
+import { JOB_PAGE_KINDS, linkedCiphertext, numericCiphertext, parseUpworkUrl } from './page';
 
-const NUMERIC_ID = /^\d{15,20}$/;
 /** The job's own container on a job page, a slide-over or an apply page; client-history links sit outside it. */
 const JOB_CONTAINERS = '.job-details, .air3-slider-job-details, [data-test="job-details"], div[job-uid]';
 const ID_ATTRIBUTES: ReadonlyArray<[string, string]> = [
@@ -28,7 +27,9 @@ export function readPage(doc: Document, url: string): PageSeen {
     nuxt: ciphertext ? nuxtText(doc) : null,
     paymentVerified: client ? paymentVerified(client.text) : null,
     // Who is looking matters for applying to a job; on a list it would cost a scan of every inline script.
-    ...(ciphertext ? viewer(doc) : { signedIn: null, account: null }),
+    viewerState: ciphertext ? viewerState(doc) : null,
+    signedIn: null,
+    account: null,
     client,
     otherJobs: ciphertext ? clientJobLinks(doc, ciphertext) : [],
   };
@@ -40,15 +41,15 @@ export function findCiphertext(doc: Document, url: string): { ciphertext: string
   if (ref.ciphertext) return { ciphertext: ref.ciphertext, strategy: 'url' };
   if (!JOB_PAGE_KINDS.has(ref.kind)) return null;
   for (const [selector, attribute] of ID_ATTRIBUTES) {
-    const id = doc.querySelector(selector)?.getAttribute(attribute)?.trim();
-    // `~02` + id holds only for numeric ids; a legacy job is read from its link instead.
-    if (id && NUMERIC_ID.test(id)) return { ciphertext: `~02${id}`, strategy: 'attribute' };
+    // A legacy job's id is not numeric: it is read from its link instead.
+    const ciphertext = numericCiphertext(doc.querySelector(selector)?.getAttribute(attribute)?.trim());
+    if (ciphertext) return { ciphertext, strategy: 'attribute' };
   }
   for (const container of doc.querySelectorAll(JOB_CONTAINERS)) {
     for (const link of container.querySelectorAll<HTMLAnchorElement>('a[href*="/jobs/"]')) {
       if (link.closest('.extra-jobs-cards')) continue;
-      const match = /\/jobs\/(?:[^/?#]*_)?(~0[0-9a-f]+)/i.exec(link.getAttribute('href') ?? '');
-      if (match?.[1] && isCiphertext(match[1])) return { ciphertext: normaliseCiphertext(match[1]), strategy: 'link' };
+      const ciphertext = linkedCiphertext(link.getAttribute('href'));
+      if (ciphertext) return { ciphertext, strategy: 'link' };
     }
   }
   return null;
@@ -98,32 +99,23 @@ export function clientJobLinks(doc: Document, own: string): string[] {
     const heading = card.querySelector('header, h2, h3, h4')?.textContent ?? '';
     if (!/client/i.test(heading) || /similar/i.test(heading)) continue;
     for (const link of card.querySelectorAll('a[href*="/jobs/"]')) {
-      const match = /\/jobs\/(?:[^/?#]*_)?(~0[0-9a-f]+)/i.exec(link.getAttribute('href') ?? '')?.[1];
-      if (match && isCiphertext(match) && normaliseCiphertext(match) !== own) found.add(normaliseCiphertext(match));
+      const ciphertext = linkedCiphertext(link.getAttribute('href'));
+      if (ciphertext && ciphertext !== own) found.add(ciphertext);
     }
   }
   return [...found].slice(0, 20);
 }
 
-/** Who is looking, from the plain JSON Upwork's navigation embeds (never from cookies or the session). */
-export function viewer(doc: Document): Pick<PageSeen, 'signedIn' | 'account'> {
+/**
+ * Who is looking: the plain JSON Upwork's navigation embeds (never cookies or the session), as text. The
+ * background reads it (viewerOf, in digestPage): its reader need not ship in every Upwork tab.
+ */
+function viewerState(doc: Document): string | null {
   for (const script of doc.querySelectorAll('script:not([src])')) {
     const text = script.textContent ?? '';
     const start = text.indexOf('__TOP_NAVIGATION_USER_STATE__');
-    if (start < 0) continue;
-    const json = text
-      .slice(text.indexOf('=', start) + 1)
-      .trim()
-      .replace(/;\s*$/, '');
-    try {
-      const state = JSON.parse(json) as { context?: { isLoggedIn?: unknown }; orgs?: { current?: { flag?: Record<string, unknown> } } };
-      const flag = state.orgs?.current?.flag ?? {};
-      const signedIn = typeof state.context?.isLoggedIn === 'boolean' ? state.context.isLoggedIn : null;
-      const account = flag.agency === true ? 'agency' : flag.client === true ? 'client' : flag.vendor === true || signedIn ? 'freelancer' : null;
-      return { signedIn, account: signedIn === false ? null : account };
-    } catch {
-      return { signedIn: null, account: null };
-    }
+    if (start >= 0) return text.slice(start, start + VIEWER_MAX);
   }
-  return { signedIn: null, account: null };
+  return null;
 }
+export const VIEWER_MAX = 100_000;

@@ -12,8 +12,10 @@ import type { PageSeen } from '../messaging';
  * Completes what the content script read with what the page state says (run in the background): the companyId
  * hint, and the client's record and recent contracts. The state's JSON itself is not kept.
  */
-export function digestPage(page: PageSeen): PageSeen {
-  const { nuxt, ...rest } = page;
+export function digestPage(seen: PageSeen): PageSeen {
+  const { nuxt, viewerState, ...read } = seen;
+  const page = { ...read, ...(viewerState ? viewerOf(viewerState) : {}) };
+  const rest = { ...page, viewerState: null };
   if (!nuxt || !page.ciphertext) return { ...rest, nuxt: null };
   let payload: NuxtPayload | null = null;
   try {
@@ -28,6 +30,23 @@ export function digestPage(page: PageSeen): PageSeen {
     companyIdHint: page.companyIdHint ?? companyIdFromNuxt(payload, page.ciphertext),
     client: state || page.client ? { fields: page.client?.fields ?? {}, text: page.client?.text ?? '', state } : null,
   };
+}
+
+/** Who is looking, from the text of Upwork's `__TOP_NAVIGATION_USER_STATE__ = {…};`. */
+export function viewerOf(text: string): Pick<PageSeen, 'signedIn' | 'account'> {
+  const json = text
+    .slice(text.indexOf('=') + 1)
+    .trim()
+    .replace(/;\s*$/, '');
+  try {
+    const state = JSON.parse(json) as { context?: { isLoggedIn?: unknown }; orgs?: { current?: { flag?: Record<string, unknown> } } };
+    const flag = state.orgs?.current?.flag ?? {};
+    const signedIn = typeof state.context?.isLoggedIn === 'boolean' ? state.context.isLoggedIn : null;
+    const account = flag.agency === true ? 'agency' : flag.client === true ? 'client' : flag.vendor === true || signedIn ? 'freelancer' : null;
+    return { signedIn, account: signedIn === false ? null : account };
+  } catch {
+    return { signedIn: null, account: null };
+  }
 }
 
 export interface NuxtPayload {

@@ -54,6 +54,19 @@ export function isCiphertext(value: string): boolean {
   return new RegExp(`^${CIPHER}$`, 'i').test(value);
 }
 
+const JOB_LINK = /\/jobs\/(?:[^/?#]*_)?(~0[0-9a-f]+)/i;
+
+/** The job a link names (`/jobs/Title_~02…`, with or without the host), or null. */
+export function linkedCiphertext(href: string | null | undefined): string | null {
+  const match = JOB_LINK.exec(href ?? '')?.[1];
+  return match && isCiphertext(match) ? normaliseCiphertext(match) : null;
+}
+
+/** The job of one of Upwork's numeric job ids: `~02` + id holds only for numeric ids (not for legacy `~01` jobs). */
+export function numericCiphertext(id: string | null | undefined): string | null {
+  return id && /^\d{15,20}$/.test(id) ? `~02${id}` : null;
+}
+
 /** The public URL of a job, for links and for APIs that take a URL. */
 export function jobUrl(ciphertext: string): string {
   return `https://www.upwork.com/jobs/${ciphertext}`;

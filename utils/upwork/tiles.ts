@@ -1,5 +1,5 @@
 /** Job tiles on search, feed and saved-jobs pages: which job each shows and what the tile itself says. Pure DOM reading. */
-import { isCiphertext, normaliseCiphertext } from './page';
+import { linkedCiphertext, numericCiphertext } from './page';
 
 export const TILE_SELECTOR = 'article.job-tile, article[data-test="JobTile"], section.air3-card-section[data-ev-sublocation="job_feed_tile"]';
 // 2024-09 on: `data-test` holds several tokens; 2024-08: only `a.up-n-link[data-test="UpLink"]` inside the title.
@@ -37,10 +37,10 @@ export interface TileFacts {
 /** The job of a tile: its title link (also legacy ~01 jobs), else its numeric id attribute (2026 markup). */
 export function tileCiphertext(tile: Element): string | null {
   const link = tile.querySelector(TITLE_LINK);
-  const fromLink = /\/jobs\/(?:[^/?#]*_)?(~0[0-9a-f]+)/i.exec(link?.getAttribute('href') ?? '')?.[1];
-  if (fromLink && isCiphertext(fromLink)) return normaliseCiphertext(fromLink);
-  const id = tile.getAttribute('data-ev-job-uid') ?? tile.getAttribute('data-ev-opening_uid') ?? link?.getAttribute('data-ev-opening_uid');
-  return id && /^\d{15,20}$/.test(id) ? `~02${id}` : null;
+  return (
+    linkedCiphertext(link?.getAttribute('href')) ??
+    numericCiphertext(tile.getAttribute('data-ev-job-uid') ?? tile.getAttribute('data-ev-opening_uid') ?? link?.getAttribute('data-ev-opening_uid'))
+  );
 }
 
 export function readTile(tile: Element): TileFacts | null {
