@@ -45,10 +45,14 @@ interface Figure {
 
 /**
  * Timing budgets, as multiples of the floor measured in the same run, so that a slower or busier machine moves
- * both. Each is about twice the ratio measured here (content 2.7×, full page 6.1× cold / 4.2× warm, slide-over
- * 11.5× / 5.9×): single timings on this shared two-core machine strayed up to ±60% from their median.
+ * both. Each is about twice the ratio measured here (content at load 1.5–2.6×, per screen 7×, longest piece
+ * 0.7–1.4×; full page 6.1× cold / 4.2× warm, slide-over 11.5× / 5.9×): single timings on this shared two-core
+ * machine strayed up to ±60% from their median. A screen scrolled costs the product 7× its floor because the
+ * floor only puts a word by each tile, where the product builds a badge of three buttons in a shadow root,
+ * follows the scroll and notes which facts a tile lacks: 1.8 ms a screen, against a floor of 0.3 ms.
  */
 const CONTENT_RATIO = 6;
+const SCREEN_RATIO = 15;
 const FULL_COLD_RATIO = 12;
 const SLIDE_COLD_RATIO = 25;
 const WARM_RATIO = 12;
@@ -160,6 +164,8 @@ async function measureContentScript(build: string) {
   const longTasks: number[] = [];
   const perScreen: number[] = [];
   const reference: number[] = [];
+  const referenceLongest: number[] = [];
+  const referencePerScreen: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const session = await start(build);
     try {
@@ -181,14 +187,32 @@ async function measureContentScript(build: string) {
       // The floor: the same DOM work (read the page, read the tiles badged at load) as a page script, cold.
       const badged = await page.locator('uphunt-tile-badge').count();
       await page.addScriptTag({ content: await referenceScript() });
-      reference.push(await page.evaluate((tiles) => (globalThis as unknown as { referencePass: (n: number) => number }).referencePass(tiles), badged));
-      // Then five screens scrolled, as a reader does: tiles coming into view are read and badged.
+      const pass = (from: number, to: number, withPage: boolean) =>
+        page.evaluate(
+          ([a, b, p]) =>
+            (globalThis as unknown as { referencePass: (a: number, b: number, p: boolean) => { total: number; longest: number } }).referencePass(a, b, p),
+          [from, to, withPage] as const,
+        );
+      const atLoadPass = await pass(0, badged, true);
+      reference.push(atLoadPass.total);
+      let longestPiece = atLoadPass.longest;
+      let screensFloor = 0;
+      // Then five screens scrolled, as a reader does: tiles coming into view are read and badged. Their floor
+      // reads the tiles that were badged on each screen, as one batch.
       for (let screen = 1; screen <= 5; screen++) {
         const before = await page.locator('uphunt-tile-badge').count();
         await page.evaluate((y) => scrollTo(0, y * innerHeight), screen);
         await page.waitForFunction((n) => document.querySelectorAll('uphunt-tile-badge').length > n, before);
         await settle();
+        const after = await page.locator('uphunt-tile-badge').count();
+        // A screen's tiles take a fraction of a millisecond to read, a few ticks of the page's clock: ten passes.
+        const passes = [];
+        for (let i = 0; i < 10; i++) passes.push(await pass(before, after, false));
+        screensFloor += passes.reduce((sum, p) => sum + p.total, 0) / passes.length;
+        longestPiece = Math.max(longestPiece, median(passes.map((p) => p.longest)));
       }
+      referencePerScreen.push(screensFloor / 5);
+      referenceLongest.push(longestPiece);
       const measures = (await timeline(page, 'measure')).filter((m) => m.name.startsWith('uphunt:'));
       totals.push(atLoad.reduce((sum, m) => sum + m.duration, 0));
       perScreen.push((measures.reduce((sum, m) => sum + m.duration, 0) - totals.at(-1)!) / 5);
@@ -207,8 +231,9 @@ async function measureContentScript(build: string) {
     }
   }
   record('content script main-thread time, loading the 2 MB feed (2,211 tiles)', 'ms', totals, { floor: reference, ratioBudget: CONTENT_RATIO });
-  record('content script main-thread time per screen scrolled on it', 'ms', perScreen);
-  record('content script longest single piece of work', 'ms', longest, { budget: 50 });
+  record('content script main-thread time per screen scrolled on it', 'ms', perScreen, { floor: referencePerScreen, ratioBudget: SCREEN_RATIO });
+  // Also held absolutely: a piece of 50 ms is a long task, which the user feels whatever the machine.
+  record('content script longest single piece of work', 'ms', longest, { floor: referenceLongest, ratioBudget: CONTENT_RATIO, budget: 50 });
   record('long tasks caused by the extension', 'count', longTasks, { budget: 0 });
 }
 
@@ -586,7 +611,12 @@ function report() {
     const naiveMed = f.naive ? median(f.naive) : null;
     const floorMed = f.floor?.length ? median(f.floor) : null;
     const ratio = floorMed !== null && floorMed > 0 ? med / floorMed : null;
-    const ok = f.ratioBudget !== undefined ? ratio !== null && ratio <= f.ratioBudget + 1e-9 : f.budget === undefined ? null : med <= f.budget + 1e-9;
+    // A figure may have both: a ratio to its floor, and an absolute bound the user would feel on any machine.
+    const checks = [
+      ...(f.ratioBudget !== undefined ? [ratio !== null && ratio <= f.ratioBudget + 1e-9] : []),
+      ...(f.budget !== undefined ? [med <= f.budget + 1e-9] : []),
+    ];
+    const ok = checks.length === 0 ? null : checks.every(Boolean);
     return {
       figure: f.name,
       unit: f.unit,
@@ -598,7 +628,8 @@ function report() {
       runs: f.values.length,
       floorMedian: floorMed,
       ratio,
-      budget: f.ratioBudget !== undefined ? `≤ ${f.ratioBudget}× floor` : f.budget !== undefined ? `≤ ${f.budget}` : null,
+      budget:
+        [f.ratioBudget !== undefined ? `≤ ${f.ratioBudget}× floor` : null, f.budget !== undefined ? `≤ ${f.budget}` : null].filter(Boolean).join(', ') || null,
       ok,
       naiveMedian: naiveMed,
       naiveRatio: naiveMed !== null && med > 0 ? naiveMed / med : null,
