@@ -5,6 +5,7 @@
  */
 import { ACTIVE_PHASES, nextCheckDelay, type Application } from './apply';
 import { ApiError, retryAtOf, toProblem, type Problem } from './http';
+import { serialUpdates } from './serial';
 import { waitMs } from './timing';
 import type { StatusAnswer } from './uphunt/apply-schemas';
 import type { UpHuntClient } from './uphunt/client';
@@ -63,17 +64,7 @@ export interface ApplyQueueDeps {
 }
 
 export function createApplyQueue(deps: ApplyQueueDeps) {
-  let chain: Promise<unknown> = Promise.resolve();
-  const update = <T>(change: (apps: Application[]) => T | Promise<T>): Promise<T> => {
-    const next = chain.then(async () => {
-      const apps = structuredClone(await deps.read());
-      const result = await change(apps);
-      await deps.write(apps.slice(-MAX_KEPT));
-      return result;
-    });
-    chain = next.catch(() => undefined);
-    return next;
-  };
+  const update = serialUpdates(deps.read, (apps: Application[]) => deps.write(apps.slice(-MAX_KEPT)));
   const patch = (id: string, fields: Partial<Application>) =>
     update((apps) => {
       const app = apps.find((a) => a.id === id);

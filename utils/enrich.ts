@@ -9,6 +9,7 @@ import type { CacheEntry } from './cache';
 import { ApiError, retryAtOf, toProblem, type Problem } from './http';
 import type { MindcaseClient } from './mindcase/client';
 import type { JobRow } from './mindcase/schemas';
+import { serialUpdates } from './serial';
 import { jobUrl } from './upwork/page';
 import { waitMs } from './timing';
 
@@ -125,23 +126,17 @@ function rowsAskedBy(run: Pick<PendingRun, 'inputs' | 'search'>): number {
 }
 
 export function createEnricher(deps: EnrichDeps) {
-  // All changes to the stored state go through this chain, so two events cannot interleave a read and a write.
-  let chain: Promise<unknown> = Promise.resolve();
-  const update = <T>(change: (state: EnrichmentState) => Promise<T> | T): Promise<T> => {
-    const next = chain.then(async () => {
-      const state = structuredClone(await deps.readState());
+  // All changes to the stored state go through one serialized update, so two events cannot interleave a read and a write.
+  const serial = serialUpdates(deps.readState, deps.writeState);
+  const update = <T>(change: (state: EnrichmentState) => Promise<T> | T): Promise<T> =>
+    serial((state) => {
       if (state.month !== monthOf(deps.now())) {
         state.month = monthOf(deps.now());
         state.rowsThisMonth = 0;
         state.creditsUsedThisMonth = 0;
       }
-      const result = await change(state);
-      await deps.writeState(state);
-      return result;
+      return change(state);
     });
-    chain = next.catch(() => undefined);
-    return next;
-  };
   let flushScheduled = false;
   /** Runs whose POST is in flight in this worker: a run without an id that is not here lost its answer. */
   const starting = new Set<number>();

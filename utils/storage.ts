@@ -5,6 +5,7 @@ import { DEFAULT_TEMPLATES, type Application } from './apply';
 import type { Problem } from './http';
 import type { PageClientSeen } from './messaging';
 import { ListRulesSchema, NO_BLOCKS, NO_RULES, type Blocks } from './lists/rules';
+import { serialUpdates } from './serial';
 import { AppliedJobSchema } from './uphunt/apply-schemas';
 import { FreelancersSchema } from './uphunt/schemas';
 import { NewJobSchema, WatchSchema, WatchStatusSchema } from './watches/watch';
@@ -161,19 +162,28 @@ export async function readChecked<S extends z.ZodMiniType>(key: `local:${string}
   return null;
 }
 
-const updating = new Map<string, Promise<void>>();
+const updaters = new Map<string, ReturnType<typeof serialUpdates<{ value: unknown }>>>();
 /**
- * Changes one stored value from what is stored now, one change at a time per key, so that changes landing
- * together (requests finishing at once) do not overwrite each other.
+ * Changes one stored value from what is stored now, one change at a time per key (serialUpdates; a key has one
+ * schema), so that
+ * changes landing together (requests finishing at once) do not overwrite each other. A change that fails is dropped.
  */
 export function updateStored<S extends z.ZodMiniType>(
   key: `local:${string}` | `session:${string}`,
   schema: S,
   change: (current: z.output<S> | null) => z.output<S>,
 ): Promise<void> {
-  const next = (updating.get(key) ?? Promise.resolve()).then(async () => storage.setItem(key, change(await readChecked(key, schema)))).catch(() => undefined);
-  updating.set(key, next);
-  return next;
+  let update = updaters.get(key);
+  if (!update) {
+    update = serialUpdates(
+      async () => ({ value: await readChecked(key, schema) }),
+      (box) => storage.setItem(key, box.value),
+    );
+    updaters.set(key, update);
+  }
+  return update((box) => {
+    box.value = change(box.value as z.output<S> | null);
+  }).catch(() => undefined);
 }
 
 export const EnrichmentStateSchema = z.object({
