@@ -1,6 +1,6 @@
 /** The background's apply services over real storage, alarms and notifications. The entrypoint only wires them. */
 import { browser } from 'wxt/browser';
-import { alarmMinutes } from './timing';
+import type { WakeUps } from './wake-ups';
 import { storage } from 'wxt/utils/storage';
 import { statusText } from './apply';
 import { createApplyQueue } from './apply-queue';
@@ -27,23 +27,16 @@ const APPLIED_TTL_MS = 60 * 1000;
 
 const uphunt = async () => createUpHuntClient((await keysItem.getValue()).uphunt);
 
-export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>, wake: WakeUps) {
   const queue = createApplyQueue({
     uphunt,
     read: async () => (await readChecked(applicationsKey, ApplicationsSchema)) ?? [],
     write: (apps) => storage.setItem(applicationsKey, apps),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
-    wakeAt: (time) => {
-      clearTimeout(timer);
-      if (time !== null) timer = setTimeout(() => void queue.tick(), Math.max(0, time - Date.now()));
-    },
+    wakeAt: (time) => wake.timer(APPLY_ALARM, time),
     // The timer dies with the worker; the alarm brings a new one back while a send or a check is due.
-    keepAwake: async (on) => {
-      if (on) await browser.alarms.create(APPLY_ALARM, { delayInMinutes: alarmMinutes(), periodInMinutes: alarmMinutes() });
-      else await browser.alarms.clear(APPLY_ALARM);
-    },
+    keepAwake: (on) => wake.repeat(APPLY_ALARM, on),
     notify: async (app) => {
       if (await panelOpen()) return;
       const text = statusText(app);
@@ -56,6 +49,7 @@ export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>) {
     },
     undoMs: async () => (await applySettingsItem.getValue()).undoSeconds * 1000,
   });
+  wake.on(APPLY_ALARM, () => void queue.tick());
   return queue;
 }
 

@@ -2,7 +2,7 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { alarmMinutes } from './timing';
+import type { WakeUps } from './wake-ups';
 import { NAIVE } from './bench';
 import { createInFlight, createTtlCache, type CacheEntry } from './cache';
 import { createEnricher, EMPTY_ENRICHMENT, type EnrichDeps } from './enrich';
@@ -136,8 +136,8 @@ export const MINDCASE_ALARM = 'mindcase-poll';
 
 const RowEntrySchema = z.object({ storedAt: z.number(), value: JobRowSchema });
 
-export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 'searchFailed'>) {
-  return createEnricher({
+export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 'searchFailed'>, wake: WakeUps) {
+  const enricher = createEnricher({
     ...hooks,
     mindcase: async () => createMindcaseClient((await keysItem.getValue()).mindcase),
     readState: async () => (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? structuredClone(EMPTY_ENRICHMENT),
@@ -150,10 +150,7 @@ export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 's
     now: () => Date.now(),
     schedule: (fn, ms) => void setTimeout(fn, ms),
     // Chrome stops an idle worker after 30 s; the alarm wakes it to poll a run that is still going.
-    keepPolling: async (on) => {
-      if (on) await browser.alarms.create(MINDCASE_ALARM, { delayInMinutes: alarmMinutes(), periodInMinutes: alarmMinutes() });
-      else await browser.alarms.clear(MINDCASE_ALARM);
-    },
+    keepPolling: (on) => wake.repeat(MINDCASE_ALARM, on),
     note: (text) =>
       void recordActivity({
         at: Date.now(),
@@ -166,6 +163,8 @@ export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 's
         note: text,
       }),
   });
+  wake.on(MINDCASE_ALARM, () => void enricher.resume());
+  return enricher;
 }
 
 export async function mindcaseCredits(): Promise<{ credits: number | null; problem: Problem | null }> {

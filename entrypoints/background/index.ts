@@ -3,16 +3,9 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { rateLimitNote, recordActivity, redactedPath } from '@/utils/activity';
-import { APPLY_ALARM, createBackgroundApplyQueue, forgetKeyProblems, panelOpen } from '@/utils/apply-services';
+import { createBackgroundApplyQueue, forgetKeyProblems, panelOpen } from '@/utils/apply-services';
 import { messageRoutes } from '@/utils/background-routes';
-import {
-  createBackgroundEnricher,
-  createListedLookups,
-  createLookupDeps,
-  MINDCASE_ALARM,
-  recordDroppedMessage,
-  storedTabStates,
-} from '@/utils/background-services';
+import { createBackgroundEnricher, createListedLookups, createLookupDeps, recordDroppedMessage, storedTabStates } from '@/utils/background-services';
 import { setUpShortcut } from '@/utils/background-tabs';
 import { createInFlight } from '@/utils/cache';
 import { defaultHttpDeps } from '@/utils/http';
@@ -21,7 +14,8 @@ import { serveMessages } from '@/utils/message-table';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { followTimingScale } from '@/utils/timing';
 import { backgroundErrorsKey, keysItem, recordIncident, tabStateKey, watchesItem } from '@/utils/storage';
-import { createBackgroundWatcher, openJobsFromNotifications, watchHooks, WATCH_ALARM } from '@/utils/watches/background';
+import { createBackgroundWatcher, openJobsFromNotifications, watchHooks } from '@/utils/watches/background';
+import { createWakeUps } from '@/utils/wake-ups';
 
 export default defineBackground(() => {
   // MV3's CSP forbids the eval zod would otherwise use to speed up parsing.
@@ -38,10 +32,11 @@ export default defineBackground(() => {
   defaultHttpDeps.record = ({ url, rateLimit, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url), note: rateLimitNote(rateLimit) });
 
   const lookups = createLookupDeps();
+  const wake = createWakeUps(browser.alarms);
   // Each needs the other: a watch's run is the enricher's, and the enricher hands its rows back to the watch.
-  const watcher = createBackgroundWatcher((search) => enricher.startSearch(search), lookups);
-  const enricher = createBackgroundEnricher(watchHooks(watcher));
-  const applications = createBackgroundApplyQueue(panelOpen);
+  const watcher = createBackgroundWatcher((search) => enricher.startSearch(search), lookups, wake);
+  const enricher = createBackgroundEnricher(watchHooks(watcher), wake);
+  const applications = createBackgroundApplyQueue(panelOpen, wake);
   const lookUpListed = createListedLookups(lookups, (tabId, ciphertext) => sendMessage('tileKnown', { ciphertext }, tabId).catch(() => undefined));
   serveMessages(messageRoutes({ lookups, enricher, applications, lookUpListed, watcher, once: createInFlight() }), {
     extensionId: browser.runtime.id,
@@ -50,11 +45,6 @@ export default defineBackground(() => {
     refused: (type, reason) => void recordDroppedMessage(type, reason),
   });
 
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === MINDCASE_ALARM) void enricher.resume();
-    if (alarm.name === APPLY_ALARM) void applications.tick();
-    if (alarm.name === WATCH_ALARM) void watcher.check();
-  });
   // A worker that starts again picks up the runs, applications and look-ups the last one left, on its schedule.
   void followTimingScale().then(async () => {
     await Promise.all([enricher.resume(), applications.tick(), storedTabStates().then((tabs) => resumeLookups(lookups, tabs))]);

@@ -21,13 +21,18 @@ import {
 import { jobUrl } from '../upwork/page';
 import { MAX_NEW_JOBS, MAX_SEEN } from './watch';
 import { createWatcher } from './watcher';
+import type { WakeUps } from '../wake-ups';
 
 export const WATCH_ALARM = 'watched-searches';
 const NOTICE_PREFIX = 'watch:';
 const CAP_NOTICE = 'watches-cap';
 
-export function createBackgroundWatcher(startSearch: (search: SearchRun & { inputs: string[] }) => Promise<Problem | null>, lookups: LookupDeps) {
-  return createWatcher({
+export function createBackgroundWatcher(
+  startSearch: (search: SearchRun & { inputs: string[] }) => Promise<Problem | null>,
+  lookups: LookupDeps,
+  wake: WakeUps,
+) {
+  const watcher = createWatcher({
     watches: async () => (await watchesItem.getValue()).list,
     statuses: async () => (await readChecked(watchStatusKey, WatchStatusesSchema)) ?? {},
     updateStatuses: (change) =>
@@ -66,12 +71,11 @@ export function createBackgroundWatcher(startSearch: (search: SearchRun & { inpu
         .create(CAP_NOTICE, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Watched searches stopped', message: text })
         .catch((error: unknown) => console.warn('notification', error));
     },
-    wakeAt: async (at) => {
-      if (at === null) await browser.alarms.clear(WATCH_ALARM);
-      else await browser.alarms.create(WATCH_ALARM, { when: at });
-    },
+    wakeAt: (at) => wake.alarm(WATCH_ALARM, at),
     now: () => Date.now(),
   });
+  wake.on(WATCH_ALARM, () => void watcher.check());
+  return watcher;
 }
 
 export type BackgroundWatcher = ReturnType<typeof createBackgroundWatcher>;
