@@ -1,5 +1,6 @@
 import type { ActivityEntry } from '@/utils/activity';
 import type { DroppedMessages } from '@/utils/storage';
+import { TableHead } from './TableHead';
 
 const OUTCOME: Record<string, string> = {
   ok: 'OK',
@@ -26,15 +27,7 @@ export function ActivityView({ entries, onClear }: { entries: ActivityEntry[]; o
       ) : (
         <>
           <table className="factors" aria-label="Requests sent">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Service</th>
-                <th scope="col">Request</th>
-                <th scope="col">Result</th>
-                <th scope="col">Cost</th>
-              </tr>
-            </thead>
+            <TableHead columns={['When', 'Service', 'Request', 'Result', 'Cost']} />
             <tbody>
               {entries.map((entry, index) => (
                 <tr key={`${entry.at}-${index}`}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { SaveRow, useSaving } from './SaveRow';
 import { fillTemplate, TEMPLATE_VARIABLES } from '@/utils/apply';
 import type { ApplySettings } from '@/utils/storage';
 
@@ -11,7 +12,7 @@ const PREVIEW = { clientName: 'Northwind Analytics', jobTitle: 'Senior React Dev
 
 export function ApplySettingsForm({ load, save }: Props) {
   const [settings, setSettings] = useState<ApplySettings | null>(null);
-  const [message, setMessage] = useState('');
+  const { message, submit } = useSaving(save);
   const ids = { undo: useId(), days: useId(), body: useId() };
   useEffect(() => void load().then(setSettings), [load]);
   if (!settings) return null;
@@ -21,37 +22,16 @@ export function ApplySettingsForm({ load, save }: Props) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      await save(settings);
-      setMessage('Saved.');
-    } catch (error) {
-      setMessage(`Not saved: ${String(error)}`);
-    }
+    await submit(settings);
   };
 
   return (
     <form onSubmit={(event) => void onSubmit(event)} aria-label="Apply settings">
       <h2>Applying</h2>
       <label htmlFor={ids.undo}>Undo moment before sending (seconds)</label>
-      <input
-        id={ids.undo}
-        type="number"
-        min={0}
-        max={30}
-        className="narrow"
-        value={settings.undoSeconds}
-        onChange={(e) => setSettings({ ...settings, undoSeconds: Number(e.target.value) })}
-      />
+      <NumberInput id={ids.undo} max={30} value={settings.undoSeconds} onChange={(undoSeconds) => setSettings({ ...settings, undoSeconds })} />
       <label htmlFor={ids.days}>Ask before applying to a client the agency applied to in the last (days)</label>
-      <input
-        id={ids.days}
-        type="number"
-        min={0}
-        max={365}
-        className="narrow"
-        value={settings.recentClientDays}
-        onChange={(e) => setSettings({ ...settings, recentClientDays: Number(e.target.value) })}
-      />
+      <NumberInput id={ids.days} max={365} value={settings.recentClientDays} onChange={(recentClientDays) => setSettings({ ...settings, recentClientDays })} />
       <label htmlFor={ids.body}>Cover letter template</label>
       <textarea id={ids.body} rows={7} value={template.body} onChange={(e) => setBody(e.target.value)} />
       <p className="muted">Variables: {TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(' ')}</p>
@@ -59,12 +39,11 @@ export function ApplySettingsForm({ load, save }: Props) {
         <summary>Preview</summary>
         <pre className="preview">{fillTemplate(template.body, PREVIEW)}</pre>
       </details>
-      <div className="actions" style={{ marginTop: 12 }}>
-        <button type="submit" disabled={!valid}>
-          Save apply settings
-        </button>
-      </div>
-      <p role="status">{message}</p>
+      <SaveRow label="Save apply settings" disabled={!valid} message={message} />
     </form>
   );
+}
+
+function NumberInput({ id, max, value, onChange }: { id: string; max: number; value: number; onChange: (value: number) => void }) {
+  return <input id={id} type="number" min={0} max={max} className="narrow" value={value} onChange={(e) => onChange(Number(e.target.value))} />;
 }

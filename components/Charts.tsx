@@ -29,17 +29,20 @@ function Bars({ id, title, description, values, labels }: { id: string; title: s
   );
 }
 
+/** What the bars show in words: one phrase for each item worth saying. */
+const inWords = <T,>(items: T[], said: (item: T) => boolean, phrase: (item: T) => string) => items.filter(said).map(phrase).join('; ');
+
 export function SpendingChart({ periods }: { periods: Period[] }) {
   if (periods.length === 0) return null;
-  const description = periods
-    .filter((p) => p.contracts > 0)
-    .map((p) => `${p.label}: ${money(p.spent)} over ${p.contracts} contract${p.contracts === 1 ? '' : 's'}`)
-    .join('; ');
   return (
     <Bars
       id="spending"
       title="Spending by quarter contracts started"
-      description={description}
+      description={inWords(
+        periods,
+        (p) => p.contracts > 0,
+        (p) => `${p.label}: ${money(p.spent)} over ${p.contracts} contract${p.contracts === 1 ? '' : 's'}`,
+      )}
       values={periods.map((p) => p.spent)}
       labels={periods.map((p) => p.label)}
     />
@@ -48,15 +51,15 @@ export function SpendingChart({ periods }: { periods: Period[] }) {
 
 export function RateChart({ bins }: { bins: Bin[] }) {
   if (bins.length === 0) return null;
-  const description = bins
-    .filter((b) => b.count > 0)
-    .map((b) => `$${b.from}–${b.to}/hr: ${b.count}`)
-    .join('; ');
   return (
     <Bars
       id="rates"
       title="Hourly rates paid"
-      description={description}
+      description={inWords(
+        bins,
+        (b) => b.count > 0,
+        (b) => `$${b.from}–${b.to}/hr: ${b.count}`,
+      )}
       values={bins.map((b) => b.count)}
       labels={[`$${bins[0]!.from}`, `$${bins[bins.length - 1]!.to}/hr`]}
     />

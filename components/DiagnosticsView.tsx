@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Diagnostics, Incident } from '@/utils/storage';
+import { TableHead } from './TableHead';
 
 /** Stored values that could not be read and were reset, and errors the background did not expect. */
 export function IncidentsView({ resets, errors }: { resets: Incident | null; errors: Incident | null }) {
@@ -46,16 +47,7 @@ export function DiagnosticsView({ diagnostics, report }: { diagnostics: Diagnost
         <p className="muted">No Upwork page read yet.</p>
       ) : (
         <table className="factors" aria-label="How pages were read">
-          <thead>
-            <tr>
-              <th scope="col">Page kind</th>
-              <th scope="col">Pages</th>
-              <th scope="col">Job found by</th>
-              <th scope="col">Pages not read</th>
-              <th scope="col">Tiles</th>
-              <th scope="col">Tiles lacking</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Page kind', 'Pages', 'Job found by', 'Pages not read', 'Tiles', 'Tiles lacking']} />
           <tbody>
             {rows.map(([kind, d]) => (
               <tr key={kind}>

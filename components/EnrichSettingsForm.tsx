@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { EnrichSettings } from '@/utils/enrich';
 import { PRICE_PER_ROW_USD } from '@/utils/enrich';
+import { SaveRow, useSaving } from './SaveRow';
 
 interface Props {
   load: () => Promise<EnrichSettings>;
@@ -13,7 +14,7 @@ interface Props {
 export function EnrichSettingsForm({ load, save, spentUsd, creditsUsed = 0 }: Props) {
   const [settings, setSettings] = useState<EnrichSettings | null>(null);
   const [cap, setCap] = useState('');
-  const [message, setMessage] = useState('');
+  const { message, submit } = useSaving(save);
   const capId = useId();
 
   useEffect(() => {
@@ -30,13 +31,7 @@ export function EnrichSettingsForm({ load, save, spentUsd, creditsUsed = 0 }: Pr
     event.preventDefault();
     if (!capValid) return;
     const next = { ...settings, monthlyCapUsd: capValue };
-    try {
-      await save(next);
-      setSettings(next);
-      setMessage('Saved.');
-    } catch (error) {
-      setMessage(`Not saved: ${String(error)}`);
-    }
+    if (await submit(next)) setSettings(next);
   };
 
   return (
@@ -53,12 +48,7 @@ export function EnrichSettingsForm({ load, save, spentUsd, creditsUsed = 0 }: Pr
       <label htmlFor={capId}>Monthly spending cap (USD)</label>
       <input id={capId} type="text" inputMode="decimal" className="narrow" value={cap} onChange={(e) => setCap(e.target.value)} aria-invalid={!capValid} />
       {!capValid && <p className="error-text">Enter an amount in dollars, 0 or more.</p>}
-      <div className="actions" style={{ marginTop: 12 }}>
-        <button type="submit" disabled={!capValid}>
-          Save Mindcase settings
-        </button>
-      </div>
-      <p role="status">{message}</p>
+      <SaveRow label="Save Mindcase settings" disabled={!capValid} message={message} />
     </form>
   );
 }

@@ -22,8 +22,6 @@ export function KeysForm({ loadEndings, save, forget, test }: Props) {
   const [endings, setEndings] = useState<Keys | null>(null);
   const [typed, setTyped] = useState<Keys>(EMPTY);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const uphuntId = useId();
-  const mindcaseId = useId();
 
   const reload = useCallback(
     () =>
@@ -76,34 +74,20 @@ export function KeysForm({ loadEndings, save, forget, test }: Props) {
   const savedLine = (ending: string) => (ending ? `Saved key ends in …${ending}. Paste a new key to replace it.` : 'No key saved.');
   return (
     <form onSubmit={(event) => void onSubmit(event)} aria-label="API keys" aria-describedby="keys-status">
-      <label htmlFor={uphuntId}>UpHunt API key</label>
-      <input
-        id={uphuntId}
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
+      <KeyField
+        label="UpHunt API key"
         placeholder="sk_uphunt_…"
         value={typed.uphunt}
-        onChange={(event) => setTyped({ ...typed, uphunt: event.target.value })}
-        aria-describedby={`${uphuntId}-saved`}
+        saved={savedLine(endings.uphunt)}
+        onChange={(uphunt) => setTyped({ ...typed, uphunt })}
       />
-      <p id={`${uphuntId}-saved`} className="muted">
-        {savedLine(endings.uphunt)}
-      </p>
-      <label htmlFor={mindcaseId}>Mindcase API key</label>
-      <input
-        id={mindcaseId}
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
+      <KeyField
+        label="Mindcase API key"
         placeholder="mk_live_… (optional: paid job details)"
         value={typed.mindcase}
-        onChange={(event) => setTyped({ ...typed, mindcase: event.target.value })}
-        aria-describedby={`${mindcaseId}-saved`}
+        saved={savedLine(endings.mindcase)}
+        onChange={(mindcase) => setTyped({ ...typed, mindcase })}
       />
-      <p id={`${mindcaseId}-saved`} className="muted">
-        {savedLine(endings.mindcase)}
-      </p>
       <div className="actions" style={{ marginTop: 12 }}>
         <button type="submit" disabled={status.kind === 'busy' || !dirty}>
           Save
@@ -122,5 +106,36 @@ export function KeysForm({ loadEndings, save, forget, test }: Props) {
         {status.kind === 'idle' ? (dirty ? 'Unsaved changes: Save before testing.' : '') : status.text}
       </p>
     </form>
+  );
+}
+
+interface KeyFieldProps {
+  label: string;
+  placeholder: string;
+  value: string;
+  /** What is saved now, in words (the key's last characters, never the key). */
+  saved: string;
+  onChange: (value: string) => void;
+}
+
+function KeyField({ label, placeholder, value, saved, onChange }: KeyFieldProps) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={`${id}-saved`}
+      />
+      <p id={`${id}-saved`} className="muted">
+        {saved}
+      </p>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { ClientScore } from '@/utils/client/judgement';
 import type { RepostFlag } from '@/utils/lists/reposts';
+import { TableHead } from './TableHead';
 
 const VERDICT = { good: 'Good client', fair: 'Mixed signals', risky: 'Risky client' } as const;
 
@@ -25,13 +26,7 @@ export function ScoreCard({ result, reposts = [] }: { result: ClientScore; repos
       <details>
         <summary>How the score is made</summary>
         <table className="factors">
-          <thead>
-            <tr>
-              <th scope="col">Factor</th>
-              <th scope="col">Points</th>
-              <th scope="col">Rule</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Factor', 'Points', 'Rule']} />
           <tbody>
             {result.factors.map((factor) => (
               <tr key={factor.label}>
