@@ -7,9 +7,9 @@ import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/messaging';
 import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrich';
-import { JobRowSchema, type JobRow } from '@/utils/mindcase/schemas';
+import type { JobRow } from '@/utils/mindcase/schemas';
 import type { Application } from '@/utils/apply';
-import { retryAtOf, type Problem } from '@/utils/http';
+import type { Problem } from '@/utils/http';
 import type { RemoteItem } from '@/utils/applications-log';
 import type { Draft } from '@/utils/apply-queue';
 import {
@@ -20,27 +20,27 @@ import {
   newJobsKey,
   NewJobsSchema,
   applySettingsItem,
-  DraftSchema,
-  draftKey,
+  drafts,
   FreelancersEntrySchema,
   freelancersKey,
   type ApplyDraft,
   type ApplySettings,
   type FreelancersEntry,
-  clientJobsKey,
+  clientJobsEntries,
   EnrichmentStateSchema,
   enrichmentKey,
   enrichSettingsItem,
   keysItem,
   lastProfileItem,
-  mindcaseRowKey,
+  mindcaseRows,
   TabStateSchema,
-  tabStateKey,
+  tabStates,
   type TabState,
-  hiddenCountKey,
+  hiddenCounts,
   HiddenCountSchema,
+  type Family,
 } from '@/utils/storage';
-import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
+import type { ClientJobs } from '@/utils/uphunt/schemas';
 import { stateMatchesTab } from '@/utils/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import type { NewJob } from '@/utils/watches/watch';
@@ -115,7 +115,7 @@ function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodMi
  * A stored value whose key depends on the tab's job or client: switching the id stops the old watch, clears
  * the value (so nothing of the last job shows under the new one) and follows the new key.
  */
-function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodMiniType<T>, put: (value: T | null | undefined) => void, remember = 0) {
+function followById<T>(family: Family<T>, put: (value: T | null | undefined) => void, remember = 0) {
   let current: string | null = null;
   let stop: (() => void) | null = null;
   // The last few values shown: flipping back to one shows it at once, and the storage read that follows updates it.
@@ -133,7 +133,7 @@ function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodMi
     current = id;
     put(id ? recent.get(id) : null);
     if (id)
-      stop = follow(keyOf(id), schema, (value) => {
+      stop = follow(family.key(id), family.schema, (value) => {
         keep(id, value);
         if (current === id) put(value);
       });
@@ -141,17 +141,16 @@ function followById<T>(keyOf: (id: string) => `local:${string}`, schema: z.ZodMi
   /** Reads a value into the recent ones, so that showing it next needs no wait. */
   const preload = async (id: string) => {
     if (remember === 0 || recent.has(id)) return;
-    const parsed = schema.safeParse(await storage.getItem<unknown>(keyOf(id)));
+    const parsed = family.schema.safeParse(await storage.getItem<unknown>(family.key(id)));
     if (parsed.success) keep(id, parsed.data);
   };
   return Object.assign(show, { preload });
 }
 
-const CacheEntrySchema = <S extends z.ZodMiniType>(value: S) => z.object({ storedAt: z.number(), value });
-const watchCompany = followById(clientJobsKey, CacheEntrySchema(ClientJobsSchema), (entry) => usePanel.setState({ entry: entry ?? null }), 6);
-const watchRow = followById(mindcaseRowKey, CacheEntrySchema(JobRowSchema), (row) => usePanel.setState({ row: row ?? null }));
+const watchCompany = followById(clientJobsEntries, (entry) => usePanel.setState({ entry: entry ?? null }), 6);
+const watchRow = followById(mindcaseRows, (row) => usePanel.setState({ row: row ?? null }));
 // The draft stays undefined until read, so the form starts from what the user typed, not from a blank.
-const watchDraft = followById(draftKey, DraftSchema, (draft) => usePanel.setState({ draft }));
+const watchDraft = followById(drafts, (draft) => usePanel.setState({ draft }));
 
 let applying = 0;
 async function applyTabState(tabId: number, raw: unknown) {
@@ -186,18 +185,8 @@ export function watchShared() {
   void enrichSettingsItem.getValue().then((settings) => usePanel.setState({ settings }));
   follow(applicationsKey, ApplicationsSchema, (applications) => usePanel.setState({ applications: applications ?? [] }));
   follow(newJobsKey, NewJobsSchema, (newJobs) => usePanel.setState({ newJobs: newJobs ?? [] }));
-  let freelancersRetry: ReturnType<typeof setTimeout> | undefined;
-  follow(freelancersKey, FreelancersEntrySchema, (freelancers) => {
-    usePanel.setState({ freelancers });
-    // Honour Retry-After: ask again once UpHunt said we may, not before.
-    clearTimeout(freelancersRetry);
-    const retryAt = retryAtOf(freelancers?.problem);
-    if (retryAt !== null)
-      freelancersRetry = setTimeout(
-        () => void sendMessage('loadFreelancers', { force: false }).catch(() => undefined),
-        Math.max(0, retryAt - Date.now()) + 250,
-      );
-  });
+  // A Retry-After that ends is asked again by the background (createFreelancerList): the panel shows what it stores.
+  follow(freelancersKey, FreelancersEntrySchema, (freelancers) => usePanel.setState({ freelancers }));
   follow(appliedRemoteKey, AppliedRemoteSchema, (remote) =>
     usePanel.setState({
       appliedRemotely: remote?.items.map((item) => item.jobId) ?? [],
@@ -248,14 +237,14 @@ export async function followTab(tabId: number) {
   const tabUrl = tab?.url ?? null;
   usePanel.setState({ tabId, tabUrl, state: null });
   watchCompany(null);
-  const key = tabStateKey(tabId);
+  const key = tabStates.key(tabId);
   const stopState = storage.watch<unknown>(key, (raw) => void applyTabState(tabId, raw));
   const applyHidden = (raw: unknown) => {
     const parsed = HiddenCountSchema.safeParse(raw);
     usePanel.setState({ hiddenReasons: parsed.success && parsed.data.url === usePanel.getState().tabUrl ? Object.values(parsed.data.byJob) : [] });
   };
-  const stopHidden = storage.watch<unknown>(hiddenCountKey(tabId), applyHidden);
-  applyHidden(await storage.getItem<unknown>(hiddenCountKey(tabId)));
+  const stopHidden = storage.watch<unknown>(hiddenCounts.key(tabId), applyHidden);
+  applyHidden(await storage.getItem<unknown>(hiddenCounts.key(tabId)));
   stopTab = () => {
     stopState();
     stopHidden();
@@ -292,7 +281,7 @@ export async function lookup(force: boolean) {
 export const applyActions = {
   refreshFreelancers: () => void sendMessage('loadFreelancers', { force: true }),
   generate: (ciphertext: string, profileId: string | null) => sendMessage('generateProposal', { ciphertext, profileId }),
-  saveDraft: (ciphertext: string, draft: ApplyDraft) => void storage.setItem(draftKey(ciphertext), draft),
+  saveDraft: (ciphertext: string, draft: ApplyDraft) => void drafts.set(ciphertext, draft),
   apply: async (draft: Draft) => {
     const app = await sendMessage('submitApplication', draft);
     if (draft.profileId) await lastProfileItem.setValue(draft.profileId);

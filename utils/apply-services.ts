@@ -57,7 +57,7 @@ export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>, wa
 export async function loadFreelancers(force: boolean): Promise<FreelancersEntry> {
   const cached = await readChecked(freelancersKey, FreelancersEntrySchema);
   if (!force && cached?.value && !cached.problem && Date.now() - cached.storedAt < FREELANCERS_TTL_MS) return cached;
-  // Within a 429's Retry-After not even Refresh calls: the panel asks again when it ends.
+  // Within a 429's Retry-After not even Refresh calls: the background asks again when it ends (createFreelancerList).
   if (pausedBy(cached?.problem)) return cached!;
   let entry: FreelancersEntry;
   try {
@@ -68,6 +68,21 @@ export async function loadFreelancers(force: boolean): Promise<FreelancersEntry>
   }
   await storage.setItem(freelancersKey, entry);
   return entry;
+}
+
+export const FREELANCERS_WAKE = 'freelancers';
+
+/** The agency's freelancers (loadFreelancers), asked again by the background itself when a 429's Retry-After ends. */
+export function createFreelancerList(wake: WakeUps) {
+  const load = async (force: boolean) => {
+    const entry = await loadFreelancers(force);
+    wake.timer(FREELANCERS_WAKE, retryAtOf(entry.problem));
+    return entry;
+  };
+  wake.on(FREELANCERS_WAKE, () => void load(false));
+  // A key fixed in Options clears every message the old one caused, and asks again.
+  keysItem.watch(() => void forgetKeyProblems());
+  return load;
 }
 
 export async function loadAppliedJobs(): Promise<void> {

@@ -1,6 +1,6 @@
 /** What the background answers, message by message: who may ask, what the message must hold, what is done. */
 import type { createApplyQueue } from './apply-queue';
-import { generateProposal, loadAppliedJobs, loadFreelancers } from './apply-services';
+import { generateProposal, loadAppliedJobs } from './apply-services';
 import { mindcaseCredits, recordPageRead, recordTileFacts, testConnection } from './background-services';
 import { knownClient, tileView } from './lists/tiles-answer';
 import { withBlock, withoutBlock } from './lists/rules';
@@ -30,8 +30,7 @@ import {
   applicationsKey,
   blocksItem,
   enrichSettingsItem,
-  hiddenCountKey,
-  HiddenCountSchema,
+  hiddenCounts,
   listRulesItem,
   listSettingsItem,
   readChecked,
@@ -51,6 +50,8 @@ export interface BackgroundServices {
   /** Looks up the clients of listed jobs (when the user allowed it). */
   lookUpListed: (tabId: number, ciphertexts: string[]) => void;
   watcher: BackgroundWatcher;
+  /** Loads the agency's freelancers (from the cache unless forced). */
+  freelancers: (force: boolean) => Promise<unknown>;
   /** Two panels opening together ask the same things: one call answers both. */
   once: ReturnType<typeof createInFlight>;
 }
@@ -148,7 +149,7 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
     loadFreelancers: {
       from: 'extension',
       schema: ForceSchema,
-      handle: async ({ force }) => void (await s.once(`freelancers:${force}`, () => loadFreelancers(force))),
+      handle: async ({ force }) => void (await s.once(`freelancers:${force}`, () => s.freelancers(force))),
     },
     loadAppliedJobs: { from: 'extension', handle: () => s.once('applied-jobs', loadAppliedJobs) },
     generateProposal: { from: 'extension', schema: GenerateSchema, handle: ({ ciphertext, profileId }) => generateProposal(ciphertext, profileId) },
@@ -163,7 +164,7 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
 async function recordHidden(tabId: number, views: Record<string, TileView>): Promise<void> {
   const url = (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
   // The one serialized update: two lists of tiles answered together must not overwrite each other's counts.
-  await updateStored(hiddenCountKey(tabId), HiddenCountSchema, (stored) => {
+  await hiddenCounts.update(tabId, (stored) => {
     const byJob = stored?.url === url ? { ...stored.byJob } : {};
     for (const [ciphertext, view] of Object.entries(views)) {
       if (view.hidden) byJob[ciphertext] = view.hidden;

@@ -1,22 +1,20 @@
 /** Builds the background's services from the real browser storage. Kept out of the entrypoint so it only wires. */
 import { storage } from 'wxt/utils/storage';
-import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { WakeUps } from './wake-ups';
 import { NAIVE } from './bench';
-import { createInFlight, createTtlCache, type CacheEntry } from './cache';
+import { createInFlight, createTtlCache } from './cache';
 import { createEnricher, EMPTY_ENRICHMENT, type EnrichDeps } from './enrich';
 import { knownClient, type KnownClient } from './lists/tiles-answer';
-import { JobRowSchema, type JobRow } from './mindcase/schemas';
 import { ApiError, defaultHttpDeps, toProblem, type Problem, type Service } from './http';
-import { CLIENT_JOBS_TTL_MS, type LookupDeps } from './lookup';
+import { CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, retryKeyProblems, type LookupDeps } from './lookup';
 import { createMindcaseClient } from './mindcase/client';
 import { createUpHuntClient } from './uphunt/client';
 import { ClientJobsSchema } from './uphunt/schemas';
 import {
-  clientJobsKey,
-  companyOfKey,
-  notArchivedKey,
+  clientJobsEntries,
+  companyOf,
+  notArchived,
   DiagnosticsSchema,
   diagnosticsKey,
   DroppedMessagesSchema,
@@ -25,17 +23,19 @@ import {
   enrichmentKey,
   enrichSettingsItem,
   keysItem,
-  mindcaseRowKey,
+  mindcaseRows,
   readChecked,
   updateStored,
   TabStateSchema,
-  tabStateKey,
+  tabStates,
   type TabState,
   uphuntPausedUntilItem,
+  backgroundErrorsKey,
+  recordIncident,
 } from './storage';
 import type { ConnectionResult, PageSeen } from './messaging';
 import { problemText } from './problem-text';
-import { recordActivity } from './activity';
+import { rateLimitNote, recordActivity, redactedPath } from './activity';
 import { recordPage, recordTiles } from './diagnostics';
 import { JOB_PAGE_KINDS, type PageKind } from './upwork/page';
 
@@ -44,22 +44,16 @@ type StorageKey = `local:${string}` | `session:${string}`;
 export function createLookupDeps(): LookupDeps {
   return {
     uphunt: async () => createUpHuntClient((await keysItem.getValue()).uphunt, defaultHttpDeps),
-    readTab: (tabId) => readChecked(tabStateKey(tabId), TabStateSchema),
-    writeTab: (tabId, state) => storage.setItem(tabStateKey(tabId), state),
-    companyOf: {
-      get: async (ciphertext) => (NAIVE ? null : readChecked(companyOfKey(ciphertext), z.string().check(z.regex(/^\d{15,20}$/)))),
-      set: (ciphertext, companyId) => storage.setItem(companyOfKey(ciphertext), companyId),
-    },
-    notArchived: {
-      get: (ciphertext) => readChecked(notArchivedKey(ciphertext), z.number()),
-      set: (ciphertext, at) => storage.setItem(notArchivedKey(ciphertext), at),
-    },
+    readTab: tabStates.get,
+    writeTab: tabStates.set,
+    companyOf: { get: async (ciphertext) => (NAIVE ? null : companyOf.get(ciphertext)), set: companyOf.set },
+    notArchived,
     clientJobs: createTtlCache({
       store: {
         get: (key) => storage.getItem<unknown>(key as StorageKey),
         set: (key, value) => storage.setItem(key as StorageKey, value),
       },
-      keyOf: clientJobsKey,
+      keyOf: clientJobsEntries.key,
       schema: ClientJobsSchema,
       ttlMs: CLIENT_JOBS_TTL_MS,
       now: () => Date.now(),
@@ -69,6 +63,58 @@ export function createLookupDeps(): LookupDeps {
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   };
+}
+
+/**
+ * The look-ups' background part: the storage-backed deps with their follow-ups (withFollowUps); a closed tab's
+ * state is dropped; a key fixed in Options looks up again the tabs its predecessor failed.
+ */
+export function createBackgroundLookups(wake: WakeUps): LookupDeps {
+  const lookups = withFollowUps(createLookupDeps(), wake);
+  browser.tabs.onRemoved.addListener((tabId) => void tabStates.remove(tabId));
+  keysItem.watch(() => void storedTabStates().then((tabs) => retryKeyProblems(lookups, tabs)));
+  return lookups;
+}
+
+/** Every request the extension sends goes into Options → Activity (without keys or query values), and every error nothing caught is counted. */
+export function recordRequestsAndErrors(scope: Pick<typeof globalThis, 'addEventListener'>): void {
+  defaultHttpDeps.record = ({ url, rateLimit, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url), note: rateLimitNote(rateLimit) });
+  // Logged and counted (Options → Diagnostics), so that it is seen, not lost.
+  const uncaught = (reason: unknown) => {
+    const message = reason instanceof Error ? reason.message : String(reason);
+    console.error('Unexpected error in the background:', message);
+    void recordIncident(backgroundErrorsKey, message.slice(0, 200));
+  };
+  scope.addEventListener('unhandledrejection', (event) => uncaught((event as PromiseRejectionEvent).reason));
+  scope.addEventListener('error', (event) => uncaught((event as ErrorEvent).error ?? (event as ErrorEvent).message));
+}
+
+export const LOOKUPS_WAKE = 'lookups';
+
+/**
+ * The look-ups with their follow-ups scheduled by the background (see followUpAt): a state written that will
+ * need it again moves the wake-up to the earliest such moment of any tab, by a timer and by an alarm should the
+ * worker die first. Follow-ups run one pass at a time, so the timer and the alarm firing together look up once.
+ */
+export function withFollowUps(lookups: LookupDeps, wake: WakeUps): LookupDeps {
+  const schedule = async () => {
+    const due = (await storedTabStates()).map(({ state }) => followUpAt(state)).filter((at): at is number => at !== null);
+    const at = due.length > 0 ? Math.min(...due) : null;
+    wake.timer(LOOKUPS_WAKE, at);
+    await wake.alarm(LOOKUPS_WAKE, at);
+  };
+  const followed: LookupDeps = {
+    ...lookups,
+    writeTab: async (tabId, state) => {
+      await lookups.writeTab(tabId, state);
+      if (followUpAt(state) !== null) await schedule();
+    },
+  };
+  let pass: Promise<void> = Promise.resolve();
+  wake.on(LOOKUPS_WAKE, () => {
+    pass = pass.then(async () => followUpLookups(followed, await storedTabStates()).then(schedule)).catch(() => undefined);
+  });
+  return followed;
 }
 
 /** Every tab's stored state, for a worker that starts again (see resumeLookups). */
@@ -134,18 +180,13 @@ export function recordTileFacts(kind: PageKind, tiles: number, missing: Record<s
 
 export const MINDCASE_ALARM = 'mindcase-poll';
 
-const RowEntrySchema = z.object({ storedAt: z.number(), value: JobRowSchema });
-
 export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 'searchFailed'>, wake: WakeUps) {
   const enricher = createEnricher({
     ...hooks,
     mindcase: async () => createMindcaseClient((await keysItem.getValue()).mindcase),
     readState: async () => (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? structuredClone(EMPTY_ENRICHMENT),
     writeState: (state) => storage.setItem(enrichmentKey, state),
-    rows: {
-      get: (ciphertext) => readChecked(mindcaseRowKey(ciphertext), RowEntrySchema) as Promise<CacheEntry<JobRow> | null>,
-      set: (ciphertext, entry) => storage.setItem(mindcaseRowKey(ciphertext), entry),
-    },
+    rows: mindcaseRows,
     settings: () => enrichSettingsItem.getValue(),
     now: () => Date.now(),
     schedule: (fn, ms) => void setTimeout(fn, ms),

@@ -113,6 +113,25 @@ export function resumeLookups(deps: LookupDeps, tabs: Array<{ tabId: number; sta
   );
 }
 
+/**
+ * When a tab's look-up needs the background again, whether or not a panel is open: when a 429's Retry-After
+ * ends, or when a step outlived every request's timeout (its worker died). Null: it needs nothing.
+ */
+export function followUpAt(state: TabState): number | null {
+  if (state.status === 'error') return retryAtOf(state.problem);
+  if (state.status === 'resolving' || state.status === 'loading') return state.updatedAt + lookupStuckMs();
+  return null;
+}
+
+/** Looks up again the tabs whose follow-up (followUpAt) is due. */
+export function followUpLookups(deps: LookupDeps, tabs: Array<{ tabId: number; state: TabState }>): Promise<void> {
+  const now = deps.now();
+  return lookAgain(
+    deps,
+    tabs.filter(({ state }) => (followUpAt(state) ?? Infinity) <= now),
+  );
+}
+
 /** After a new key is saved: the tabs whose look-up that key's predecessor failed are looked up again. */
 export function retryKeyProblems(deps: LookupDeps, tabs: Array<{ tabId: number; state: TabState }>): Promise<void> {
   return lookAgain(

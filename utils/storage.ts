@@ -7,7 +7,8 @@ import type { PageClientSeen } from './messaging';
 import { ListRulesSchema, NO_BLOCKS, NO_RULES, type Blocks } from './lists/rules';
 import { serialUpdates } from './serial';
 import { AppliedJobSchema } from './uphunt/apply-schemas';
-import { FreelancersSchema } from './uphunt/schemas';
+import { ClientJobsSchema, FreelancersSchema } from './uphunt/schemas';
+import { JobRowSchema } from './mindcase/schemas';
 import { NewJobSchema, WatchSchema, WatchStatusSchema } from './watches/watch';
 
 export const KeysSchema = z.object({ uphunt: z.string(), mindcase: z.string() });
@@ -143,10 +144,41 @@ export const TabStateSchema = z.object({
 export type TabState = z.output<typeof TabStateSchema>;
 export type TabStatus = TabState['status'];
 
-export const tabStateKey = (tabId: number) => `session:tab:${tabId}` as const;
-export const companyOfKey = (ciphertext: string) => `local:company-of:${ciphertext}` as const;
-export const notArchivedKey = (ciphertext: string) => `local:not-archived:${ciphertext}` as const;
-export const clientJobsKey = (companyId: string) => `local:client-jobs:${companyId}` as const;
+/**
+ * A family of stored values, one per id (a tab, a job, a client), each read through the family's schema: the
+ * storage idiom beside defineSettings (one fixed item). A value that no longer fits is dropped and counted.
+ */
+export interface Family<T> {
+  schema: z.ZodMiniType<T>;
+  key(id: string | number): `local:${string}` | `session:${string}`;
+  get(id: string | number): Promise<T | null>;
+  set(id: string | number, value: T): Promise<void>;
+  remove(id: string | number): Promise<void>;
+  /** One change at a time per id (updateStored). */
+  update(id: string | number, change: (current: T | null) => T): Promise<void>;
+}
+
+export function defineFamily<S extends z.ZodMiniType>(prefix: `local:${string}` | `session:${string}`, schema: S): Family<z.output<S>> {
+  const key = (id: string | number) => `${prefix}:${id}` as const;
+  return {
+    schema: schema as z.ZodMiniType<z.output<S>>,
+    key,
+    get: (id) => readChecked(key(id), schema),
+    set: (id, value) => storage.setItem(key(id), value),
+    remove: (id) => storage.removeItem(key(id)),
+    update: (id, change) => updateStored(key(id), schema, change),
+  };
+}
+
+/** What each tab shows and how far its look-up went (storage.session: gone with the browser). */
+export const tabStates = defineFamily('session:tab', TabStateSchema);
+/** Which client posted a job, as UpHunt or the page said. */
+export const companyOf = defineFamily('local:company-of', z.string().check(z.regex(/^\d{15,20}$/)));
+/** When UpHunt last said it had not archived a job. */
+export const notArchived = defineFamily('local:not-archived', z.number());
+export const CacheEntrySchema = <S extends z.ZodMiniType>(value: S) => z.object({ storedAt: z.number(), value });
+/** A client's UpHunt history, cached (utils/cache.ts). */
+export const clientJobsEntries = defineFamily('local:client-jobs', CacheEntrySchema(ClientJobsSchema));
 /** Until when UpHunt asked us (429 Retry-After) to make no call, in Unix ms. */
 export const uphuntPausedUntilItem = storage.defineItem<number>('session:uphunt-paused-until', { fallback: 0 });
 
@@ -211,7 +243,8 @@ export const EnrichSettingsSchema = z.object({ autoEnrich: z.boolean(), monthlyC
 export const enrichmentKey = 'local:enrichment' as const;
 // Off by default: every Mindcase row costs the user money.
 export const enrichSettingsItem = defineSettings('local:enrich-settings', EnrichSettingsSchema, { autoEnrich: false, monthlyCapUsd: 5 }, { version: 1 });
-export const mindcaseRowKey = (ciphertext: string) => `local:mindcase-row:${ciphertext}` as const;
+/** A job's Mindcase details, bought once. */
+export const mindcaseRows = defineFamily('local:mindcase-row', CacheEntrySchema(JobRowSchema));
 
 export const ApplicationSchema = z.object({
   id: z.string(),
@@ -295,7 +328,7 @@ export const DraftSchema = z.object({
 });
 export type ApplyDraft = z.output<typeof DraftSchema>;
 /** What the user typed for a job, kept until it is sent. */
-export const draftKey = (ciphertext: string) => `local:draft:${ciphertext}` as const;
+export const drafts = defineFamily('local:draft', DraftSchema);
 
 export interface ListSettings {
   showBadges: boolean;
@@ -321,7 +354,7 @@ export const SeenJobsSchema = z.array(z.string());
 
 /** How many tiles of a tab the rules folded, and why (the popup says it). */
 export const HiddenCountSchema = z.object({ url: z.string(), byJob: z.record(z.string(), z.string()) });
-export const hiddenCountKey = (tabId: number) => `session:hidden:${tabId}` as const;
+export const hiddenCounts = defineFamily('session:hidden', HiddenCountSchema);
 
 /** Which page kinds failed to yield a job, so a change in Upwork's markup is noticed in a day. */
 export const diagnosticsKey = 'local:diagnostics' as const;

@@ -9,8 +9,7 @@ import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
 import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { enrichStatus, spending } from '@/utils/enrich';
-import { CLIENT_JOBS_TTL_MS, lookupStuckMs, stateMatchesTab } from '@/utils/lookup';
-import { retryAtOf } from '@/utils/http';
+import { CLIENT_JOBS_TTL_MS, stateMatchesTab } from '@/utils/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, usePanel } from '@/components/store';
 
@@ -22,14 +21,6 @@ export function App() {
     panel.freelancers?.problem?.kind === 'rate_limited' ||
     panel.applications.some((a) => a.phase === 'scheduled' || a.problem?.kind === 'rate_limited');
   const now = useNow(counting ? 1000 : 15_000);
-  const retryAt = state?.status === 'error' ? retryAtOf(state.problem) : null;
-
-  // Honour Retry-After: ask again once the service said we may, not before.
-  useEffect(() => {
-    if (retryAt === null) return;
-    const timer = setTimeout(() => void lookup(false), Math.max(0, retryAt - Date.now()) + 250);
-    return () => clearTimeout(timer);
-  }, [retryAt]);
 
   // A run that just finished spent credits: show the new balance.
   const rowTime = row?.storedAt;
@@ -40,13 +31,7 @@ export function App() {
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
   // Until the page reports the job now shown, the stored state may describe the previous one.
   const current = state && tabUrl && stateMatchesTab(state, tabUrl) ? state : null;
-  // A look-up that outlived every timeout lost its worker: ask again (the new worker resumes it too).
-  const stuckSince = current && (current.status === 'resolving' || current.status === 'loading') ? current.updatedAt : null;
-  useEffect(() => {
-    if (stuckSince === null) return;
-    const timer = setTimeout(() => void lookup(false), Math.max(0, stuckSince + lookupStuckMs() - Date.now()));
-    return () => clearTimeout(timer);
-  }, [stuckSince]);
+  // A Retry-After that ends, or a look-up whose worker died, is looked up again by the background (withFollowUps).
 
   const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
   const metrics = useMemo(() => (data && entry ? clientMetrics(data, entry.storedAt) : null), [data, entry]);

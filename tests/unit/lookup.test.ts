@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { createInFlight, createTtlCache } from '@/utils/cache';
 import { ApiError, type ProblemKind } from '@/utils/http';
-import { lookupPage, resumeLookups, type LookupDeps } from '@/utils/lookup';
+import { followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/lookup';
 import type { PageSeen } from '@/utils/messaging';
 import type { TabState } from '@/utils/storage';
 import type { UpHuntClient } from '@/utils/uphunt/client';
@@ -251,5 +251,45 @@ describe('resumeLookups', () => {
     expect(w.tabs.get(4)!.lookupId).toBe('newer-4');
     // Both tabs show the same client: its history is fetched once.
     expect(w.calls.filter((c) => c.startsWith('clientJobs'))).toEqual([`clientJobs ${COMPANY}`]);
+  });
+});
+
+describe('followUpLookups: the background asks again, with or without a panel open', () => {
+  it('when a Retry-After has ended and when a step outlived every timeout, not before, and never a finished look-up', async () => {
+    let limited = true;
+    const w = world({
+      clientJobs: async () => {
+        if (limited) throw fail('rate_limited', 429, 61_000);
+        return record('Northwind');
+      },
+    });
+    const first = await lookupPage(w.deps, 1, page({ companyIdHint: COMPANY }));
+    expect(first).toMatchObject({ status: 'error', problem: { kind: 'rate_limited' } });
+    expect(followUpAt(first)).toBe(61_000);
+    const stuck = { ...first, status: 'loading' as const, lookupId: 'dead-2', updatedAt: 1_000 };
+    w.tabs.set(2, stuck);
+    const tabs = () => [...w.tabs].map(([tabId, state]) => ({ tabId, state }));
+
+    limited = false;
+    w.advance(20_000);
+    await followUpLookups(w.deps, tabs());
+    expect(w.calls).toEqual([`clientJobs ${COMPANY}`]);
+
+    // The stuck step is due after the request timeout and a margin: it is run again, and waits out the same
+    // Retry-After without a call. When that ends, both tabs are looked up, with one call for their one client.
+    w.advance(6_000);
+    await followUpLookups(w.deps, tabs());
+    expect(w.tabs.get(2)).toMatchObject({ status: 'error', problem: { kind: 'rate_limited', retryAt: 61_000 } });
+    expect(w.calls).toEqual([`clientJobs ${COMPANY}`]);
+    w.advance(40_000);
+    await followUpLookups(w.deps, tabs());
+    expect(w.tabs.get(1)).toMatchObject({ status: 'ready', companyId: COMPANY });
+    expect(w.tabs.get(2)).toMatchObject({ status: 'ready', companyId: COMPANY });
+    expect(w.calls).toEqual([`clientJobs ${COMPANY}`, `clientJobs ${COMPANY}`]);
+    expect(followUpAt(w.tabs.get(1)!)).toBeNull();
+    const calls = w.calls.length;
+    w.advance(600_000);
+    await followUpLookups(w.deps, tabs());
+    expect(w.calls).toHaveLength(calls);
   });
 });

@@ -5,12 +5,13 @@ import * as z from 'zod/mini';
 import {
   applySettingsItem,
   enrichSettingsItem,
+  hiddenCounts,
   keysItem,
   lastProfileItem,
   readChecked,
   storageResetsKey,
   TabStateSchema,
-  tabStateKey,
+  tabStates,
   updateStored,
 } from '@/utils/storage';
 import { DEFAULT_TEMPLATES } from '@/utils/apply';
@@ -25,11 +26,28 @@ describe('stored values', () => {
   });
 
   it('a corrupted tab state reads as missing and is removed, leaving the rest alone', async () => {
-    await storage.setItem(tabStateKey(1), { status: 'ready', url: 42 });
+    await storage.setItem(tabStates.key(1), { status: 'ready', url: 42 });
+    await storage.setItem(tabStates.key(2), { status: 'ready', url: 43 });
     await keysItem.setValue({ uphunt: 'sk_uphunt_x', mindcase: '' });
-    expect(await readChecked(tabStateKey(1), TabStateSchema)).toBeNull();
-    expect(await storage.getItem(tabStateKey(1))).toBeNull();
+    expect(await readChecked(tabStates.key(1), TabStateSchema)).toBeNull();
+    expect(await storage.getItem(tabStates.key(1))).toBeNull();
+    // Read as one of its family, the same: dropped, and counted.
+    expect(await tabStates.get(2)).toBeNull();
+    expect(await storage.getItem(tabStates.key(2))).toBeNull();
+    expect(await storage.getItem(storageResetsKey)).toMatchObject({ count: 2 });
     expect(await keysItem.getValue()).toEqual({ uphunt: 'sk_uphunt_x', mindcase: '' });
+  });
+
+  it("a family's values are kept apart by id, and changes to one land one after another", async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        hiddenCounts.update(i % 2, (seen) => ({ url: 'https://www.upwork.com/nx/find-work/', byJob: { ...seen?.byJob, [`~02${i}`]: 'payment not verified' } })),
+      ),
+    );
+    expect(Object.keys((await hiddenCounts.get(0))!.byJob)).toEqual(['~020', '~022', '~024', '~026', '~028']);
+    expect(Object.keys((await hiddenCounts.get(1))!.byJob)).toHaveLength(5);
+    await hiddenCounts.remove(0);
+    expect(await hiddenCounts.get(0)).toBeNull();
   });
 
   it('keys default to empty strings before the user saves any', async () => {

@@ -75,6 +75,9 @@ export function createBackgroundWatcher(
     now: () => Date.now(),
   });
   wake.on(WATCH_ALARM, () => void watcher.check());
+  // A watch added, changed or paused in Options moves the alarm to its next check.
+  watchesItem.watch(() => void watcher.reschedule());
+  openJobsFromNotifications();
   return watcher;
 }
 
