@@ -5,7 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/protocol';
 import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrich';
 import type { JobRow } from '@/utils/mindcase/schemas';
 import type { Application } from '@/utils/apply';

@@ -83,12 +83,18 @@ async function sizes(dir: string) {
   return { content, panel, background };
 }
 
+/**
+ * Size budgets: the content script's 12 KB is met (an unlisted script with our own URL follower and protocol).
+ * The panel and the background stay above #17's 100 and 30 KB: React DOM alone is 63 KB of the panel, and zod,
+ * the user-chosen polyfill and WXT's storage about 11 KB of the background; lists and watched searches came
+ * after those goals were set. Their budgets hold what they weigh now, with a little room.
+ */
 async function measureSizes() {
   const chrome = await sizes('.output/chrome-mv3');
   const firefox = await sizes('.output/firefox-mv2');
   record('content script, minified (Chrome)', 'KB', [chrome.content / 1024], { budget: 12 });
   record('content script, minified (Firefox)', 'KB', [firefox.content / 1024], { budget: 12 });
-  record('side panel JS, gzipped', 'KB', [chrome.panel / 1024], { budget: 120 });
+  record('side panel JS, gzipped', 'KB', [chrome.panel / 1024], { budget: 110 });
   record('background, gzipped', 'KB', [chrome.background / 1024], { budget: 40 });
 }
 

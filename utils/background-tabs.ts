@@ -2,13 +2,14 @@
 import { browser } from 'wxt/browser';
 import { pageOfUrl } from './lookup';
 import { PageSeenSchema } from './message-schemas';
-import { sendMessage, type PageSeen } from './messaging';
+import type { PageSeen } from './messaging';
+import { sendToTab } from './protocol';
 import { digestPage } from './upwork/nuxt';
 import { isUpworkUrl, parseUpworkUrl } from './upwork/page';
 
 /** Asks the tab's content script what it shows; falls back to the URL when no script answers (e.g. a tab opened before install). */
 export async function readTabPage(tabId: number): Promise<PageSeen | null> {
-  const fromScript = await sendMessage('readPage', undefined, tabId).catch(() => null);
+  const fromScript = await sendToTab(tabId, 'readPage', undefined).catch(() => null);
   const checked = PageSeenSchema.safeParse(fromScript);
   if (checked.success) return digestPage(checked.data);
   const tab = await browser.tabs.get(tabId).catch(() => null);

@@ -2,7 +2,6 @@
  * The messages between contexts. Types only, so the content script stays small;
  * the zod schemas that check them where they are received live in message-schemas.ts.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Application } from './apply';
 import type { Draft } from './apply-queue';
 import type { Problem, Service } from './http';
@@ -121,5 +120,3 @@ export interface ProtocolMap {
   /** Background → content script: what does this tab show right now? */
   readPage(): PageSeen;
 }
-
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

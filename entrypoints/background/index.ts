@@ -15,7 +15,7 @@ import { setUpShortcut } from '@/utils/background-tabs';
 import { createInFlight } from '@/utils/cache';
 import { resumeLookups } from '@/utils/lookup';
 import { serveMessages } from '@/utils/message-table';
-import { onMessage, sendMessage } from '@/utils/messaging';
+import { onMessage, sendToTab } from '@/utils/protocol';
 import { followTimingScale } from '@/utils/timing';
 import { createBackgroundWatcher, watchHooks } from '@/utils/watches/background';
 import { createWakeUps } from '@/utils/wake-ups';
@@ -31,7 +31,7 @@ export default defineBackground(() => {
   const watcher = createBackgroundWatcher((search) => enricher.startSearch(search), lookups, wake);
   const enricher = createBackgroundEnricher(watchHooks(watcher), wake);
   const applications = createBackgroundApplyQueue(panelOpen, wake);
-  const lookUpListed = createListedLookups(lookups, (tabId, ciphertext) => sendMessage('tileKnown', { ciphertext }, tabId).catch(() => undefined));
+  const lookUpListed = createListedLookups(lookups, (tabId, ciphertext) => sendToTab(tabId, 'tileKnown', { ciphertext }).catch(() => undefined));
   const freelancers = createFreelancerList(wake);
   serveMessages(messageRoutes({ lookups, enricher, applications, lookUpListed, watcher, freelancers, once: createInFlight() }), {
     extensionId: browser.runtime.id,

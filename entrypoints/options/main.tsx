@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as z from 'zod/mini';
 import { KeysForm } from '@/components/KeysForm';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/protocol';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
 import { DiagnosticsView, IncidentsView } from '@/components/DiagnosticsView';
 import { diagnosticsReport } from '@/utils/diagnostics';

@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { BADGE_HOST, foldTile, pageTheme, renderBadge, renderCounter, unfoldTile } from '@/components/tile-badge';
 import { timed } from '@/utils/bench';
-import { contentLife, onBackgroundMessage as onMessage, sendToBackground as sendMessage } from '@/utils/content-messaging';
+import { contentLife, onMessage, sendMessage } from '@/utils/protocol';
 import type { TileSeenMessage, TileView } from '@/utils/messaging';
 import { readPage } from '@/utils/upwork/extract';
 import { followUrl } from '@/utils/upwork/follow-url';
