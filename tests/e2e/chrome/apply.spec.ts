@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openPanel, openUpwork, saveKeys, setUndo, test } from './fixtures';
+import { expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
@@ -71,8 +71,10 @@ test('the service worker stopped right after the click still ends applied, with 
   expect(posts(sandbox)).toBe(1);
 });
 
-test('every other final status says what happened and what to do next', async ({ context, extensionId, sandbox }) => {
+test('every other final status says what happened and what to do next', async ({ context, extensionId, sandbox, worker }) => {
   test.setTimeout(120_000);
+  // UpHunt's 5 s polling schedule at a fifth: each outcome is read a second after it is decided.
+  await shortenWaits(worker, 0.2);
   await setUndo(context, extensionId, 0);
   const panel = await applyPanel(context, extensionId);
   const outcomes: Array<[string, RegExp]> = [

@@ -73,7 +73,9 @@ test('on the ~2 MB feed of 2,200+ tiles, only tiles near the view are badged, do
   await expect(page.locator(TILES).first().locator('uphunt-tile-badge')).toBeVisible();
   // Jumping to the end badges the last tiles, not the thousands scrolled past.
   await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
-  await expect(page.locator(TILES).last().locator('uphunt-tile-badge')).toBeVisible();
+  // Laying out a 2 MB page after the jump takes seconds when other browsers share the CPU: what is checked is
+  // which tiles get badged, not how fast.
+  await expect(page.locator(TILES).last().locator('uphunt-tile-badge')).toBeVisible({ timeout: 30_000 });
   expect(await badges(page).count()).toBeLessThan(100);
 });
 

@@ -145,8 +145,8 @@ test('apply: a refusal is "not sent" after one POST; anything else is asked abou
   worker,
 }) => {
   test.setTimeout(180_000);
-  // The asking-by-job schedule at a third (5 s → 1.7 s); a Retry-After is UpHunt's own and is never scaled.
-  await shortenWaits(worker, 0.34);
+  // The asking-by-job schedule at a quarter (5 s → 1.25 s); a Retry-After is UpHunt's own and is never scaled.
+  await shortenWaits(worker, 0.25);
   const errors = collectErrors(context);
   await setUndo(context, extensionId, 0);
   // Settled quickly and not "applied", so the next step may apply to the same job again.
@@ -208,8 +208,8 @@ test('status: each failed check is said and the next check comes on schedule (af
   worker,
 }) => {
   test.setTimeout(150_000);
-  // UpHunt's 5 s schedule at half: each fault still shows for 2.5 s; the Retry-After is UpHunt's own, never scaled.
-  await shortenWaits(worker, 0.5);
+  // UpHunt's 5 s schedule at 0.35: each fault still shows for 1.75 s; the Retry-After is UpHunt's own, never scaled.
+  await shortenWaits(worker, 0.35);
   const errors = collectErrors(context);
   await setUndo(context, extensionId, 0);
   sandbox.setApplyOutcome('applied', 90_000);
@@ -308,8 +308,8 @@ test('Mindcase job and results: a failed poll is said while the run is polled ag
   worker,
 }) => {
   test.setTimeout(150_000);
-  // Polls at half their pace (every 1 s, then slower): each failed poll is still said for a second or more.
-  await shortenWaits(worker, 0.5);
+  // Polls at 0.35 of their pace (every 0.7 s, then slower): each failed poll is still said for most of a second.
+  await shortenWaits(worker, 0.35);
   const errors = collectErrors(context);
   await saveKeys(context, extensionId);
   const { tabId } = await openUpwork(context, extensionId, NORTHWIND);

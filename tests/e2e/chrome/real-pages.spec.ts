@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
 import { realPage } from '../../real/captures';
+import { TILE_SELECTOR } from '../../../utils/upwork/tiles';
 import { blockOtherHosts, expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
 
 const byCipher = (sandbox: { requests(): Array<{ host: string; path: string }> }) =>
@@ -14,17 +15,21 @@ const byCipher = (sandbox: { requests(): Array<{ host: string; path: string }> }
     .filter((r) => r.host === 'uphunt.io' && r.path.includes('by-ciphertext'))
     .map((r) => decodeURIComponent(/cipher=([^&]+)/.exec(r.path)?.[1] ?? ''));
 
-/** Scrolls to the end (unstyled captures are very tall), then reads every badge's label from its shadow root. */
+/**
+ * Brings each tile into view in turn, as a reader scrolling down would, waiting (up to 5 s) for its badge before
+ * the next: unstyled captures are very tall, and a jump could pass a tile before it was ever seen. Then reads
+ * every badge's label from its shadow root.
+ */
 async function badgeLabels(page: Page, expected: number): Promise<string[]> {
-  await expect
-    .poll(
-      async () => {
-        await page.evaluate(() => scrollBy(0, innerHeight));
-        return page.evaluate(() => document.querySelectorAll('uphunt-tile-badge').length);
-      },
-      { timeout: 30_000, intervals: [50] },
-    )
-    .toBe(expected);
+  await page.evaluate(async (selector) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (const tile of document.querySelectorAll(selector)) {
+      tile.scrollIntoView({ block: 'center' });
+      const until = performance.now() + 5_000;
+      while (!tile.querySelector('uphunt-tile-badge') && performance.now() < until) await frame();
+    }
+  }, TILE_SELECTOR);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('uphunt-tile-badge').length)).toBe(expected);
   return page.evaluate(() =>
     [...document.querySelectorAll('uphunt-tile-badge')].map((host) => host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? ''),
   );

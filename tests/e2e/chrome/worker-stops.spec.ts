@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, openPanel, openUpwork, saveKeys, setUndo, test } from './fixtures';
+import { collectErrors, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
@@ -23,8 +23,11 @@ test('stopped after UpHunt queued the application but before its queueId was sto
   context,
   extensionId,
   sandbox,
+  worker,
 }) => {
   test.setTimeout(120_000);
+  // The grace before a send with no answer is asked about by job (30 s), and its checks, at a quarter.
+  await shortenWaits(worker, 0.25);
   const errors = collectErrors(context);
   sandbox.setApplyOutcome('applied', 1000);
   await setUndo(context, extensionId, 0);
@@ -42,8 +45,10 @@ test('stopped after UpHunt queued the application but before its queueId was sto
   expect(errors).toEqual([]);
 });
 
-test("stopped while a client's history was being fetched and stored: the panel still shows the client", async ({ context, extensionId, sandbox }) => {
+test("stopped while a client's history was being fetched and stored: the panel still shows the client", async ({ context, extensionId, sandbox, worker }) => {
   test.setTimeout(90_000);
+  // The request timeout (20 s) after which a look-up counts as orphaned, at a quarter.
+  await shortenWaits(worker, 0.25);
   const errors = collectErrors(context);
   await saveKeys(context, extensionId);
   sandbox.addFault({ host: 'uphunt.io', path: '/clients/', kind: 'stall' });
