@@ -197,8 +197,8 @@ export async function readChecked<S extends z.ZodMiniType>(key: `local:${string}
 const updaters = new Map<string, ReturnType<typeof serialUpdates<{ value: unknown }>>>();
 /**
  * Changes one stored value from what is stored now, one change at a time per key (serialUpdates; a key has one
- * schema), so that
- * changes landing together (requests finishing at once) do not overwrite each other. A change that fails is dropped.
+ * schema), so that changes landing together (requests finishing at once) do not overwrite each other. A change
+ * that fails is dropped.
  */
 export function updateStored<S extends z.ZodMiniType>(
   key: `local:${string}` | `session:${string}`,
