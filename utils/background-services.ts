@@ -94,7 +94,7 @@ export const LOOKUPS_WAKE = 'lookups';
 /**
  * The look-ups with their follow-ups scheduled by the background (see followUpAt): a state written that will
  * need it again moves the wake-up to the earliest such moment of any tab, by a timer and by an alarm should the
- * worker die first. Follow-ups run one pass at a time, so the timer and the alarm firing together look up once.
+ * worker die first.
  */
 export function withFollowUps(lookups: LookupDeps, wake: WakeUps): LookupDeps {
   const schedule = async () => {
@@ -110,9 +110,10 @@ export function withFollowUps(lookups: LookupDeps, wake: WakeUps): LookupDeps {
       if (followUpAt(state) !== null) await schedule();
     },
   };
-  let pass: Promise<void> = Promise.resolve();
+  // The timer and the alarm firing together share one pass, which ends by scheduling from the states it left.
+  const once = createInFlight();
   wake.on(LOOKUPS_WAKE, () => {
-    pass = pass.then(async () => followUpLookups(followed, await storedTabStates()).then(schedule)).catch(() => undefined);
+    void once(LOOKUPS_WAKE, async () => followUpLookups(followed, await storedTabStates()).then(schedule)).catch(() => undefined);
   });
   return followed;
 }
