@@ -1,7 +1,4 @@
-import '@/components/panel.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import * as z from 'zod/mini';
+import { mountPage } from '@/components/mount';
 import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/protocol';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
@@ -40,8 +37,6 @@ import {
 } from '@/utils/storage';
 import { WatchesForm } from '@/components/WatchesForm';
 import type { Watch, WatchStatus } from '@/utils/watches/watch';
-
-z.config({ jitless: true });
 
 const loadSettings = () => enrichSettingsItem.getValue();
 const loadEndings = async () => {
@@ -122,45 +117,43 @@ async function start() {
   const dropped = await readChecked(droppedMessagesKey, DroppedMessagesSchema);
   const resets = await readChecked(storageResetsKey, IncidentSchema);
   const errors = await readChecked(backgroundErrorsKey, IncidentSchema);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <main>
-        <h1>UpHunt Overlay</h1>
-        <p className="muted">Your keys stay in this browser and are sent only to the service they belong to.</p>
-        <KeysForm
-          loadEndings={loadEndings}
-          save={saveTyped}
-          forget={() => keysItem.removeValue()}
-          test={(service) => sendMessage('testConnection', { service })}
-        />
-        <EnrichSettingsForm
-          load={loadSettings}
-          save={(settings) => enrichSettingsItem.setValue(settings)}
-          spentUsd={spending(enrichment, Date.now()).spentUsd}
-          creditsUsed={enrichment.creditsUsedThisMonth}
-        />
-        <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
-        <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
-        <ListRulesForm
-          load={loadListRules}
-          save={(rules) => listRulesItem.setValue(rules)}
-          loadBlocks={loadBlocks}
-          unblock={async (id) => blocksItem.setValue(withoutBlock(await blocksItem.getValue(), id))}
-        />
-        <Watches spentUsd={spending(enrichment, Date.now()).spentUsd} initialCapUsd={enrichSettings.monthlyCapUsd} />
-        <DiagnosticsView
-          diagnostics={diagnostics}
-          report={diagnosticsReport(diagnostics, {
-            version: browser.runtime.getManifest().version,
-            browser: navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chrome',
-            now: Date.now(),
-          })}
-        />
-        <DroppedMessagesView dropped={dropped} />
-        <IncidentsView resets={resets} errors={errors} />
-        <Activity />
-      </main>
-    </StrictMode>,
+  mountPage(
+    <main>
+      <h1>UpHunt Overlay</h1>
+      <p className="muted">Your keys stay in this browser and are sent only to the service they belong to.</p>
+      <KeysForm
+        loadEndings={loadEndings}
+        save={saveTyped}
+        forget={() => keysItem.removeValue()}
+        test={(service) => sendMessage('testConnection', { service })}
+      />
+      <EnrichSettingsForm
+        load={loadSettings}
+        save={(settings) => enrichSettingsItem.setValue(settings)}
+        spentUsd={spending(enrichment, Date.now()).spentUsd}
+        creditsUsed={enrichment.creditsUsedThisMonth}
+      />
+      <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
+      <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
+      <ListRulesForm
+        load={loadListRules}
+        save={(rules) => listRulesItem.setValue(rules)}
+        loadBlocks={loadBlocks}
+        unblock={async (id) => blocksItem.setValue(withoutBlock(await blocksItem.getValue(), id))}
+      />
+      <Watches spentUsd={spending(enrichment, Date.now()).spentUsd} initialCapUsd={enrichSettings.monthlyCapUsd} />
+      <DiagnosticsView
+        diagnostics={diagnostics}
+        report={diagnosticsReport(diagnostics, {
+          version: browser.runtime.getManifest().version,
+          browser: navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chrome',
+          now: Date.now(),
+        })}
+      />
+      <DroppedMessagesView dropped={dropped} />
+      <IncidentsView resets={resets} errors={errors} />
+      <Activity />
+    </main>,
   );
 }
 

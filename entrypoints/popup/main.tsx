@@ -1,12 +1,7 @@
-import '@/components/panel.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mountPage } from '@/components/mount';
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
 import { QuickApply } from '@/components/QuickApply';
 import { followTab, watchShared } from '@/components/store';
-
-z.config({ jitless: true });
 
 interface ChromeSidePanel {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
@@ -27,11 +22,7 @@ async function start() {
   const [active] = Number.isInteger(fixed) && fixed > 0 ? [] : await browser.tabs.query({ active: true, currentWindow: true });
   const tabId = Number.isInteger(fixed) && fixed > 0 ? fixed : (active?.id ?? null);
   if (tabId !== null) await followTab(tabId);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <QuickApply onOpenPanel={() => openSidePanel(tabId)} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
-    </StrictMode>,
-  );
+  mountPage(<QuickApply onOpenPanel={() => openSidePanel(tabId)} onOpenOptions={() => void browser.runtime.openOptionsPage()} />);
 }
 
 void start();

@@ -1,13 +1,8 @@
-import '@/components/panel.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mountPage } from '@/components/mount';
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
 import { App } from './App';
 import { followTab, refreshTabUrl, watchShared } from '@/components/store';
 import { followTimingScale } from '@/utils/timing';
-
-z.config({ jitless: true });
 
 async function start() {
   // The panel asks again once a look-up outlived every timeout: the same timeouts as the worker's.
@@ -32,9 +27,5 @@ async function start() {
   }
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mountPage(<App />);
 void start();
