@@ -454,8 +454,8 @@ export function createEnricher(deps: EnrichDeps) {
     // Runs first: a run whose answer was lost is looked for before this worker sends a POST of its own (while
     // one is out, the lost one is not looked for), and while it is still among the account's newest.
     if (state.runs.length) await poll();
-    if (state.queue.length) await flush();
-    if (!state.runs.length && !state.queue.length) await settle();
+    // Queued jobs go when due: a Retry-After that began before the worker stopped is still waited out.
+    else await settle();
   }
 
   async function settle() {

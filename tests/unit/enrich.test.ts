@@ -281,6 +281,21 @@ describe('enrichment', () => {
     expect(w.state().failed).toEqual({});
   });
 
+  it('a worker started again during a Retry-After still waits it out before sending the jobs again', async () => {
+    const w = world({ rateLimitedStarts: 1 });
+    const first = w.worker();
+    await first.request([A]);
+    await first.flush(); // the batch window ends: the POST is refused for 20 s
+    w.dropTimers(); // the worker dies during the wait, with its timers
+    w.advance(5_000);
+    const next = w.worker();
+    await next.resume();
+    expect(w.calls.filter((c) => c.startsWith('POST'))).toEqual(['POST 1']);
+    expect(w.delays.at(-1)).toBe(15_000);
+    await w.drain();
+    expect(w.calls.filter((c) => c.startsWith('POST'))).toEqual(['POST 1', 'POST 1']);
+  });
+
   it('puts jobs asked for together into one run, polls it, and stores the rows', async () => {
     const w = world();
     const enricher = w.worker();
