@@ -76,6 +76,15 @@ describe('statusText', () => {
     }
     expect(statusText({ phase: 'settled', status: 'not_enough_connects', errorMessage: null, statusMessage: null }).next).toContain('Buy Connects');
     expect(statusText({ phase: 'settled', status: 'failed', errorMessage: 'Captcha shown', statusMessage: null }).next).toContain('Captcha shown');
+    // The words the panel shows, as the end-to-end journey once read them one outcome at a time.
+    const said = (status: (typeof APPLICATION_STATUSES)[number], statusMessage: string | null = null) => {
+      const text = statusText({ phase: 'settled', status, errorMessage: null, statusMessage });
+      return Object.values(text).join(' ');
+    };
+    expect(said('not_enough_connects')).toMatch(/Not enough Connects.*Buy Connects for the agency on Upwork/s);
+    expect(said('not_eligible', 'The client requires a Job Success Score of 90%+.')).toMatch(/Profile not eligible.*Job Success Score of 90%/s);
+    expect(said('logged_out')).toMatch(/UpHunt is reconnecting.*Try again later/s);
+    expect(said('not_available')).toMatch(/Job closed/);
   });
 });
 

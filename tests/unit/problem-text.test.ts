@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem, ProblemKind, Service } from '@/utils/http';
+import { kindOfStatus, type Problem, type ProblemKind, type Service } from '@/utils/http';
 import { problemText } from '@/utils/problem-text';
 
 // Every kind, written out: a kind added to http.ts without words here fails the type check of this list.
@@ -53,5 +53,17 @@ describe('problemText: every fault in words, with the way out', () => {
     const refused: Problem = { service: 'Mindcase', kind: 'server', status: null, detail: 'connection refused', retryAt: null };
     expect(problemText(refused, 0).body).toBe('Connection refused. Try again in a moment.');
     expect(problemText({ ...refused, status: 503, detail: '' }, 0).body).toBe('Mindcase answered with an error (HTTP 503). Try again in a moment.');
+  });
+  // What the end-to-end fault matrix used to read on every call, status by status: it now plays one fault a family.
+  it.each(SERVICES)('%s: each status an answer may carry is named in the words the user reads', (service) => {
+    const title = (status: number) => problemText({ service, kind: kindOfStatus(status), status, detail: '', retryAt: null }, 0).title;
+    expect(title(401)).toMatch(`${service} rejected the API key`);
+    expect(title(402)).toMatch(`Not enough ${service} credits`);
+    expect(title(403)).toMatch(`${service} subscription inactive`);
+    expect(title(404)).toMatch(`${service} has no record of this`);
+    expect(title(400)).toMatch(`${service} refused the request`);
+    expect(title(422)).toMatch(`${service} refused the request`);
+    expect(title(429)).toMatch(`${service} asked us to slow down`);
+    for (const status of [500, 502, 503, 504]) expect(title(status)).toMatch(`${service} is having trouble`);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The fault matrix for every call but client-jobs (faults.spec.ts): by-ciphertext, freelancers, generate-proposal,
- * applied-jobs, apply, status, and Mindcase credits, run, job and results. For each fault the user reads what
- * happened where the call matters, each attempt is one request, a 429's Retry-After is waited out, POST /apply is
- * never sent again without asking UpHunt about the job first, and no context logs an error.
+ * applied-jobs, apply, status, and Mindcase credits, run, job and results, with one fault of each family
+ * (`faultFamilies`) and a 429. For each the user reads what happened where the call matters, each attempt is one
+ * request, a 429's Retry-After is waited out, POST /apply is never sent again without asking UpHunt about the job
+ * first, and no context logs an error.
  */
 import type { LoggedRequest, Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, standardFaults, test } from './fixtures';
+import { collectErrors, expect, faultFamilies, forgetStored, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
@@ -35,7 +36,7 @@ test('by-ciphertext: each fault is named when the page has no companyId, one req
   const { page, tabId } = await openUpwork(context, extensionId, BLUE_HARBOR);
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Blue Harbor Studio');
-  for (const [name, fault, message] of standardFaults('UpHunt', /UpHunt has not archived this job or the client's other jobs yet/)) {
+  for (const [name, fault, message] of faultFamilies('UpHunt')) {
     await test.step(name, async () => {
       await forgetStored(panel, 'company-of:', 'not-archived:', 'client-jobs:');
       const before = count(sandbox, isUpHunt('by-ciphertext'));
@@ -65,7 +66,7 @@ test('freelancers: each fault is named in the form, the last list is kept, and R
   const { panel } = await applyPanel(context, extensionId);
   const refresh = panel.getByRole('button', { name: "Refresh the agency's freelancers" });
   const apply = panel.getByRole('region', { name: 'Apply' });
-  for (const [name, fault, message] of standardFaults('UpHunt')) {
+  for (const [name, fault, message] of faultFamilies('UpHunt')) {
     await test.step(name, async () => {
       const before = count(sandbox, isUpHunt('/freelancers'));
       sandbox.addFault({ host: 'uphunt.io', path: '/freelancers', ...fault });
@@ -97,7 +98,7 @@ test('generate-proposal: each fault is named, the letter is kept, and Generate w
   const { panel } = await applyPanel(context, extensionId);
   const letter = panel.getByLabel('Cover letter');
   await letter.fill('My own words');
-  for (const [name, fault, message] of standardFaults('UpHunt')) {
+  for (const [name, fault, message] of faultFamilies('UpHunt')) {
     await test.step(name, async () => {
       const before = count(sandbox, isUpHunt('/generate-proposal', 'POST'));
       sandbox.addFault({ host: 'uphunt.io', path: '/generate-proposal', ...fault });
@@ -122,7 +123,7 @@ test('applied-jobs: a fault is said beside the form, which still guards with its
   const errors = collectErrors(context);
   await saveKeys(context, extensionId);
   const { panel } = await applyPanel(context, extensionId);
-  for (const [name, fault, message] of standardFaults('UpHunt')) {
+  for (const [name, fault, message] of faultFamilies('UpHunt')) {
     await test.step(name, async () => {
       // As if the minute the list is kept for had passed.
       await forgetStored(panel, 'applied-remote');
@@ -156,7 +157,7 @@ test('apply: a refusal is "not sent" after one POST; anything else is asked abou
   const status = panel.getByRole('status').filter({ hasText: /About to send|Sending|Not sent|Not confirmed|Processing|Job closed/ });
   const applyButton = panel.getByRole('button', { name: /^Apply as/ });
 
-  for (const [name, fault, message] of standardFaults('UpHunt').slice(0, 5)) {
+  for (const [name, fault, message] of faultFamilies('UpHunt').slice(0, 2)) {
     await test.step(`${name}: not sent, said, one POST`, async () => {
       const before = posts().length;
       sandbox.addFault({ host: 'uphunt.io', path: '/apply', method: 'POST', ...fault });
@@ -170,7 +171,7 @@ test('apply: a refusal is "not sent" after one POST; anything else is asked abou
   }
 
   const ambiguous = [
-    ...standardFaults('UpHunt').slice(5),
+    ...faultFamilies('UpHunt').slice(2),
     ['429 with Retry-After', { status: 429, headers: { 'retry-after': '3' } }, /UpHunt asked us to slow down/] as const,
   ];
   for (const [name, fault, message] of ambiguous) {
@@ -215,7 +216,7 @@ test('status: each failed check is said and the next check comes on schedule (af
   sandbox.setApplyOutcome('applied', 90_000);
   const { panel } = await applyPanel(context, extensionId);
   const cases = [
-    ...standardFaults('UpHunt').filter(([name]) => name !== '404'),
+    ...faultFamilies('UpHunt'),
     ['429 with Retry-After', { status: 429, headers: { 'retry-after': '6' } }, /UpHunt asked us to slow down/] as const,
   ];
   // Each check meets the next fault in turn.
@@ -243,7 +244,7 @@ test('Mindcase credits: each fault is named beside the price', async ({ context,
   const { tabId } = await openUpwork(context, extensionId, NORTHWIND);
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByText(/12,480 credits left/)).toBeVisible();
-  const cases = [...standardFaults('Mindcase'), ['429', { status: 429, headers: { 'retry-after': '5' } }, /Mindcase asked us to slow down/] as const];
+  const cases = [...faultFamilies('Mindcase'), ['429', { status: 429, headers: { 'retry-after': '5' } }, /Mindcase asked us to slow down/] as const];
   for (const [name, fault, message] of cases) {
     await test.step(name, async () => {
       const before = count(sandbox, isMindcase('/credits'));
@@ -271,8 +272,8 @@ test('Mindcase run: a refusal is named and nothing is bought; a fault that may h
   const panel = await openPanel(context, extensionId, tabId);
   const runs = () => count(sandbox, isMindcase('/run', 'POST'));
   const lists = () => count(sandbox, (r) => r.host === 'api.mindcase.co' && r.path.startsWith('/api/v1/jobs?'));
-  const REFUSALS = ['401', '402', '403', '404', '422'];
-  for (const [name, fault, message] of standardFaults('Mindcase')) {
+  const REFUSALS = ['401', '422'];
+  for (const [name, fault, message] of faultFamilies('Mindcase')) {
     await test.step(name, async () => {
       const before = runs();
       const listed = lists();
@@ -316,8 +317,8 @@ test('Mindcase job and results: a failed poll is said while the run is polled ag
   const panel = await openPanel(context, extensionId, tabId);
   const runInfo = /^\/api\/v1\/jobs\/[^/]+$/;
   // A poll refused for good ends the run; anything else is polled again.
-  const TERMINAL = ['401', '402', '403', '404', '422'];
-  const transient = standardFaults('Mindcase').filter(([name]) => !TERMINAL.includes(name));
+  const TERMINAL = ['401', '422'];
+  const transient = faultFamilies('Mindcase').filter(([name]) => !TERMINAL.includes(name));
   const enrich = async () => {
     await panel.getByRole('button', { name: /^(Enrich|Retry)/ }).click();
     await expect(panel.getByText('Fetching from Mindcase…')).toBeVisible();
@@ -347,7 +348,7 @@ test('Mindcase job and results: a failed poll is said while the run is polled ag
     expect(count(sandbox, isMindcase('/run', 'POST')) - before).toBe(1);
   });
 
-  for (const [name, fault, message] of standardFaults('Mindcase').filter(([n]) => TERMINAL.includes(n))) {
+  for (const [name, fault, message] of faultFamilies('Mindcase').filter(([n]) => TERMINAL.includes(n))) {
     await test.step(`job ${name}: the run ends and says why`, async () => {
       sandbox.addFault({ host: 'api.mindcase.co', pathMatches: runInfo, method: 'GET', ...fault });
       await enrich();

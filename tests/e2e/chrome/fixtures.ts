@@ -76,6 +76,16 @@ export function standardFaults(service: 'UpHunt' | 'Mindcase', notFound: RegExp 
   ];
 }
 
+/**
+ * One fault of each family the product treats its own way: refused for the key (401), refused for the request
+ * (422), the service in trouble (503), no connection, an answer that cannot be read. Client-jobs meets every fault
+ * (faults.spec.ts); which words each status earns is the unit tests' (http, problem-text).
+ */
+export function faultFamilies(service: 'UpHunt' | 'Mindcase', notFound?: RegExp): FaultCase[] {
+  const families = ['401', '422', '503', 'connection refused', 'JSON of the wrong shape'];
+  return standardFaults(service, notFound).filter(([name]) => families.includes(name));
+}
+
 /** Sets the undo moment in Options as a user would (and saves the keys first). */
 export async function setUndo(context: BrowserContext, extensionId: string, seconds: number) {
   const options = await saveKeys(context, extensionId);
