@@ -1,4 +1,4 @@
-import type { ActivityEntry } from '@/utils/activity';
+import type { ActivityEntry } from '@/utils/diagnostics/activity';
 import type { DroppedMessages } from '@/utils/storage';
 import { TableHead } from './TableHead';
 

@@ -1,4 +1,4 @@
-import { statusText, type Application } from '@/utils/apply';
+import { statusText, type Application } from '@/utils/apply/application';
 import { problemText } from '@/utils/problem-text';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LogEntry } from '@/utils/applications-log';
+import type { LogEntry } from '@/utils/apply/log';
 import { age } from '@/utils/format';
 
 export function ApplicationsLog({ entries, now }: { entries: LogEntry[]; now: number }) {

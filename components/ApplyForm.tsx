@@ -12,8 +12,8 @@ import {
   TIMELINES,
   type Application,
   type Guard,
-} from '@/utils/apply';
-import type { Draft } from '@/utils/apply-queue';
+} from '@/utils/apply/application';
+import type { Draft } from '@/utils/apply/queue';
 import type { ClientMetrics, ClientScore } from '@/utils/client/judgement';
 import { retryAtOf, type Problem } from '@/utils/http';
 import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/storage';

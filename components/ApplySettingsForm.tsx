@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { SaveRow, useSaving } from './SaveRow';
-import { fillTemplate, TEMPLATE_VARIABLES } from '@/utils/apply';
+import { fillTemplate, TEMPLATE_VARIABLES } from '@/utils/apply/application';
 import type { ApplySettings } from '@/utils/storage';
 
 interface Props {

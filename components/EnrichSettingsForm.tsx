@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { EnrichSettings } from '@/utils/enrich';
-import { PRICE_PER_ROW_USD } from '@/utils/enrich';
+import type { EnrichSettings } from '@/utils/enrichment/enrich';
+import { PRICE_PER_ROW_USD } from '@/utils/enrichment/enrich';
 import { SaveRow, useSaving } from './SaveRow';
 
 interface Props {

@@ -1,5 +1,5 @@
-import type { EnrichStatus } from '@/utils/enrich';
-import { PRICE_PER_ROW_USD } from '@/utils/enrich';
+import type { EnrichStatus } from '@/utils/enrichment/enrich';
+import { PRICE_PER_ROW_USD } from '@/utils/enrichment/enrich';
 import type { Problem } from '@/utils/http';
 import { problemText } from '@/utils/problem-text';
 import { ProblemView } from './ProblemView';

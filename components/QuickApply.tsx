@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { applyGuards, lastKnownCredits, latestApplication, quickDraft } from '@/utils/apply';
+import { applyGuards, lastKnownCredits, latestApplication, quickDraft } from '@/utils/apply/application';
 import { clientMetrics, clientScore } from '@/utils/client/judgement';
-import { stateMatchesTab } from '@/utils/lookup';
+import { stateMatchesTab } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { ApplicationStatusView } from './ApplicationStatusView';
 import { NewJobsList } from './NewJobsList';

@@ -1,9 +1,9 @@
 import { Fragment, useMemo, useState } from 'react';
 import type { Feedback, WorkHistoryItem } from '@/utils/uphunt/schemas';
 import { contractLabel, isActive } from '@/utils/client/judgement';
-import { historyCsv } from '@/utils/csv';
+import { historyCsv } from '@/utils/client/csv';
 import { exactMoney, hourlyRate, isoDay } from '@/utils/format';
-import { DEFAULT_QUERY, isArchived, viewHistory, type HistoryQuery, type SortKey } from '@/utils/history-view';
+import { DEFAULT_QUERY, isArchived, viewHistory, type HistoryQuery, type SortKey } from '@/utils/client/history-view';
 import { freelancerUrl, jobUrl } from '@/utils/upwork/page';
 
 interface Props {

@@ -6,12 +6,12 @@ import * as z from 'zod/mini';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/protocol';
-import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrich';
+import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrichment/enrich';
 import type { JobRow } from '@/utils/mindcase/schemas';
-import type { Application } from '@/utils/apply';
+import type { Application } from '@/utils/apply/application';
 import type { Problem } from '@/utils/http';
-import type { RemoteItem } from '@/utils/applications-log';
-import type { Draft } from '@/utils/apply-queue';
+import type { RemoteItem } from '@/utils/apply/log';
+import type { Draft } from '@/utils/apply/queue';
 import {
   AppliedRemoteSchema,
   appliedRemoteKey,
@@ -41,7 +41,7 @@ import {
   type Family,
 } from '@/utils/storage';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
-import { stateMatchesTab } from '@/utils/lookup';
+import { stateMatchesTab } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import type { NewJob } from '@/utils/watches/watch';
 

@@ -1,14 +1,15 @@
 /** What the background answers, message by message: who may ask, what the message must hold, what is done. */
-import type { createApplyQueue } from './apply-queue';
-import { generateProposal, loadAppliedJobs } from './apply-services';
-import { mindcaseCredits, recordPageRead, recordTileFacts, testConnection } from './background-services';
+import type { createApplyQueue } from './apply/queue';
+import { generateProposal, loadAppliedJobs } from './apply/background';
+import { recordPageRead, recordTileFacts, testConnection } from './diagnostics/background';
+import { mindcaseCredits } from './enrichment/background';
 import { knownClient, tileView } from './lists/tiles-answer';
 import { withBlock, withoutBlock } from './lists/rules';
 import type { TileView } from './messaging';
 import { openPanelFor, readTabPage } from './background-tabs';
 import type { createInFlight } from './cache';
-import type { createEnricher } from './enrich';
-import { lookupPage, pageOfUrl, type LookupDeps } from './lookup';
+import type { createEnricher } from './enrichment/enrich';
+import { lookupPage, pageOfUrl, type LookupDeps } from './client/lookup';
 import {
   BlockSchema,
   CiphertextMessageSchema,

@@ -1,6 +1,6 @@
 /** The background's dealings with tabs and the side panel: what a tab shows, and opening the panel for it. */
 import { browser } from 'wxt/browser';
-import { pageOfUrl } from './lookup';
+import { pageOfUrl } from './client/lookup';
 import { PageSeenSchema } from './message-schemas';
 import type { PageSeen } from './messaging';
 import { sendToTab } from './protocol';

@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import { TileSeenSchema } from './lists/rules';
 import { NUXT_MAX, VIEWER_MAX } from './upwork/extract';
-import type { Draft } from './apply-queue';
-import { COVER_LETTER_LIMIT } from './apply';
+import type { Draft } from './apply/queue';
+import { COVER_LETTER_LIMIT } from './apply/application';
 import type { LookupTab, PageSeen, TestConnection } from './messaging';
 import { CiphertextSchema as cipher, PageClientSeenSchema, PageKindSchema, StrategySchema } from './storage';
 

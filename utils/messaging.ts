@@ -2,8 +2,8 @@
  * The messages between contexts. Types only, so the content script stays small;
  * the zod schemas that check them where they are received live in message-schemas.ts.
  */
-import type { Application } from './apply';
-import type { Draft } from './apply-queue';
+import type { Application } from './apply/application';
+import type { Draft } from './apply/queue';
 import type { Problem, Service } from './http';
 import type { PageKind } from './upwork/page';
 import type { BadgeView, TileFact } from './upwork/tiles';

@@ -1,7 +1,7 @@
 /** Every stored value, declared once. Values read back are checked by zod; a corrupt one reads as missing. */
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { DEFAULT_TEMPLATES, type Application } from './apply';
+import { DEFAULT_TEMPLATES, type Application } from './apply/application';
 import type { Problem } from './http';
 import type { PageClientSeen } from './messaging';
 import { ListRulesSchema, NO_BLOCKS, NO_RULES, type Blocks } from './lists/rules';
@@ -363,7 +363,7 @@ export const diagnosticsKey = 'local:diagnostics' as const;
 export const DroppedMessagesSchema = z.object({ count: z.number(), lastAt: z.number(), lastType: z.string(), lastReason: z.string() });
 export type DroppedMessages = z.output<typeof DroppedMessagesSchema>;
 export const droppedMessagesKey = 'local:dropped-messages' as const;
-export { DiagnosticsSchema, type Diagnostics } from './diagnostics';
+export { DiagnosticsSchema, type Diagnostics } from './diagnostics/page-readings';
 
 /**
  * Watched searches (Options → Watched searches). In storage.local, not sync: a watch synced to a second browser

@@ -1,19 +1,14 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { createBackgroundApplyQueue, createFreelancerList, panelOpen } from '@/utils/apply-services';
+import { createBackgroundApplyQueue, createFreelancerList, panelOpen } from '@/utils/apply/background';
 import { messageRoutes } from '@/utils/background-routes';
-import {
-  createBackgroundEnricher,
-  createBackgroundLookups,
-  createListedLookups,
-  recordDroppedMessage,
-  recordRequestsAndErrors,
-  storedTabStates,
-} from '@/utils/background-services';
+import { createBackgroundLookups, createListedLookups, storedTabStates } from '@/utils/client/background';
+import { recordDroppedMessage, recordRequestsAndErrors } from '@/utils/diagnostics/background';
+import { createBackgroundEnricher } from '@/utils/enrichment/background';
 import { setUpShortcut } from '@/utils/background-tabs';
 import { createInFlight } from '@/utils/cache';
-import { resumeLookups } from '@/utils/lookup';
+import { resumeLookups } from '@/utils/client/lookup';
 import { serveMessages } from '@/utils/message-table';
 import { onMessage, sendToTab } from '@/utils/protocol';
 import { followTimingScale } from '@/utils/timing';

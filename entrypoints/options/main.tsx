@@ -3,17 +3,17 @@ import { KeysForm } from '@/components/KeysForm';
 import { sendMessage } from '@/utils/protocol';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
 import { DiagnosticsView, IncidentsView } from '@/components/DiagnosticsView';
-import { diagnosticsReport } from '@/utils/diagnostics';
+import { diagnosticsReport } from '@/utils/diagnostics/page-readings';
 import { browser } from 'wxt/browser';
 import { ActivityView, DroppedMessagesView } from '@/components/ActivityView';
-import { activityKey, ActivitySchema, type ActivityEntry } from '@/utils/activity';
+import { activityKey, ActivitySchema, type ActivityEntry } from '@/utils/diagnostics/activity';
 import { storage } from 'wxt/utils/storage';
 import { useEffect, useState } from 'react';
 import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
 import { ListSettingsForm } from '@/components/ListSettingsForm';
 import { ListRulesForm } from '@/components/ListRulesForm';
 import { withoutBlock } from '@/utils/lists/rules';
-import { EMPTY_ENRICHMENT, spending } from '@/utils/enrich';
+import { EMPTY_ENRICHMENT, spending } from '@/utils/enrichment/enrich';
 import {
   applySettingsItem,
   backgroundErrorsKey,

@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import { ApplicationsLog } from '@/components/ApplicationsLog';
 import { NewJobsList } from '@/components/NewJobsList';
 import { ApplyForm } from '@/components/ApplyForm';
-import { applicationsLog } from '@/utils/applications-log';
+import { applicationsLog } from '@/utils/apply/log';
 import { ClientPanel } from '@/components/ClientPanel';
 import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
 import { clientMetrics, clientScore } from '@/utils/client/judgement';
-import { enrichStatus, spending } from '@/utils/enrich';
-import { CLIENT_JOBS_TTL_MS, stateMatchesTab } from '@/utils/lookup';
+import { enrichStatus, spending } from '@/utils/enrichment/enrich';
+import { CLIENT_JOBS_TTL_MS, stateMatchesTab } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, usePanel } from '@/components/store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_KEEP_MS, ACTIVITY_LIMIT, redactedPath, withEntry, type ActivityEntry } from '@/utils/activity';
+import { ACTIVITY_KEEP_MS, ACTIVITY_LIMIT, redactedPath, withEntry, type ActivityEntry } from '@/utils/diagnostics/activity';
 import { requestJson } from '@/utils/http';
 import * as z from 'zod/mini';
 
@@ -16,7 +16,7 @@ const entry = (at: number, path = '/api/clients/1991212616395436888/jobs'): Acti
 
 describe('the Activity log', () => {
   it('says how much of the rate limit an answer left, from its X-RateLimit headers', async () => {
-    const { rateLimitNote } = await import('@/utils/activity');
+    const { rateLimitNote } = await import('@/utils/diagnostics/activity');
     expect(rateLimitNote({ limit: 60, remaining: 59, reset: 1795000000 })).toBe('59 of 60 left until 11:06:40 UTC');
     expect(rateLimitNote({ limit: null, remaining: null, reset: null })).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '@/utils/apply';
-import { applicationsLog } from '@/utils/applications-log';
+import type { Application } from '@/utils/apply/application';
+import { applicationsLog } from '@/utils/apply/log';
 
 const app = (fields: Partial<Application>): Application =>
   ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '@/utils/apply';
-import { createApplyQueue, type Draft } from '@/utils/apply-queue';
+import type { Application } from '@/utils/apply/application';
+import { createApplyQueue, type Draft } from '@/utils/apply/queue';
 import { ApiError } from '@/utils/http';
 import type { ApplicationStatus, StatusAnswer } from '@/utils/uphunt/apply-schemas';
 

@@ -12,7 +12,7 @@ import {
   type Application,
   type GuardInput,
   type ProfileChoice,
-} from '@/utils/apply';
+} from '@/utils/apply/application';
 import { clientMetrics } from '@/utils/client/judgement';
 import { ClientJobsSchema, WorkHistoryItemSchema } from '@/utils/uphunt/schemas';
 import { APPLICATION_STATUSES } from '@/utils/uphunt/apply-schemas';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyCsv, toCsv } from '@/utils/csv';
+import { historyCsv, toCsv } from '@/utils/client/csv';
 import { WorkHistoryItemSchema } from '@/utils/uphunt/schemas';
 
 describe('CSV export', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DiagnosticsSchema, diagnosticsReport, recordPage, recordTiles } from '@/utils/diagnostics';
+import { DiagnosticsSchema, diagnosticsReport, recordPage, recordTiles } from '@/utils/diagnostics/page-readings';
 import { readPage } from '@/utils/upwork/extract';
 import { missingFacts, TILE_SELECTOR } from '@/utils/upwork/tiles';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheEntry } from '@/utils/cache';
-import { createEnricher, EMPTY_ENRICHMENT, enrichStatus, type EnrichmentState } from '@/utils/enrich';
+import { createEnricher, EMPTY_ENRICHMENT, enrichStatus, type EnrichmentState } from '@/utils/enrichment/enrich';
 import { ApiError } from '@/utils/http';
 import type { MindcaseClient } from '@/utils/mindcase/client';
 import type { JobRow, Run } from '@/utils/mindcase/schemas';

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { createInFlight, createTtlCache } from '@/utils/cache';
 import { ApiError, type ProblemKind } from '@/utils/http';
-import { followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/lookup';
+import { followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/client/lookup';
 import type { PageSeen } from '@/utils/messaging';
 import type { TabState } from '@/utils/storage';
 import type { UpHuntClient } from '@/utils/uphunt/client';
@@ -144,7 +144,7 @@ describe('finding the client through any of its archived jobs', () => {
   });
 
   it('makes at most ARCHIVE_CALLS_PER_VIEW calls, and asks again about a job UpHunt lacked only after an hour or on Retry', async () => {
-    const { ARCHIVE_CALLS_PER_VIEW, NOT_ARCHIVED_TTL_MS } = await import('@/utils/lookup');
+    const { ARCHIVE_CALLS_PER_VIEW, NOT_ARCHIVED_TTL_MS } = await import('@/utils/client/lookup');
     const w = archivedOnly(OLD[3]!);
     expect((await lookupPage(w.deps, 1, page({ otherJobs: OLD }))).status).toBe('unknown-job');
     expect(w.calls).toHaveLength(ARCHIVE_CALLS_PER_VIEW);
@@ -204,7 +204,7 @@ describe('pages that should show a job', () => {
 
 describe('stateMatchesTab', () => {
   it('matches by the URL’s job, by the page path where the URL names none, and always for a pasted job', async () => {
-    const { stateMatchesTab } = await import('@/utils/lookup');
+    const { stateMatchesTab } = await import('@/utils/client/lookup');
     const w = world();
     const state = await lookupPage(w.deps, 1, page());
     expect(stateMatchesTab(state, `https://www.upwork.com/jobs/Title_${CIPHER}/?ref=x`)).toBe(true);

@@ -14,7 +14,7 @@ import {
   tabStates,
   updateStored,
 } from '@/utils/storage';
-import { DEFAULT_TEMPLATES } from '@/utils/apply';
+import { DEFAULT_TEMPLATES } from '@/utils/apply/application';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { testConnection } from '@/utils/background-services';
+import { testConnection } from '@/utils/diagnostics/background';
 import { keysItem } from '@/utils/storage';
 
 afterEach(() => {

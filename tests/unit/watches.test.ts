@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PendingRun, SearchRun } from '@/utils/enrich';
+import type { PendingRun, SearchRun } from '@/utils/enrichment/enrich';
 import { ApiError, type Problem } from '@/utils/http';
 import { NO_BLOCKS, NO_RULES, type ListRules } from '@/utils/lists/rules';
 import type { KnownClient } from '@/utils/lists/tiles-answer';

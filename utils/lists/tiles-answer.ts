@@ -3,7 +3,7 @@
  * extension already holds) and, when a rule or a block folds it, why. Never calls an API.
  */
 import { clientMetrics, clientScore } from '../client/judgement';
-import type { LookupDeps } from '../lookup';
+import type { LookupDeps } from '../client/lookup';
 import type { TileView } from '../messaging';
 import { badgeView } from '../upwork/tiles';
 import { hiddenBecause, type Blocks, type KnownFacts, type ListRules, type TileSeen } from './rules';

@@ -1,10 +1,10 @@
 /** The watcher over real storage, the alarm and notifications. The entrypoint only wires it. */
 import { browser } from 'wxt/browser';
-import type { PendingRun, SearchRun } from '../enrich';
+import type { PendingRun, SearchRun } from '../enrichment/enrich';
 import type { Problem } from '../http';
 import type { JobRow } from '../mindcase/schemas';
-import type { LookupDeps } from '../lookup';
-import { lookUpClient } from '../background-services';
+import type { LookupDeps } from '../client/lookup';
+import { lookUpClient } from '../client/background';
 import {
   blocksItem,
   listRulesItem,

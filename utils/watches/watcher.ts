@@ -5,8 +5,8 @@
  * The run itself is the enricher's (stored before its POST, found again if the worker dies): a run is never
  * bought twice, and its rows are the jobs' details.
  */
-import type { PendingRun, SearchRun } from '../enrich';
-import { PRICE_PER_ROW_USD, rowCiphertext } from '../enrich';
+import type { PendingRun, SearchRun } from '../enrichment/enrich';
+import { PRICE_PER_ROW_USD, rowCiphertext } from '../enrichment/enrich';
 import type { Problem } from '../http';
 import { hiddenBecause, type Blocks, type ListRules } from '../lists/rules';
 import type { KnownClient } from '../lists/tiles-answer';

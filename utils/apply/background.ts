@@ -1,12 +1,12 @@
 /** The background's apply services over real storage, alarms and notifications. The entrypoint only wires them. */
 import { browser } from 'wxt/browser';
-import type { WakeUps } from './wake-ups';
+import type { WakeUps } from '../wake-ups';
 import { storage } from 'wxt/utils/storage';
-import { statusText } from './apply';
-import { createApplyQueue } from './apply-queue';
-import { retryAtOf, toProblem, type Problem } from './http';
-import { createUpHuntClient } from './uphunt/client';
-import { keyProblem } from './lookup';
+import { statusText } from './application';
+import { createApplyQueue } from './queue';
+import { retryAtOf, toProblem, type Problem } from '../http';
+import { createUpHuntClient } from '../uphunt/client';
+import { keyProblem } from '../client/lookup';
 import type * as z from 'zod/mini';
 import {
   AppliedRemoteSchema,
@@ -19,7 +19,7 @@ import {
   keysItem,
   readChecked,
   type FreelancersEntry,
-} from './storage';
+} from '../storage';
 
 export const APPLY_ALARM = 'apply-poll';
 const FREELANCERS_TTL_MS = 5 * 60 * 1000;

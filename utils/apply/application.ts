@@ -1,9 +1,9 @@
 /** Applying through UpHunt: the records, the polling schedule, the guards and the suggestions. Pure. */
-import { waitMs } from './timing';
-import type { ClientMetrics, ClientScore } from './client/judgement';
-import type { Problem } from './http';
-import type { ApplicationStatus } from './uphunt/apply-schemas';
-import type { Freelancers, WorkHistoryItem } from './uphunt/schemas';
+import { waitMs } from '../timing';
+import type { ClientMetrics, ClientScore } from '../client/judgement';
+import type { Problem } from '../http';
+import type { ApplicationStatus } from '../uphunt/apply-schemas';
+import type { Freelancers, WorkHistoryItem } from '../uphunt/schemas';
 
 export const COVER_LETTER_LIMIT = 5000;
 export const TIMELINES = ['Less than 1 month', '1 to 3 months', '3 to 6 months', 'More than 6 months'] as const;

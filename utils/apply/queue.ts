@@ -3,12 +3,12 @@
  * request leaves (`sending`), its queueId as soon as it comes back, and a `sending` record found by a later
  * worker is checked with GET /status by job before anything is sent again. Polling follows nextCheckDelay.
  */
-import { ACTIVE_PHASES, nextCheckDelay, type Application } from './apply';
-import { ApiError, retryAtOf, toProblem, type Problem } from './http';
-import { serialUpdates } from './serial';
-import { waitMs } from './timing';
-import type { StatusAnswer } from './uphunt/apply-schemas';
-import type { UpHuntClient } from './uphunt/client';
+import { ACTIVE_PHASES, nextCheckDelay, type Application } from './application';
+import { ApiError, retryAtOf, toProblem, type Problem } from '../http';
+import { serialUpdates } from '../serial';
+import { waitMs } from '../timing';
+import type { StatusAnswer } from '../uphunt/apply-schemas';
+import type { UpHuntClient } from '../uphunt/client';
 
 const MAX_KEPT = 500;
 /** A `sending` record older than this with no request in flight in this worker lost its answer. */

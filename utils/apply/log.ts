@@ -1,6 +1,6 @@
 /** The log of applications: ours, plus those UpHunt lists that were made elsewhere. Pure. */
-import { statusText, type Application } from './apply';
-import { isCiphertext, jobUrl } from './upwork/page';
+import { statusText, type Application } from './application';
+import { isCiphertext, jobUrl } from '../upwork/page';
 
 export interface LogEntry {
   key: string;

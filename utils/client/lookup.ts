@@ -2,15 +2,15 @@
  * Finds the client of the job a tab shows and loads its UpHunt history into the cache, writing each step
  * into the tab's state so any panel can show it. Takes everything it touches as parameters.
  */
-import { ApiError, retryAtOf, toProblem, type Problem } from './http';
-import { waitMs } from './timing';
-import type { Shared, TtlCache } from './cache';
-import type { UpHuntClient } from './uphunt/client';
-import type { ClientJobs } from './uphunt/schemas';
-import type { TabState, TabStatus } from './storage';
-import type { PageSeen } from './messaging';
-import { JOB_PAGE_KINDS, parseUpworkUrl, type PageKind } from './upwork/page';
-import { clientJobsNamed } from './client/page-client';
+import { ApiError, retryAtOf, toProblem, type Problem } from '../http';
+import { waitMs } from '../timing';
+import type { Shared, TtlCache } from '../cache';
+import type { UpHuntClient } from '../uphunt/client';
+import type { ClientJobs } from '../uphunt/schemas';
+import type { TabState, TabStatus } from '../storage';
+import type { PageSeen } from '../messaging';
+import { JOB_PAGE_KINDS, parseUpworkUrl, type PageKind } from '../upwork/page';
+import { clientJobsNamed } from './page-client';
 
 export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
 /** A look-up still under way this long after its last step outlived any request's timeout: its worker died. */

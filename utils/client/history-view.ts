@@ -1,6 +1,6 @@
 /** Sorting and filtering the work history table. Pure, so the table only shows. */
-import { historyNewestFirst, hourlyRateOf, isActive } from './client/judgement';
-import type { WorkHistoryItem } from './uphunt/schemas';
+import { historyNewestFirst, hourlyRateOf, isActive } from './judgement';
+import type { WorkHistoryItem } from '../uphunt/schemas';
 
 export type SortKey = 'default' | 'title' | 'start' | 'charge' | 'rate' | 'score';
 export interface HistoryQuery {

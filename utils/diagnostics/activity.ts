@@ -4,8 +4,8 @@
  * in headers, and the path is kept without its query values.
  */
 import * as z from 'zod/mini';
-import { updateStored } from './storage';
-import type { RateLimit } from './http';
+import { updateStored } from '../storage';
+import type { RateLimit } from '../http';
 
 export const ActivityEntrySchema = z.object({
   at: z.number(),

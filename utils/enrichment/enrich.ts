@@ -4,14 +4,14 @@
  * per run, never a job whose stored row is fresh, never past the monthly cap, and a run survives the
  * worker's death (its id is in storage before anything waits on it).
  */
-import { NAIVE } from './bench';
-import type { CacheEntry } from './cache';
-import { ApiError, retryAtOf, toProblem, type Problem } from './http';
-import type { MindcaseClient } from './mindcase/client';
-import type { JobRow } from './mindcase/schemas';
-import { serialUpdates } from './serial';
-import { jobUrl } from './upwork/page';
-import { waitMs } from './timing';
+import { NAIVE } from '../bench';
+import type { CacheEntry } from '../cache';
+import { ApiError, retryAtOf, toProblem, type Problem } from '../http';
+import type { MindcaseClient } from '../mindcase/client';
+import type { JobRow } from '../mindcase/schemas';
+import { serialUpdates } from '../serial';
+import { jobUrl } from '../upwork/page';
+import { waitMs } from '../timing';
 
 export const PRICE_PER_ROW_USD = 3 / 1000;
 export const ROW_TTL_MS = 12 * 60 * 60 * 1000;

@@ -2,9 +2,9 @@
  * CSV export of the work history. RFC 4180 quoting is a few lines; a CSV library would add more to the
  * panel than the whole feature, so it is written here.
  */
-import { contractLabel } from './client/judgement';
-import type { WorkHistoryItem } from './uphunt/schemas';
-import { jobUrl } from './upwork/page';
+import { contractLabel } from './judgement';
+import type { WorkHistoryItem } from '../uphunt/schemas';
+import { jobUrl } from '../upwork/page';
 
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
   const cell = (value: string | number | null | undefined) => {

@@ -1,0 +1,133 @@
+/** The client look-up's background part: its storage-backed deps, its follow-ups, and the look-ups of listed jobs. */
+import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
+import type { WakeUps } from '../wake-ups';
+import { NAIVE } from '../bench';
+import { createInFlight, createTtlCache } from '../cache';
+import { knownClient, type KnownClient } from '../lists/tiles-answer';
+import { defaultHttpDeps } from '../http';
+import { CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, retryKeyProblems, type LookupDeps } from './lookup';
+import { createUpHuntClient } from '../uphunt/client';
+import { ClientJobsSchema } from '../uphunt/schemas';
+import { clientJobsEntries, companyOf, notArchived, keysItem, TabStateSchema, tabStates, type TabState, uphuntPausedUntilItem } from '../storage';
+
+type StorageKey = `local:${string}` | `session:${string}`;
+
+export function createLookupDeps(): LookupDeps {
+  return {
+    uphunt: async () => createUpHuntClient((await keysItem.getValue()).uphunt, defaultHttpDeps),
+    readTab: tabStates.get,
+    writeTab: tabStates.set,
+    companyOf: { get: async (ciphertext) => (NAIVE ? null : companyOf.get(ciphertext)), set: companyOf.set },
+    notArchived,
+    clientJobs: createTtlCache({
+      store: {
+        get: (key) => storage.getItem<unknown>(key as StorageKey),
+        set: (key, value) => storage.setItem(key as StorageKey, value),
+      },
+      keyOf: clientJobsEntries.key,
+      schema: ClientJobsSchema,
+      ttlMs: CLIENT_JOBS_TTL_MS,
+      now: () => Date.now(),
+    }),
+    pausedUntil: { get: () => uphuntPausedUntilItem.getValue(), set: (until) => uphuntPausedUntilItem.setValue(until) },
+    shared: createInFlight(),
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  };
+}
+
+/**
+ * The look-ups' background part: the storage-backed deps with their follow-ups (withFollowUps); a closed tab's
+ * state is dropped; a key fixed in Options looks up again the tabs its predecessor failed.
+ */
+export function createBackgroundLookups(wake: WakeUps): LookupDeps {
+  const lookups = withFollowUps(createLookupDeps(), wake);
+  browser.tabs.onRemoved.addListener((tabId) => void tabStates.remove(tabId));
+  keysItem.watch(() => void storedTabStates().then((tabs) => retryKeyProblems(lookups, tabs)));
+  return lookups;
+}
+
+export const LOOKUPS_WAKE = 'lookups';
+
+/**
+ * The look-ups with their follow-ups scheduled by the background (see followUpAt): a state written that will
+ * need it again moves the wake-up to the earliest such moment of any tab, by a timer and by an alarm should the
+ * worker die first.
+ */
+export function withFollowUps(lookups: LookupDeps, wake: WakeUps): LookupDeps {
+  const schedule = async () => {
+    const due = (await storedTabStates()).map(({ state }) => followUpAt(state)).filter((at): at is number => at !== null);
+    const at = due.length > 0 ? Math.min(...due) : null;
+    wake.timer(LOOKUPS_WAKE, at);
+    await wake.alarm(LOOKUPS_WAKE, at);
+  };
+  const followed: LookupDeps = {
+    ...lookups,
+    writeTab: async (tabId, state) => {
+      await lookups.writeTab(tabId, state);
+      if (followUpAt(state) !== null) await schedule();
+    },
+  };
+  // The timer and the alarm firing together share one pass, which ends by scheduling from the states it left.
+  const once = createInFlight();
+  wake.on(LOOKUPS_WAKE, () => {
+    void once(LOOKUPS_WAKE, async () => followUpLookups(followed, await storedTabStates()).then(schedule)).catch(() => undefined);
+  });
+  return followed;
+}
+
+/** Every tab's stored state, for a worker that starts again (see resumeLookups). */
+export async function storedTabStates(): Promise<Array<{ tabId: number; state: TabState }>> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all).flatMap(([key, value]) => {
+    const tabId = /^tab:(\d+)$/.exec(key)?.[1];
+    const state = TabStateSchema.safeParse(value);
+    return tabId && state.success ? [{ tabId: Number(tabId), state: state.data }] : [];
+  });
+}
+
+/** A job's client through UpHunt (by-ciphertext, then the client's history), through the shared cache. */
+export async function lookUpClient(deps: LookupDeps, ciphertext: string): Promise<KnownClient | null> {
+  let companyId = await deps.companyOf.get(ciphertext);
+  if (!companyId) {
+    companyId = await deps.shared(`company-of:${ciphertext}`, async () => (await deps.uphunt()).companyIdForCiphertext(ciphertext));
+    if (companyId) await deps.companyOf.set(ciphertext, companyId);
+  }
+  if (!companyId) return null;
+  const id = companyId;
+  await deps.clientJobs.load(id, async () => (await deps.uphunt()).clientJobs(id));
+  return knownClient(ciphertext, deps);
+}
+
+/**
+ * Looks up the clients of listed jobs, two at a time, through the same cache and de-duplication as opened
+ * jobs. Only when the user turned on "look up clients of listed jobs".
+ */
+export function createListedLookups(deps: LookupDeps, tell: (tabId: number, ciphertext: string) => Promise<void>) {
+  const queue: Array<{ tabId: number; ciphertext: string }> = [];
+  const queued = new Set<string>();
+  let running = 0;
+  const next = async (): Promise<void> => {
+    const job = queue.shift();
+    if (!job) return;
+    running += 1;
+    try {
+      if (await lookUpClient(deps, job.ciphertext)) await tell(job.tabId, job.ciphertext);
+    } catch {
+      // A listed job UpHunt does not know, or a failed call, leaves its badge as the page made it.
+    } finally {
+      running -= 1;
+      queued.delete(job.ciphertext);
+      void next();
+    }
+  };
+  return (tabId: number, ciphertexts: string[]) => {
+    for (const ciphertext of ciphertexts) {
+      if (queued.has(ciphertext)) continue;
+      queued.add(ciphertext);
+      queue.push({ tabId, ciphertext });
+    }
+    while (running < 2 && queue.length) void next();
+  };
+}
