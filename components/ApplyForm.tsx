@@ -1,13 +1,10 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   applyGuards,
   COVER_LETTER_LIMIT,
   lastKnownCredits,
   latestApplication,
-  profileChoices,
-  startingProfile,
-  suggestProfile,
-  templateLetter,
+  startingDraft,
   suggestRate,
   TIMELINES,
   type Application,
@@ -56,17 +53,18 @@ export interface ApplyFormProps {
 
 export function ApplyForm(props: ApplyFormProps) {
   const ids = { profile: useId(), letter: useId(), rate: useId(), timeline: useId() };
-  const choices = useMemo(() => profileChoices(props.freelancers?.value ?? null), [props.freelancers]);
-  const suggestion = useMemo(
-    () => suggestProfile(choices, [props.jobTitle ?? '', ...props.jobSkills].join(' '), props.history),
-    [choices, props.jobTitle, props.jobSkills, props.history],
-  );
   const [profileId, setProfileId] = useState<string | null>(props.draft?.profileId ?? null);
-  const profile = startingProfile(choices, { draftProfileId: profileId, lastProfileId: props.lastProfileId, suggestion });
-  const chosenProfileId = profile?.profileId ?? null;
-  const filled = templateLetter(props.settings, props, profile?.freelancerName ?? null);
   const [letter, setLetter] = useState<string | null>(props.draft?.coverLetter ?? null);
-  const coverLetter = letter ?? filled;
+  // The popup starts from the same draft for this job: one rule for the freelancer, the letter and the rate.
+  const { choices, suggestion, profile, draft } = startingDraft({
+    ...props,
+    freelancers: props.freelancers?.value ?? null,
+    templates: props.settings.templates,
+    defaultTemplateId: props.settings.defaultTemplateId,
+    draft: { profileId, coverLetter: letter },
+  });
+  const chosenProfileId = draft.profileId;
+  const coverLetter = draft.coverLetter;
   const rateHint = suggestRate(props.metrics, profile?.hourlyRate ?? null, null);
   const [rate, setRate] = useState<string | null>(props.draft?.hourlyRate != null ? String(props.draft.hourlyRate) : null);
   const rateText = rate ?? (rateHint.rate !== null ? String(rateHint.rate) : '');

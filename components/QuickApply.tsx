@@ -1,16 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import { applyGuards, lastKnownCredits, latestApplication, quickDraft } from '@/utils/apply/application';
-import { clientMetrics, clientScore } from '@/utils/client/judgement';
-import { stateMatchesTab } from '@/utils/client/lookup';
+import { useEffect, useState } from 'react';
+import { applyGuards, lastKnownCredits, latestApplication } from '@/utils/apply/application';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { ApplicationStatusView } from './ApplicationStatusView';
 import { NewJobsList } from './NewJobsList';
-import { applyActions, usePanel } from './store';
+import { draftFor } from './job-view';
+import { applyActions, useJobView, usePanel } from './store';
 
 /** The popup: this tab's job and client in two lines, and one button that applies with the defaults. */
 export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => void; onOpenOptions: () => void }) {
   const panel = usePanel();
-  const { state, entry, tabUrl } = panel;
+  const { tabUrl } = panel;
   const [now, setNow] = useState(() => Date.now());
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,10 +17,8 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const current = state && tabUrl && stateMatchesTab(state, tabUrl) ? state : null;
-  const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
-  const metrics = useMemo(() => (data && entry ? clientMetrics(data, entry.storedAt) : null), [data, entry]);
-  const score = useMemo(() => (metrics ? clientScore(metrics) : null), [metrics]);
+  const view = useJobView();
+  const { current, score } = view;
 
   if (!current?.ciphertext) {
     const hidden = panel.hiddenReasons;
@@ -42,24 +39,8 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
     );
   }
   const ciphertext = current.ciphertext;
-  const job = panel.row?.value ?? null;
-  const openJob = data?.openJobs.find((j) => j.ciphertext?.toLowerCase() === ciphertext) ?? null;
-  const jobType = openJob?.type ?? job?.openingInfo?.type ?? null;
-  const draft = quickDraft({
-    ciphertext,
-    jobTitle: openJob?.title ?? job?.jobTitle ?? null,
-    jobType: jobType === 'HOURLY' || jobType === 'FIXED' ? jobType : null,
-    jobSkills: (job?.sandsData?.ontologySkills ?? []).map((s) => s.prefLabel).filter((s): s is string => !!s),
-    companyId: current.companyId,
-    clientName: data?.buyer?.company?.name ?? null,
-    metrics,
-    freelancers: panel.freelancers?.value ?? null,
-    templates: panel.applySettings.templates,
-    defaultTemplateId: panel.applySettings.defaultTemplateId,
-    history: data?.workHistory ?? [],
-    lastProfileId: panel.lastProfileId,
-    draft: panel.draft ?? null,
-  });
+  const job = view.job;
+  const { draft } = draftFor({ ...view, ciphertext }, panel, panel.draft ?? null);
   const guards = applyGuards({
     ciphertext,
     companyId: current.companyId,

@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/protocol';
@@ -44,6 +45,7 @@ import type { ClientJobs } from '@/utils/uphunt/schemas';
 import { stateMatchesTab } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import type { NewJob } from '@/utils/watches/watch';
+import { jobView, type JobView } from './job-view';
 
 interface PanelState {
   tabId: number | null;
@@ -73,6 +75,12 @@ interface PanelState {
   hiddenReasons: string[];
   /** Jobs the watched searches found, newest first. */
   newJobs: NewJob[];
+}
+
+/** The viewed job, as the panel and the popup both derive it (jobView), again only when what it reads changes. */
+export function useJobView(): JobView {
+  const { state, tabUrl, entry, row } = usePanel();
+  return useMemo(() => jobView({ state, tabUrl, entry, row }), [state, tabUrl, entry, row]);
 }
 
 export const usePanel = create<PanelState>(() => ({

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ApplicationsLog } from '@/components/ApplicationsLog';
 import { NewJobsList } from '@/components/NewJobsList';
@@ -7,11 +7,10 @@ import { applicationsLog } from '@/utils/apply/log';
 import { ClientPanel } from '@/components/ClientPanel';
 import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
-import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { enrichStatus, spending } from '@/utils/enrichment/enrich';
-import { CLIENT_JOBS_TTL_MS, stateMatchesTab } from '@/utils/client/lookup';
+import { CLIENT_JOBS_TTL_MS } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
-import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, usePanel } from '@/components/store';
+import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, useJobView, usePanel } from '@/components/store';
 
 export function App() {
   const panel = usePanel();
@@ -29,17 +28,7 @@ export function App() {
   }, [rowTime, hasMindcaseKey]);
 
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
-  // Until the page reports the job now shown, the stored state may describe the previous one.
-  const current = state && tabUrl && stateMatchesTab(state, tabUrl) ? state : null;
-  // A Retry-After that ends, or a look-up whose worker died, is looked up again by the background (withFollowUps).
-
-  const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
-  const metrics = useMemo(() => (data && entry ? clientMetrics(data, entry.storedAt) : null), [data, entry]);
-  const score = useMemo(() => (metrics ? clientScore(metrics) : null), [metrics]);
-  const job = row?.value ?? null;
-  const openJob = data?.openJobs.find((j) => j.ciphertext?.toLowerCase() === current?.ciphertext) ?? null;
-  const jobType = openJob?.type ?? job?.openingInfo?.type ?? null;
-  const jobSkills = useMemo(() => (job?.sandsData?.ontologySkills ?? []).map((s) => s.prefLabel).filter((s): s is string => !!s), [job]);
+  const { current, metrics, score, job, jobTitle, jobType, jobSkills, clientName, history } = useJobView();
   const openOptions = () => void browser.runtime.openOptionsPage();
 
   const jobSection = current?.ciphertext ? (
@@ -61,17 +50,17 @@ export function App() {
         <ApplyForm
           key={current.ciphertext}
           ciphertext={current.ciphertext}
-          jobTitle={openJob?.title ?? job?.jobTitle ?? null}
-          jobType={jobType === 'HOURLY' || jobType === 'FIXED' ? jobType : null}
+          jobTitle={jobTitle}
+          jobType={jobType}
           jobSkills={jobSkills}
           jobStatus={job?.status ?? null}
           budget={job ? budgetText(job) : null}
           companyId={current.companyId}
-          clientName={data?.buyer?.company?.name ?? null}
+          clientName={clientName}
           account={current.account}
           metrics={metrics}
           score={score}
-          history={data?.workHistory ?? []}
+          history={history}
           freelancers={panel.freelancers}
           settings={panel.applySettings}
           lastProfileId={panel.lastProfileId}

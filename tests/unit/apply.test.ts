@@ -5,7 +5,7 @@ import {
   nextCheckDelay,
   statusText,
   profileChoices,
-  quickDraft,
+  startingDraft,
   startingProfile,
   suggestProfile,
   suggestRate,
@@ -114,7 +114,7 @@ describe('suggestions', () => {
         { name: 'Bruno Silva', profiles: [{ profileId: '1', title: 'Brand & packaging designer', hourlyRate: 40, isDefault: false }] },
         { name: 'Ada Novak', profiles: [{ profileId: '2', title: 'Data engineer', hourlyRate: 60, isDefault: true }] },
       ],
-    } as unknown as Parameters<typeof quickDraft>[0]['freelancers'];
+    } as unknown as Parameters<typeof startingDraft>[0]['freelancers'];
     const input = {
       ciphertext: '~021',
       jobTitle: 'Packaging for a bakery',
@@ -131,7 +131,7 @@ describe('suggestions', () => {
       draft: null,
     };
     // Bruno worked for this client: both start from him (the popup used to take the agency's default).
-    const popup = quickDraft(input);
+    const popup = startingDraft(input).draft;
     expect(popup).toMatchObject({ profileId: '1', coverLetter: 'Hi Fresh Start, Bruno Silva here.' });
     const choices = profileChoices(freelancers);
     const panel = startingProfile(choices, {
@@ -140,9 +140,11 @@ describe('suggestions', () => {
       suggestion: suggestProfile(choices, 'Packaging for a bakery Packaging', input.history),
     });
     expect(panel?.profileId).toBe(popup.profileId);
-    expect(quickDraft({ ...input, lastProfileId: '2' }).profileId).toBe('2');
-    expect(quickDraft({ ...input, lastProfileId: 'gone' }).profileId).toBe('1');
-    expect(quickDraft({ ...input, lastProfileId: '2', draft: { profileId: '1', coverLetter: 'Mine', hourlyRate: null, timeline: null } })).toMatchObject({
+    expect(startingDraft({ ...input, lastProfileId: '2' }).draft.profileId).toBe('2');
+    expect(startingDraft({ ...input, lastProfileId: 'gone' }).draft.profileId).toBe('1');
+    expect(
+      startingDraft({ ...input, lastProfileId: '2', draft: { profileId: '1', coverLetter: 'Mine', hourlyRate: null, timeline: null } }).draft,
+    ).toMatchObject({
       profileId: '1',
       coverLetter: 'Mine',
     });

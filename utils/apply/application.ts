@@ -313,40 +313,49 @@ export function fillTemplate(body: string, vars: TemplateVariables): string {
   return body.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name as keyof TemplateVariables] : whole));
 }
 
-export interface QuickDraftInput {
+export interface DraftInput {
   ciphertext: string;
   jobTitle: string | null;
   jobType: 'HOURLY' | 'FIXED' | null;
-  jobSkills: string[];
+  jobSkills: readonly string[];
   companyId: string | null;
   clientName: string | null;
   metrics: ClientMetrics | null;
   freelancers: Freelancers | null;
-  templates: Template[];
+  templates: readonly Template[];
   defaultTemplateId: string;
   /** The client's work history (a freelancer who worked for them is suggested first). */
   history: readonly WorkHistoryItem[];
   lastProfileId: string | null;
-  draft: { profileId: string | null; coverLetter: string; hourlyRate: number | null; timeline: string | null } | null;
+  /** What the user chose or typed for this job so far; each field left out is started for them. */
+  draft: { profileId?: string | null; coverLetter?: string | null; hourlyRate?: number | null; timeline?: string | null } | null;
 }
 
-/** Quick apply: what the user already typed for this job, else what the panel's form would start from. */
-export function quickDraft(input: QuickDraftInput) {
+/**
+ * The application the panel's form and the popup's quick apply both start from, so they never differ for one
+ * job: what the user already chose or typed, else the profile (startingProfile), the template's letter for it, the
+ * rate the client's history suggests and the usual timeline.
+ */
+export function startingDraft(input: DraftInput) {
   const choices = profileChoices(input.freelancers);
   const suggestion = suggestProfile(choices, [input.jobTitle ?? '', ...input.jobSkills].join(' '), input.history);
   const profile = startingProfile(choices, { draftProfileId: input.draft?.profileId ?? null, lastProfileId: input.lastProfileId, suggestion });
-  const coverLetter = input.draft?.coverLetter ?? templateLetter(input, input, profile?.freelancerName ?? null);
   const hourly = input.jobType !== 'FIXED';
   return {
-    ciphertext: input.ciphertext,
-    jobTitle: input.jobTitle,
-    companyId: input.companyId,
-    clientName: input.clientName,
-    profileId: profile?.profileId ?? null,
-    freelancerName: profile?.freelancerName ?? null,
-    coverLetter,
-    hourlyRate: hourly ? (input.draft?.hourlyRate ?? suggestRate(input.metrics, profile?.hourlyRate ?? null, null).rate) : null,
-    timeline: hourly ? (input.draft?.timeline ?? TIMELINES[1]) : null,
+    choices,
+    suggestion,
+    profile,
+    draft: {
+      ciphertext: input.ciphertext,
+      jobTitle: input.jobTitle,
+      companyId: input.companyId,
+      clientName: input.clientName,
+      profileId: profile?.profileId ?? null,
+      freelancerName: profile?.freelancerName ?? null,
+      coverLetter: input.draft?.coverLetter ?? templateLetter(input, input, profile?.freelancerName ?? null),
+      hourlyRate: hourly ? (input.draft?.hourlyRate ?? suggestRate(input.metrics, profile?.hourlyRate ?? null, null).rate) : null,
+      timeline: hourly ? (input.draft?.timeline ?? TIMELINES[1]) : null,
+    },
   };
 }
 

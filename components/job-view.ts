@@ -1,0 +1,61 @@
+/**
+ * What the side panel and the popup both derive from the stored state of one tab: a pure selector, so that the
+ * two show the same job, the same client judgement, and start an application from the same draft.
+ */
+import { startingDraft } from '@/utils/apply/application';
+import type { CacheEntry } from '@/utils/cache';
+import { clientMetrics, clientScore } from '@/utils/client/judgement';
+import { stateMatchesTab } from '@/utils/client/lookup';
+import type { JobRow } from '@/utils/mindcase/schemas';
+import type { ApplyDraft, ApplySettings, FreelancersEntry, TabState } from '@/utils/storage';
+import type { ClientJobs } from '@/utils/uphunt/schemas';
+
+export interface JobViewSource {
+  state: TabState | null;
+  tabUrl: string | null;
+  entry: CacheEntry<ClientJobs> | null;
+  row: CacheEntry<JobRow> | null;
+}
+
+export function jobView({ state, tabUrl, entry, row }: JobViewSource) {
+  // Until the page reports the job now shown, the stored state may describe the previous one.
+  const current = state && tabUrl && stateMatchesTab(state, tabUrl) ? state : null;
+  const data = entry && current?.companyId === entry.value.companyId ? entry.value : null;
+  const metrics = data && entry ? clientMetrics(data, entry.storedAt) : null;
+  const job = row?.value ?? null;
+  const ciphertext = current?.ciphertext ?? null;
+  const openJob = data?.openJobs.find((j) => j.ciphertext?.toLowerCase() === ciphertext) ?? null;
+  const type = openJob?.type ?? job?.openingInfo?.type ?? null;
+  return {
+    current,
+    ciphertext,
+    data,
+    metrics,
+    score: metrics ? clientScore(metrics) : null,
+    job,
+    jobTitle: openJob?.title ?? job?.jobTitle ?? null,
+    jobType: type === 'HOURLY' ? ('HOURLY' as const) : type === 'FIXED' ? ('FIXED' as const) : null,
+    jobSkills: (job?.sandsData?.ontologySkills ?? []).map((s) => s.prefLabel).filter((s): s is string => !!s),
+    clientName: data?.buyer?.company?.name ?? null,
+    history: data?.workHistory ?? [],
+  };
+}
+
+export type JobView = ReturnType<typeof jobView>;
+
+/** The application both start from for the viewed job (see startingDraft), with what the user typed so far. */
+export function draftFor(
+  view: JobView & { ciphertext: string },
+  from: { freelancers: FreelancersEntry | null; applySettings: ApplySettings; lastProfileId: string | null },
+  typed: Partial<ApplyDraft> | null,
+) {
+  return startingDraft({
+    ...view,
+    companyId: view.current?.companyId ?? null,
+    freelancers: from.freelancers?.value ?? null,
+    templates: from.applySettings.templates,
+    defaultTemplateId: from.applySettings.defaultTemplateId,
+    lastProfileId: from.lastProfileId,
+    draft: typed,
+  });
+}
