@@ -14,8 +14,9 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   projects: [
+    // Firefox first: its tests run one after another on one worker, beside the Chromium tests rather than after them.
+    { name: 'firefox', testDir: 'tests/e2e/firefox', workers: 1 },
     // Every Chromium test has its own browser and sandbox: they spread over the workers one by one.
     { name: 'chrome', testDir: 'tests/e2e/chrome', fullyParallel: true },
-    { name: 'firefox', testDir: 'tests/e2e/firefox', workers: 1 },
   ],
 });
