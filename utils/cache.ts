@@ -1,24 +1,22 @@
 /**
- * A TTL cache in extension storage, built for a worker that dies every 30 s: entries live in storage,
- * only the in-flight promises live in memory (losing them to a restart costs at most one repeated call).
+ * A TTL cache in extension storage, built for a worker that dies every 30 s: entries live in storage (a family,
+ * read through its schema), only the in-flight promises live in memory (losing them to a restart costs at most one repeated call).
  */
-import type * as z from 'zod/mini';
 import { NAIVE } from './bench';
-
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-}
 
 export interface CacheEntry<T> {
   storedAt: number;
   value: T;
 }
 
-export interface TtlCacheOptions<S extends z.ZodMiniType> {
-  store: KeyValueStore;
-  keyOf: (id: string) => string;
-  schema: S;
+/** Where the entries live: a storage family (storage.ts), which reads each through its schema. */
+export interface EntryStore<T> {
+  get(id: string): Promise<CacheEntry<T> | null>;
+  set(id: string, entry: CacheEntry<T>): Promise<void>;
+}
+
+export interface TtlCacheOptions<T> {
+  entries: EntryStore<T>;
   ttlMs: number;
   now: () => number;
 }
@@ -49,28 +47,20 @@ export function createInFlight() {
 }
 export type Shared = ReturnType<typeof createInFlight>;
 
-export function createTtlCache<S extends z.ZodMiniType>(options: TtlCacheOptions<S>): TtlCache<z.output<S>> {
-  type T = z.output<S>;
+export function createTtlCache<T>({ entries, ttlMs, now }: TtlCacheOptions<T>): TtlCache<T> {
   const shared = createInFlight();
-
-  const peek = async (id: string): Promise<CacheEntry<T> | null> => {
-    const raw = (await options.store.get(options.keyOf(id))) as { storedAt?: unknown; value?: unknown } | null | undefined;
-    if (!raw || typeof raw !== 'object' || typeof raw.storedAt !== 'number') return null;
-    const parsed = options.schema.safeParse(raw.value);
-    return parsed.success ? { storedAt: raw.storedAt, value: parsed.data } : null;
-  };
-  const isFresh = (entry: CacheEntry<T>) => !NAIVE && options.now() - entry.storedAt < options.ttlMs;
+  const isFresh = (entry: CacheEntry<T>) => !NAIVE && now() - entry.storedAt < ttlMs;
 
   const load = (id: string, fetcher: () => Promise<T>, { force = false } = {}): Promise<LoadResult<T>> =>
     shared(id, async () => {
       if (!force) {
-        const cached = await peek(id);
+        const cached = await entries.get(id);
         if (cached && isFresh(cached)) return { entry: cached, fromCache: true };
       }
-      const entry = { storedAt: options.now(), value: await fetcher() };
-      await options.store.set(options.keyOf(id), entry);
+      const entry = { storedAt: now(), value: await fetcher() };
+      await entries.set(id, entry);
       return { entry, fromCache: false };
     });
 
-  return { peek, isFresh, load };
+  return { peek: (id) => entries.get(id), isFresh, load };
 }

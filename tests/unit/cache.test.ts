@@ -1,14 +1,21 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { createTtlCache } from '@/utils/cache';
+import { CacheEntrySchema } from '@/utils/storage';
 
 function setup() {
   const data = new Map<string, unknown>();
   let now = 1_000_000;
+  const schema = CacheEntrySchema(z.object({ n: z.number() }));
+  // As a storage family reads them: an entry that does not fit its schema is missing.
   const cache = createTtlCache({
-    store: { get: async (k) => data.get(k), set: async (k, v) => void data.set(k, v) },
-    keyOf: (id) => `local:item:${id}`,
-    schema: z.object({ n: z.number() }),
+    entries: {
+      get: async (id) => {
+        const parsed = schema.safeParse(data.get(`local:item:${id}`));
+        return parsed.success ? parsed.data : null;
+      },
+      set: async (id, entry) => void data.set(`local:item:${id}`, entry),
+    },
     ttlMs: 60_000,
     now: () => now,
   });

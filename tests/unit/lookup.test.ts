@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { createInFlight, createTtlCache } from '@/utils/cache';
+import { createInFlight, createTtlCache, type CacheEntry } from '@/utils/cache';
 import { ApiError, type ProblemKind } from '@/utils/http';
 import { followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/client/lookup';
 import type { PageSeen } from '@/utils/messaging';
@@ -50,10 +50,8 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
     writeTab: async (id, state) => void tabs.set(id, state),
     companyOf: { get: async (c) => (stored.get(`company:${c}`) as string) ?? null, set: async (c, id) => void stored.set(`company:${c}`, id) },
     notArchived: { get: async (c) => (stored.get(`not-archived:${c}`) as number) ?? null, set: async (c, at) => void stored.set(`not-archived:${c}`, at) },
-    clientJobs: createTtlCache({
-      store: { get: async (k) => stored.get(k), set: async (k, v) => void stored.set(k, v) },
-      keyOf: (id) => id,
-      schema: ClientJobsSchema,
+    clientJobs: createTtlCache<ClientJobs>({
+      entries: { get: async (id) => (stored.get(id) as CacheEntry<ClientJobs>) ?? null, set: async (id, entry) => void stored.set(id, entry) },
       ttlMs: 60_000,
       now: () => now,
     }),

@@ -1,5 +1,4 @@
 /** The client look-up's background part: its storage-backed deps, its follow-ups, and the look-ups of listed jobs. */
-import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import type { WakeUps } from '../wake-ups';
 import { NAIVE } from '../bench';
@@ -8,10 +7,7 @@ import { knownClient, type KnownClient } from '../lists/tiles-answer';
 import { defaultHttpDeps } from '../http';
 import { CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, retryKeyProblems, type LookupDeps } from './lookup';
 import { createUpHuntClient } from '../uphunt/client';
-import { ClientJobsSchema } from '../uphunt/schemas';
 import { clientJobsEntries, companyOf, notArchived, keysItem, TabStateSchema, tabStates, type TabState, uphuntPausedUntilItem } from '../storage';
-
-type StorageKey = `local:${string}` | `session:${string}`;
 
 export function createLookupDeps(): LookupDeps {
   return {
@@ -20,16 +16,7 @@ export function createLookupDeps(): LookupDeps {
     writeTab: tabStates.set,
     companyOf: { get: async (ciphertext) => (NAIVE ? null : companyOf.get(ciphertext)), set: companyOf.set },
     notArchived,
-    clientJobs: createTtlCache({
-      store: {
-        get: (key) => storage.getItem<unknown>(key as StorageKey),
-        set: (key, value) => storage.setItem(key as StorageKey, value),
-      },
-      keyOf: clientJobsEntries.key,
-      schema: ClientJobsSchema,
-      ttlMs: CLIENT_JOBS_TTL_MS,
-      now: () => Date.now(),
-    }),
+    clientJobs: createTtlCache({ entries: clientJobsEntries, ttlMs: CLIENT_JOBS_TTL_MS, now: () => Date.now() }),
     pausedUntil: { get: () => uphuntPausedUntilItem.getValue(), set: (until) => uphuntPausedUntilItem.setValue(until) },
     shared: createInFlight(),
     now: () => Date.now(),
