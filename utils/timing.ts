@@ -15,9 +15,8 @@ export const WAITS = {
   run: 10 * 60_000,
   /** A Mindcase run with no id this long after its POST left, and none found at Mindcase, never started. */
   runStart: 60_000,
-  /** First Mindcase poll, each later one a second more, up to pollMax. */
+  /** First Mindcase poll; later ones back off (utils/backoff.ts) up to pollMax. */
   poll: 2_000,
-  pollStep: 1_000,
   pollMax: 10_000,
   /** An application `sending` this long with no request in flight in this worker lost its answer. */
   sendingGrace: 30_000,

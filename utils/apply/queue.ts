@@ -5,6 +5,7 @@
  */
 import { ACTIVE_PHASES, nextCheckDelay, type Application } from './application';
 import { ApiError, retryAtOf, toProblem, type Problem } from '../http';
+import { backoffDelay, nextTryAt } from '../backoff';
 import { serialUpdates } from '../serial';
 import { waitMs } from '../timing';
 import type { StatusAnswer } from '../uphunt/apply-schemas';
@@ -18,10 +19,8 @@ const MAX_RESENDS = 2;
 /** How long an unconfirmed application is asked about by job before it is left to the user's Check now. */
 const VERIFY_FOR_MS = () => waitMs('verifyFor');
 
-/** Backoff from the first send: 5 s, then the time already waited (so it doubles), at most a minute. */
-function verifyDelay(sinceSend: number): number {
-  return Math.min(waitMs('statusFastFor'), Math.max(waitMs('statusFast'), sinceSend));
-}
+/** Asking by job backs off from the first send: 5 s, then doubling, at most a minute. */
+const verifyDelay = (sinceSend: number) => backoffDelay(sinceSend, waitMs('statusFast'), waitMs('statusFastFor'));
 
 /**
  * An answer that says UpHunt did not queue it (the contract: a bad payload, an unknown job, 401, 402, 403).
@@ -157,13 +156,13 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
       const creditsRemaining = creditsOf(error) ?? app.creditsRemaining;
       // Held back before sending (the rate limit was used up): nothing left, so it simply waits for the reset.
       if (problem.kind === 'rate_limited' && problem.status === null)
-        await patch(id, { phase: 'scheduled', sendAt: Math.max(now, problem.retryAt ?? now + 5_000), problem });
+        await patch(id, { phase: 'scheduled', sendAt: nextTryAt(now, problem.retryAt === null ? 5_000 : 0, problem.retryAt), problem });
       else if (refusedOutright(problem)) await patch(id, { phase: 'not_sent', problem, settledAt: now, creditsRemaining });
       // 409: UpHunt already has an application to this job (ours from elsewhere, or in progress): find it and
       // follow it to its end. Never sent again.
       else if (problem.kind === 'conflict') await patch(id, { problem, nextCheckAt: now });
       // Anything else is settled by asking UpHunt about the job (after its Retry-After), never by sending again blindly.
-      else await patch(id, { problem, nextCheckAt: Math.max(retryAtOf(problem) ?? now + verifyDelay(0), now) });
+      else await patch(id, { problem, nextCheckAt: nextTryAt(now, verifyDelay(0), retryAtOf(problem)) });
     } finally {
       inFlight.delete(id);
     }
@@ -186,16 +185,15 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
       const now = deps.now();
       if (problem.kind === 'not_found' && !conflict) {
         // UpHunt never received it: sending it now is the one send the user asked for.
-        const waitUntil = retryAtOf(app.problem) ?? now;
         await patch(
           app.id,
           app.recoveries < MAX_RESENDS
-            ? { phase: 'scheduled', sendAt: Math.max(now, waitUntil), recoveries: app.recoveries + 1 }
+            ? { phase: 'scheduled', sendAt: nextTryAt(now, 0, retryAtOf(app.problem)), recoveries: app.recoveries + 1 }
             : { phase: 'not_sent', problem: app.problem ?? interrupted(), settledAt: now },
         );
       } else if (now - app.sendAt < VERIFY_FOR_MS()) {
         // (A 409 whose application UpHunt cannot name yet is asked about again: it exists, says the 409.)
-        const next = Math.max(retryAtOf(problem) ?? now + verifyDelay(now - app.sendAt), now);
+        const next = nextTryAt(now, verifyDelay(now - app.sendAt), retryAtOf(problem));
         await patch(app.id, { phase: 'sending', nextCheckAt: next, problem: app.problem ?? problem });
       } else {
         // Could not find out for 5 minutes: leave it to Check now rather than guess.
@@ -240,8 +238,8 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
       const problem = toProblem(error, 'UpHunt');
       // A failed check is not a failed application: look again on the usual schedule (after Retry-After when given).
       const delay = nextCheckDelay(app.queuedAt ?? deps.now(), deps.now());
-      const wait = Math.max(retryAtOf(problem) ?? deps.now() + (delay ?? 0), deps.now());
-      await patch(app.id, delay === null ? { phase: 'stalled', nextCheckAt: null, problem } : { nextCheckAt: wait, problem });
+      const next = delay === null ? null : nextTryAt(deps.now(), delay, retryAtOf(problem));
+      await patch(app.id, next === null ? { phase: 'stalled', nextCheckAt: null, problem } : { nextCheckAt: next, problem });
     }
   }
 

@@ -6,6 +6,7 @@
  */
 import { NAIVE } from '../bench';
 import type { CacheEntry } from '../cache';
+import { backoffDelay, nextTryAt } from '../backoff';
 import { ApiError, retryAtOf, toProblem, type Problem } from '../http';
 import type { MindcaseClient } from '../mindcase/client';
 import type { JobRow } from '../mindcase/schemas';
@@ -148,16 +149,17 @@ export function createEnricher(deps: EnrichDeps) {
   /** A 429's Retry-After while polling: no poll before it, whichever timer or alarm fires. */
   let pollNotBefore = 0;
 
-  const schedulePoll = (polls: number) => {
+  /** The next poll of runs started at `since`: every 2 s at first, then backing off (most settle in seconds, some take minutes). */
+  const schedulePoll = (since: number) => {
     if (pollScheduled) return;
     pollScheduled = true;
-    // Every 2 s at first, then slower: most runs settle in seconds, some take minutes.
+    const now = deps.now();
     deps.schedule(
       () => {
         pollScheduled = false;
         void poll();
       },
-      Math.max(Math.min(waitMs('pollMax'), waitMs('poll') + polls * waitMs('pollStep')), pollNotBefore - deps.now()),
+      nextTryAt(now, backoffDelay(now - since, waitMs('poll'), waitMs('pollMax')), pollNotBefore) - now,
     );
   };
 
@@ -252,7 +254,7 @@ export function createEnricher(deps: EnrichDeps) {
           const stored = findRun(state, run);
           if (stored) stored.id = answer.id;
         });
-        schedulePoll(0);
+        schedulePoll(run.startedAt);
       }
     } catch (error) {
       const problem = toProblem(error, 'Mindcase');
@@ -272,7 +274,7 @@ export function createEnricher(deps: EnrichDeps) {
       await fail(run, problem);
       if (retry) {
         await update((state) => state.queue.unshift(...run.inputs.filter((c) => !state.queue.includes(c))));
-        scheduleFlush(Math.max(1_000, waitMs));
+        scheduleFlush(nextTryAt(deps.now(), 1_000, retryAt) - deps.now());
       }
     } finally {
       starting.delete(run.startedAt);
@@ -465,10 +467,9 @@ export function createEnricher(deps: EnrichDeps) {
     if (state.queue.length > 0) {
       const problems = state.queue.map((c) => state.failed[c]);
       const until = Math.max(0, ...problems.map((p) => retryAtOf(p) ?? 0));
-      scheduleFlush(Math.min(MAX_RETRY_WAIT_MS, Math.max(BATCH_WINDOW_MS, until - deps.now())));
+      scheduleFlush(Math.min(MAX_RETRY_WAIT_MS, nextTryAt(deps.now(), BATCH_WINDOW_MS, until) - deps.now()));
     }
-    const polls = Math.max(0, ...state.runs.map((r) => r.polls));
-    if (state.runs.length > 0) schedulePoll(polls);
+    if (state.runs.length > 0) schedulePoll(Math.max(...state.runs.map((r) => r.startedAt)));
   }
 
   async function fail(run: PendingRun, problem: Problem) {
