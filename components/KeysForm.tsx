@@ -17,6 +17,10 @@ interface Props {
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; ok: boolean; text: string };
 
 const EMPTY: Keys = { uphunt: '', mindcase: '' };
+const KEY_FIELDS: Array<{ key: keyof Keys; label: string; placeholder: string }> = [
+  { key: 'uphunt', label: 'UpHunt API key', placeholder: 'sk_uphunt_…' },
+  { key: 'mindcase', label: 'Mindcase API key', placeholder: 'mk_live_… (optional: paid job details)' },
+];
 
 export function KeysForm({ loadEndings, save, forget, test }: Props) {
   const [endings, setEndings] = useState<Keys | null>(null);
@@ -74,20 +78,16 @@ export function KeysForm({ loadEndings, save, forget, test }: Props) {
   const savedLine = (ending: string) => (ending ? `Saved key ends in …${ending}. Paste a new key to replace it.` : 'No key saved.');
   return (
     <form onSubmit={(event) => void onSubmit(event)} aria-label="API keys" aria-describedby="keys-status">
-      <KeyField
-        label="UpHunt API key"
-        placeholder="sk_uphunt_…"
-        value={typed.uphunt}
-        saved={savedLine(endings.uphunt)}
-        onChange={(uphunt) => setTyped({ ...typed, uphunt })}
-      />
-      <KeyField
-        label="Mindcase API key"
-        placeholder="mk_live_… (optional: paid job details)"
-        value={typed.mindcase}
-        saved={savedLine(endings.mindcase)}
-        onChange={(mindcase) => setTyped({ ...typed, mindcase })}
-      />
+      {KEY_FIELDS.map(({ key, label, placeholder }) => (
+        <KeyField
+          key={key}
+          label={label}
+          placeholder={placeholder}
+          value={typed[key]}
+          saved={savedLine(endings[key])}
+          onChange={(value) => setTyped({ ...typed, [key]: value })}
+        />
+      ))}
       <div className="actions" style={{ marginTop: 12 }}>
         <button type="submit" disabled={status.kind === 'busy' || !dirty}>
           Save
