@@ -239,7 +239,7 @@ export const EnrichmentStateSchema = z.object({
 });
 export const EnrichSettingsSchema = z.object({ autoEnrich: z.boolean(), monthlyCapUsd: z.number().check(z.minimum(0)) });
 
-/** Mindcase runs in flight and what they cost this month (see utils/enrich.ts). */
+/** Mindcase runs in flight and what they cost this month (see utils/enrichment/enrich.ts). */
 export const enrichmentKey = 'local:enrichment' as const;
 // Off by default: every Mindcase row costs the user money.
 export const enrichSettingsItem = defineSettings('local:enrich-settings', EnrichSettingsSchema, { autoEnrich: false, monthlyCapUsd: 5 }, { version: 1 });
@@ -272,7 +272,7 @@ export const ApplicationSchema = z.object({
   recoveries: z.number(),
 }) satisfies z.ZodMiniType<Application>;
 
-/** Every application, newest last (see utils/apply-queue.ts). */
+/** Every application, newest last (see utils/apply/queue.ts). */
 export const applicationsKey = 'local:applications' as const;
 export const ApplicationsSchema = z.array(ApplicationSchema);
 
