@@ -1,28 +1,44 @@
 /**
- * Properties over thousands of random inputs: nothing the background receives or the APIs answer can make a
- * parser throw, and a message is accepted only when it has exactly the shape the protocol allows.
+ * Properties over thousands of random inputs: an API answer grown with fields nobody published is still read the
+ * same, and a message is accepted only when it has exactly the shape the protocol allows.
  */
 import fc from 'fast-check';
+import type * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { CiphertextMessageSchema, DraftMessageSchema, LookupTabSchema, PageSeenSchema, TilesSchema } from '@/utils/message-schemas';
 import { CreditsSchema, JobRowSchema, ResultsSchema, RunSchema } from '@/utils/mindcase/schemas';
 import { AppliedJobsSchema, StatusAnswerSchema } from '@/utils/uphunt/apply-schemas';
 import { ClientJobsSchema, companyIdFromArchivedJob, FreelancersSchema } from '@/utils/uphunt/schemas';
 import { companyIdFromNuxt, decodeNuxtData } from '@/utils/upwork/nuxt';
+import { CLIENTS, FREELANCERS, NORTHWIND } from '../sandbox/data';
 
 const RUNS = { numRuns: 2000 };
 const cipher = fc.bigInt({ min: 10n ** 17n, max: 10n ** 19n - 1n }).map((n) => `~02${n}`);
 
 describe('schemas over random JSON', () => {
-  const schemas = { ClientJobsSchema, FreelancersSchema, StatusAnswerSchema, AppliedJobsSchema, CreditsSchema, RunSchema, ResultsSchema, JobRowSchema };
-  for (const [name, schema] of Object.entries(schemas)) {
-    it(`${name} answers success or failure, never throws`, () => {
+  // A valid answer of each kind: an answer UpHunt or Mindcase grows with fields nobody published must still be read.
+  const answers: Array<[string, z.ZodMiniType, unknown]> = [
+    ['ClientJobs', ClientJobsSchema, CLIENTS.get(NORTHWIND)!.record],
+    ['Freelancers', FreelancersSchema, FREELANCERS],
+    ['StatusAnswer', StatusAnswerSchema, { queueId: 'q1', applicationStatus: 'processing' }],
+    ['AppliedJobs', AppliedJobsSchema, { items: [{ jobId: '~021', applicationStatus: 'applied' }] }],
+    ['Credits', CreditsSchema, { credits_remaining: 12 }],
+    ['Run', RunSchema, { id: 'job_1', status: 'running' }],
+    ['Results', ResultsSchema, { status: 'completed', data: [{ jobUrl: 'https://www.upwork.com/jobs/~021', jobTitle: 'x' }] }],
+    ['JobRow', JobRowSchema, { jobUrl: 'https://www.upwork.com/jobs/~021', jobTitle: 'x' }],
+  ];
+  const unknownFields = fc.dictionary(
+    fc.string({ minLength: 1 }).map((key) => `x_${key}`),
+    fc.jsonValue(),
+  );
+  for (const [name, schema, answer] of answers) {
+    it(`${name}: fields nobody published, of any value, never break an answer that is read, nor change what is read of it`, () => {
+      const read = schema.parse(answer);
       fc.assert(
-        fc.property(fc.jsonValue(), (value) => {
-          const result = schema.safeParse(value);
-          expect(typeof result.success).toBe('boolean');
+        fc.property(unknownFields, (extra) => {
+          expect(schema.parse({ ...extra, ...(answer as object) })).toMatchObject(read as object);
         }),
-        RUNS,
+        { numRuns: 300 },
       );
     });
   }
@@ -48,11 +64,15 @@ describe('schemas over random JSON', () => {
 });
 
 describe('message validation', () => {
-  it('refuses anything that is not a well-formed message, whatever a page sends', () => {
+  it('refuses whatever a page sends that is not a message object, and an object of random fields', () => {
     const schemas = [PageSeenSchema, LookupTabSchema, TilesSchema, CiphertextMessageSchema, DraftMessageSchema];
+    const notAMessage = fc.oneof(
+      fc.anything().filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)),
+      fc.dictionary(fc.string(), fc.anything()),
+    );
     fc.assert(
-      fc.property(fc.anything(), (value) => {
-        for (const schema of schemas) expect(typeof schema.safeParse(value).success).toBe('boolean');
+      fc.property(notAMessage, (value) => {
+        for (const schema of schemas) expect(schema.safeParse(value).success).toBe(false);
       }),
       RUNS,
     );
