@@ -1,30 +1,13 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { tabState } from './tab-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClientPanel, type ClientPanelProps } from '@/components/ClientPanel';
-import type { TabState } from '@/utils/storage';
 import { ClientJobsSchema } from '@/utils/uphunt/schemas';
 
 afterEach(cleanup);
 
 const NOW = Date.UTC(2026, 10, 23, 12);
-const state = (overrides: Partial<TabState> = {}): TabState => ({
-  url: 'https://www.upwork.com/jobs/~022051005096520707758',
-  kind: 'job',
-  ciphertext: '~022051005096520707758',
-  companyId: '1991212616395436888',
-  paymentVerified: true,
-  signedIn: true,
-  account: 'agency',
-  strategy: 'url',
-  client: null,
-  otherJobs: [],
-  pasted: false,
-  status: 'ready',
-  problem: null,
-  lookupId: 'x',
-  updatedAt: NOW,
-  ...overrides,
-});
+const state = tabState;
 
 function props(overrides: Partial<ClientPanelProps> = {}): ClientPanelProps {
   return {

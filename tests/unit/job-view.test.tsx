@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { tabState } from './tab-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApplyForm, type ApplyFormProps } from '@/components/ApplyForm';
 import { draftFor, jobView } from '@/components/job-view';
@@ -10,24 +11,7 @@ afterEach(cleanup);
 const NOW = Date.UTC(2026, 10, 23, 12);
 const CIPHER = '~022051005096520707758';
 const URL = `https://www.upwork.com/jobs/${CIPHER}`;
-const state = (overrides: Partial<TabState> = {}): TabState => ({
-  url: URL,
-  kind: 'job',
-  ciphertext: CIPHER,
-  companyId: '42',
-  paymentVerified: true,
-  signedIn: true,
-  account: 'agency',
-  strategy: 'url',
-  client: null,
-  otherJobs: [],
-  pasted: false,
-  status: 'ready',
-  problem: null,
-  lookupId: 'x',
-  updatedAt: NOW,
-  ...overrides,
-});
+const state = (overrides: Partial<TabState> = {}) => tabState({ companyId: '42', ...overrides });
 const clientJobs = ClientJobsSchema.parse({
   companyId: '42',
   buyer: { company: { name: 'Fresh Start' } },

@@ -1,29 +1,16 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
+import { pageSeen } from './tab-state';
 import { createInFlight, createTtlCache, type CacheEntry } from '@/utils/cache';
 import { ApiError, type ProblemKind } from '@/utils/http';
 import { followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/client/lookup';
-import type { PageSeen } from '@/utils/messaging';
 import type { TabState } from '@/utils/storage';
 import type { UpHuntClient } from '@/utils/uphunt/client';
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 
 const CIPHER = '~022051005096520707758';
 const COMPANY = '1991212616395436888';
-const page = (overrides: Partial<PageSeen> = {}): PageSeen => ({
-  url: `https://www.upwork.com/jobs/${CIPHER}`,
-  kind: 'job',
-  ciphertext: CIPHER,
-  companyIdHint: null,
-  nuxt: null,
-  paymentVerified: true,
-  signedIn: true,
-  account: 'agency',
-  strategy: 'url',
-  client: null,
-  otherJobs: [],
-  ...overrides,
-});
+const page = pageSeen;
 const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId: COMPANY, lastSyncedAt: 1, buyer: { company: { name } } });
 const fail = (kind: ProblemKind, status: number, retryAt: number | null = null) => new ApiError({ service: 'UpHunt', kind, status, detail: kind, retryAt });
 
