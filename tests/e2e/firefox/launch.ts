@@ -130,12 +130,17 @@ export async function tabIdOf(extensionTab: Page, url: string): Promise<number> 
 
 /**
  * Clicks a button by its accessible name. Puppeteer's waiting helpers (locators, waitForSelector) never
- * settle on a page reached by navigating an extension tab under BiDi, so the caller waits for its text first.
+ * settle on a page reached by navigating an extension tab under BiDi, so the caller waits for its text first,
+ * and the button is asked for again until the accessibility tree, which can lag the text, has it.
  */
-export async function clickButton(page: Page, name: string) {
-  const button = await page.$(`::-p-aria([name="${name}"][role="button"])`);
-  if (!button) throw new Error(`No button named ${name}`);
-  await button.click();
+export async function clickButton(page: Page, name: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const button = await page.$(`::-p-aria([name="${name}"][role="button"])`);
+    if (button) return button.click();
+    if (Date.now() > deadline) throw new Error(`No button named ${name}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export interface FirefoxSession {
