@@ -29,7 +29,7 @@ export function pageClient(seen: PageClientSeen | null): PageClient | null {
   if (!seen) return null;
   const fromState = seen.state ? BuyerSchema.safeParse(seen.state.buyer) : null;
   const stateExtra = seen.state ? StateBuyerSchema.safeParse(seen.state.buyer) : null;
-  const fromBox = buyerFromBox(seen);
+  const fromBox = clientFromBox(seen);
   const buyer: Buyer = fromState?.success
     ? { ...fromBox, ...withoutNulls(fromState.data), postedCount: stateExtra?.data?.jobs?.postedCount ?? fromBox.postedCount }
     : fromBox;
@@ -65,7 +65,7 @@ export function clientJobsNamed(page: Pick<PageSeen, 'ciphertext' | 'otherJobs' 
   return [...new Set(named)].filter((c) => c !== page.ciphertext);
 }
 
-function buyerFromBox(seen: PageClientSeen): Buyer {
+function clientFromBox(seen: PageClientSeen): Buyer {
   const field = (name: string) => seen.fields[name] ?? '';
   const [country, place] = field('client-location').split(' | ');
   const posting = field('client-job-posting-stats');

@@ -83,7 +83,7 @@ export type WorkHistoryItem = z.output<typeof WorkHistoryItemSchema>;
 export type OpenJob = z.output<typeof OpenJobSchema>;
 export type Feedback = z.output<typeof FeedbackSchema>;
 
-/** `by-ciphertext` returns Upwork's own job payloads (assumed shape): only the buyer's company id is read. */
+/** `by-ciphertext` returns Upwork's own job payloads (assumed shape): only the client's company id (`buyer`) is read. */
 export const ArchivedJobSchema = z.unknown();
 
 /**
@@ -112,7 +112,7 @@ export type Freelancers = z.output<typeof FreelancersSchema>;
 
 const COMPANY_ID = /^\d{15,20}$/;
 
-/** Finds the buyer's companyId in an archived job, wherever UpHunt nests Upwork's payloads. */
+/** Finds the client's companyId in an archived job, wherever UpHunt nests Upwork's payloads. */
 export function companyIdFromArchivedJob(json: unknown): string | null {
   const roots = [json, pick(json, ['job']), pick(json, ['data'])];
   const paths = [
