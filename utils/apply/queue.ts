@@ -148,7 +148,8 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
         queuedAt: now,
         status: 'processing',
         creditsRemaining: answer.creditsRemaining ?? null,
-        nextCheckAt: now + 5_000,
+        // UpHunt's schedule, from its first check (5 s), as every later one.
+        nextCheckAt: now + waitMs('statusFast'),
       });
     } catch (error) {
       const problem = toProblem(error, 'UpHunt');
