@@ -225,7 +225,6 @@ export const EnrichmentStateSchema = z.object({
       id: z.nullable(z.string()),
       inputs: z.array(z.string()),
       startedAt: z.number(),
-      polls: z.number(),
       problem: z.optional(z.nullable(ProblemSchema)),
       search: z.optional(z.nullable(z.object({ watchIds: z.array(z.string()), limit: z.number(), params: z.record(z.string(), z.unknown()) }))),
     }),

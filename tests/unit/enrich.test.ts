@@ -154,7 +154,7 @@ describe('enrichment', () => {
     let release = () => undefined as void;
     const w = world({ holdStart: new Promise<void>((done) => (release = done)) });
     // As left by a worker that wrote a run for A and died before its POST reached Mindcase.
-    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
+    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23) });
     w.advance(5_000);
     const worker = w.worker();
     await worker.request([B]);
@@ -174,7 +174,7 @@ describe('enrichment', () => {
     let answerPoll = () => undefined as void;
     const w = world({ holdStart: new Promise<void>((done) => (answerPost = done)), holdPoll: new Promise<void>((done) => (answerPoll = done)) });
     // An earlier run, still running at Mindcase, listed first.
-    w.state().runs.push({ id: 'job_0', inputs: [B], startedAt: Date.UTC(2026, 10, 22, 23, 59), polls: 0 });
+    w.state().runs.push({ id: 'job_0', inputs: [B], startedAt: Date.UTC(2026, 10, 22, 23, 59) });
     const worker = w.worker();
     await worker.request([A]);
     const flushing = w.drain(); // A's POST leaves and waits for its answer
@@ -192,7 +192,7 @@ describe('enrichment', () => {
   it('a lost run Mindcase creates only after the first look is found by a later look, well before the grace period ends', async () => {
     const w = world();
     const t0 = Date.UTC(2026, 10, 23);
-    w.state().runs.push({ id: null, inputs: [A], startedAt: t0, polls: 0 });
+    w.state().runs.push({ id: null, inputs: [A], startedAt: t0 });
     w.advance(1_000);
     const worker = w.worker();
     await worker.poll();
@@ -215,7 +215,7 @@ describe('enrichment', () => {
     expect(w.rows.has(B)).toBe(true);
     // Two seconds later a worker wrote a run for A and died before its POST reached Mindcase.
     w.advance(2_000);
-    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23) + 2_000, polls: 0 });
+    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23) + 2_000 });
     w.advance(61_000);
     await w.worker().poll();
     expect(w.state().failed[A]).toMatchObject({ kind: 'interrupted' });
@@ -224,7 +224,7 @@ describe('enrichment', () => {
   it('a run Mindcase created after the lost POST could have timed out is never taken for it', async () => {
     const w = world({ immediate: false });
     // As left by a worker that wrote a run for A and died before its POST reached Mindcase.
-    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
+    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23) });
     w.advance(61_000);
     const worker = w.worker();
     // This worker's own run for B, sent, finished and gone from the state before the lost one is looked for.
@@ -233,7 +233,7 @@ describe('enrichment', () => {
     await w.drain();
     w.complete();
     await w.drain();
-    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
+    w.state().runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23) });
     await worker.poll();
     expect(w.state().failed[A]).toMatchObject({ kind: 'interrupted' });
     expect(w.state().runs).toEqual([]);
@@ -344,7 +344,7 @@ describe('enrichment', () => {
     const w = world();
     // As left by a worker that wrote the run and died before its POST reached Mindcase.
     const stored = w.state();
-    stored.runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23), polls: 0 });
+    stored.runs.push({ id: null, inputs: [A], startedAt: Date.UTC(2026, 10, 23) });
     w.advance(61_000);
     await w.worker().resume();
     await w.drain();

@@ -179,7 +179,7 @@ function world(watches: Watch[], options: { rules?: Partial<ListRules>; clients?
       wakeAt: async (at) => void (wake = at),
       now: () => now,
     });
-  const runOf = (search: SearchRun & { inputs: string[] }): PendingRun => ({ id: 'job_1', inputs: search.inputs, startedAt: now, polls: 0, search });
+  const runOf = (search: SearchRun & { inputs: string[] }): PendingRun => ({ id: 'job_1', inputs: search.inputs, startedAt: now, search });
   return {
     worker,
     started,

@@ -30,7 +30,6 @@ export interface PendingRun {
   id: string | null;
   inputs: string[];
   startedAt: number;
-  polls: number;
   /** The last poll's failure, while the run is polled again: said beside "Fetching…". */
   problem?: Problem | null;
   /** A watched search's run: `inputs` are keywords, and up to `limit` rows come back for each. */
@@ -209,7 +208,7 @@ export function createEnricher(deps: EnrichDeps) {
     const run = await update((state) => {
       const capped = overCap(state, rowsAskedBy({ inputs, search: rest }), settings.monthlyCapUsd);
       if (capped) return capped;
-      const started: PendingRun = { id: null, inputs, startedAt: deps.now(), polls: 0, search: rest };
+      const started: PendingRun = { id: null, inputs, startedAt: deps.now(), search: rest };
       state.runs.push(started);
       return started;
     });
@@ -230,7 +229,7 @@ export function createEnricher(deps: EnrichDeps) {
   async function flush(): Promise<void> {
     const run = await update((state) => {
       if (state.queue.length === 0) return null;
-      const started: PendingRun = { id: null, inputs: state.queue, startedAt: deps.now(), polls: 0 };
+      const started: PendingRun = { id: null, inputs: state.queue, startedAt: deps.now() };
       for (const ciphertext of state.queue) delete state.failed[ciphertext];
       state.queue = [];
       state.runs.push(started);
@@ -410,7 +409,7 @@ export function createEnricher(deps: EnrichDeps) {
         } else {
           await update((state) => {
             const stored = state.runs.find((r) => r.id === run.id);
-            if (stored) Object.assign(stored, { polls: stored.polls + 1, problem: null });
+            if (stored) stored.problem = null;
           });
         }
       } catch (error) {
@@ -428,7 +427,7 @@ export function createEnricher(deps: EnrichDeps) {
           const notReady = asking === 'results' && problem.kind === 'not_found';
           await update((state) => {
             const stored = state.runs.find((r) => r.id === run.id);
-            if (stored) Object.assign(stored, { polls: stored.polls + 1, problem: notReady ? null : problem });
+            if (stored) stored.problem = notReady ? null : problem;
           });
         }
       }
