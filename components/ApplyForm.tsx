@@ -59,8 +59,6 @@ export function ApplyForm(props: ApplyFormProps) {
   const { choices, suggestion, profile, draft } = startingDraft({
     ...props,
     freelancers: props.freelancers?.value ?? null,
-    templates: props.settings.templates,
-    defaultTemplateId: props.settings.defaultTemplateId,
     draft: { profileId, coverLetter: letter },
   });
   const chosenProfileId = draft.profileId;

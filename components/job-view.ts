@@ -53,8 +53,7 @@ export function draftFor(
     ...view,
     companyId: view.current?.companyId ?? null,
     freelancers: from.freelancers?.value ?? null,
-    templates: from.applySettings.templates,
-    defaultTemplateId: from.applySettings.defaultTemplateId,
+    settings: from.applySettings,
     lastProfileId: from.lastProfileId,
     draft: typed,
   });

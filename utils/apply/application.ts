@@ -322,8 +322,8 @@ export interface DraftInput {
   clientName: string | null;
   metrics: ClientMetrics | null;
   freelancers: Freelancers | null;
-  templates: readonly Template[];
-  defaultTemplateId: string;
+  /** The templates, and which one starts a letter. */
+  settings: { templates: readonly Template[]; defaultTemplateId: string };
   /** The client's work history (a freelancer who worked for them is suggested first). */
   history: readonly WorkHistoryItem[];
   lastProfileId: string | null;
@@ -352,7 +352,7 @@ export function startingDraft(input: DraftInput) {
       clientName: input.clientName,
       profileId: profile?.profileId ?? null,
       freelancerName: profile?.freelancerName ?? null,
-      coverLetter: input.draft?.coverLetter ?? templateLetter(input, input, profile?.freelancerName ?? null),
+      coverLetter: input.draft?.coverLetter ?? templateLetter(input.settings, input, profile?.freelancerName ?? null),
       hourlyRate: hourly ? (input.draft?.hourlyRate ?? suggestRate(input.metrics, profile?.hourlyRate ?? null, null).rate) : null,
       timeline: hourly ? (input.draft?.timeline ?? TIMELINES[1]) : null,
     },

@@ -268,12 +268,13 @@ export function createEnricher(deps: EnrichDeps) {
       // Refused (or rate-limited): nothing was started, so a 429's jobs wait for the time Mindcase named and go
       // again (bounded). A watched search is simply told: its next slot asks again.
       const retryAt = retryAtOf(problem);
-      const waitMs = retryAt !== null ? retryAt - deps.now() : null;
+      const now = deps.now();
+      const waitMs = retryAt !== null ? retryAt - now : null;
       const retry = !run.search && waitMs !== null && waitMs <= MAX_RETRY_WAIT_MS;
       await fail(run, problem);
       if (retry) {
         await update((state) => state.queue.unshift(...run.inputs.filter((c) => !state.queue.includes(c))));
-        scheduleFlush(nextTryAt(deps.now(), 1_000, retryAt) - deps.now());
+        scheduleFlush(nextTryAt(now, 1_000, retryAt) - now);
       }
     } finally {
       starting.delete(run.startedAt);
@@ -466,7 +467,8 @@ export function createEnricher(deps: EnrichDeps) {
     if (state.queue.length > 0) {
       const problems = state.queue.map((c) => state.failed[c]);
       const until = Math.max(0, ...problems.map((p) => retryAtOf(p) ?? 0));
-      scheduleFlush(Math.min(MAX_RETRY_WAIT_MS, nextTryAt(deps.now(), BATCH_WINDOW_MS, until) - deps.now()));
+      const now = deps.now();
+      scheduleFlush(Math.min(MAX_RETRY_WAIT_MS, nextTryAt(now, BATCH_WINDOW_MS, until) - now));
     }
     if (state.runs.length > 0) schedulePoll(Math.max(...state.runs.map((r) => r.startedAt)));
   }
