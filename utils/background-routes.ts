@@ -19,7 +19,7 @@ import {
   IdMessageSchema,
   LookupTabSchema,
   LookupUrlSchema,
-  PageSeenSchema,
+  PageReadSchema,
   TestConnectionSchema,
   TilesSchema,
 } from './message-schemas';
@@ -61,9 +61,9 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
   return {
     pageSeen: {
       from: 'upwork-tab',
-      schema: PageSeenSchema,
-      handle: async (seen, { tabId }) => {
-        const page = digestPage(seen);
+      schema: PageReadSchema,
+      handle: async (read, { tabId }) => {
+        const page = digestPage(read);
         void recordPageRead(page);
         if (page.ciphertext && JOB_PAGE_KINDS.has(page.kind)) void rememberSeen(page.ciphertext);
         // The lookup goes first: the panel waits on it, the Mindcase request does not.
@@ -75,8 +75,8 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
     tiles: {
       from: 'upwork-tab',
       schema: TilesSchema,
-      handle: async ({ tiles, kind, missing }, { tabId }) => {
-        if (kind) void recordTileFacts(kind, tiles.length, missing);
+      handle: async ({ tiles, missing }, { tabId, url }) => {
+        if (url) void recordTileFacts(parseUpworkUrl(url).kind, tiles.length, missing);
         const [{ showBadges, lookupListed }, rules, blocks, applied, seen] = await Promise.all([
           listSettingsItem.getValue(),
           listRulesItem.getValue(),

@@ -1,7 +1,7 @@
 /** The background's dealings with tabs and the side panel: what a tab shows, and opening the panel for it. */
 import { browser } from 'wxt/browser';
 import { pageOfUrl } from './client/lookup';
-import { PageSeenSchema } from './message-schemas';
+import { PageReadSchema } from './message-schemas';
 import type { PageSeen } from './messaging';
 import { sendToTab } from './protocol';
 import { digestPage } from './upwork/nuxt';
@@ -10,7 +10,7 @@ import { isUpworkUrl, parseUpworkUrl } from './upwork/page';
 /** Asks the tab's content script what it shows; falls back to the URL when no script answers (e.g. a tab opened before install). */
 export async function readTabPage(tabId: number): Promise<PageSeen | null> {
   const fromScript = await sendToTab(tabId, 'readPage', undefined).catch(() => null);
-  const checked = PageSeenSchema.safeParse(fromScript);
+  const checked = PageReadSchema.safeParse(fromScript);
   if (checked.success) return digestPage(checked.data);
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab?.url || !isUpworkUrl(tab.url)) return null;

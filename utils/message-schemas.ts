@@ -1,30 +1,28 @@
 /** zod checks for every message the background receives (see messaging.ts for the protocol). */
 import * as z from 'zod/mini';
 import { TileSeenSchema } from './lists/rules';
-import { NUXT_MAX, VIEWER_MAX } from './upwork/extract';
+import { NUXT_MAX, TEXT_MAX, VIEWER_MAX } from './upwork/extract';
 import type { Draft } from './apply/queue';
 import { COVER_LETTER_LIMIT } from './apply/application';
-import type { LookupTab, PageSeen, TestConnection } from './messaging';
-import { CiphertextSchema as cipher, PageClientSeenSchema, PageKindSchema, StrategySchema } from './storage';
+import type { LookupTab, PageRead, TestConnection } from './messaging';
+import { CiphertextSchema as cipher, PageClientSeenSchema, StrategySchema } from './storage';
 
 const companyId = z.string().check(z.regex(/^\d{15,20}$/));
 const text = (max: number) => z.string().check(z.maxLength(max));
 const tabId = z.int().check(z.nonnegative());
 
-export const PageSeenSchema = z.object({
+export const PageReadSchema = z.object({
   url: z.string().check(z.maxLength(4096)),
-  kind: PageKindSchema,
   ciphertext: z.nullable(cipher),
-  companyIdHint: z.nullable(companyId),
-  nuxt: z._default(z.nullable(text(NUXT_MAX)), null),
-  paymentVerified: z.nullable(z.boolean()),
-  viewerState: z._default(z.nullable(text(VIEWER_MAX)), null),
-  signedIn: z.nullable(z.boolean()),
-  account: z.nullable(z.enum(['agency', 'freelancer', 'client'])),
   strategy: z._default(z.nullable(StrategySchema), null),
+  nuxt: z._default(z.nullable(text(NUXT_MAX)), null),
+  viewerState: z._default(z.nullable(text(VIEWER_MAX)), null),
   client: z._default(z.nullable(PageClientSeenSchema), null),
   otherJobs: z._default(z.array(cipher).check(z.maxLength(50)), []),
-}) satisfies z.ZodMiniType<PageSeen>;
+  openJobs: z._default(z.array(cipher).check(z.maxLength(50)), []),
+  text: z._default(z.nullable(text(TEXT_MAX)), null),
+  design: z._default(z.nullable(text(500)), null),
+}) satisfies z.ZodMiniType<PageRead>;
 
 export const LookupTabSchema = z.object({ tabId, force: z.boolean() }) satisfies z.ZodMiniType<LookupTab>;
 
@@ -48,7 +46,6 @@ export const LookupUrlSchema = z.object({ tabId, url: text(2048) });
 
 export const TilesSchema = z.object({
   tiles: z.array(TileSeenSchema).check(z.maxLength(200)),
-  kind: z._default(z.nullable(PageKindSchema), null),
   missing: z._default(z.partialRecord(z.enum(['payment', 'spent', 'rating', 'country', 'proposals']), z.int().check(z.nonnegative(), z.maximum(200))), {}),
 });
 

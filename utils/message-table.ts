@@ -16,6 +16,8 @@ export interface Origin {
   /** The Upwork tab whose content script sent it (null for extension pages). */
   tabId: number | null;
   windowId: number | null;
+  /** The page the sender is on (the Upwork page, for a content script): the background names its kind from it. */
+  url: string | null;
 }
 
 export interface Route<K extends Type> {
@@ -63,7 +65,7 @@ export function admit<K extends Type>(
     if (!parsed.success) return new RefusedMessage('shape');
     data = parsed.data;
   }
-  return { data, origin: { tabId, windowId: sender.tab?.windowId ?? null } };
+  return { data, origin: { tabId, windowId: sender.tab?.windowId ?? null, url: sender.url ?? sender.tab?.url ?? null } };
 }
 
 export function serveMessages(table: MessageTable, env: MessageEnv): void {

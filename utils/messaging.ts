@@ -6,6 +6,8 @@ import type { Application } from './apply/application';
 import type { Draft } from './apply/queue';
 import type { Problem, Service } from './http';
 import type { PageKind } from './upwork/page';
+import type { Design, PageFacts } from './upwork/page-facts';
+import type { Strategy } from './upwork/extract';
 import type { BadgeView, TileFact } from './upwork/tiles';
 
 /** What a job page says about its client, as worded there; utils/client/page-client.ts makes sense of it. */
@@ -18,26 +20,54 @@ export interface PageClientSeen {
   state: { buyer: unknown; workHistory: unknown } | null;
 }
 
+/**
+ * What the content script reads of a page (the pageSeen message, the readPage answer), as found: the background
+ * makes sense of it (digestPage) into a PageSeen.
+ */
+export interface PageRead {
+  url: string;
+  /** The job as the content script found it: in the URL's path, an id attribute, or the job's own link. */
+  ciphertext: string | null;
+  strategy: Strategy | null;
+  /** The page state's JSON (`__NUXT_DATA__`). */
+  nuxt: string | null;
+  /** The navigation's user state as the page embeds it. */
+  viewerState: string | null;
+  /** What the page says about the client; null where it shows no client. */
+  client: PageClientSeen | null;
+  /** The client's other jobs the page links (its other open jobs, its history), in page order. */
+  otherJobs: string[];
+  /** Which of otherJobs the page lists as open ("Other open jobs by this Client"). */
+  openJobs: string[];
+  /** The words of the job's area, for what the page shows for free. */
+  text: string | null;
+  /** What tells Upwork's designs apart: the client box's name, the page's theme and classes. */
+  design: string | null;
+}
+
+/** A page as the background understands it (digestPage), and as a tab's look-up starts from. */
 export interface PageSeen {
   url: string;
   kind: PageKind;
   ciphertext: string | null;
   /** How the job was found: its URL, an id attribute, or its own link (Options → Diagnostics). */
-  strategy: 'url' | 'attribute' | 'link' | null;
+  strategy: Strategy | null;
   companyIdHint: string | null;
-  /** The page state's JSON, read by the background (digestPage) and then dropped. */
-  nuxt: string | null;
-  /** What the page's client box says of the payment method; null where the page shows no client box. */
+  /** What the page's client box (or state) says of the payment method; null where the page does not say. */
   paymentVerified: boolean | null;
-  /** The navigation's user state as the page embeds it, read by the background (digestPage) and then dropped. */
-  viewerState?: string | null;
   /** Who is looking: signed in or not, and as which kind of account (null when the page does not say). */
   signedIn: boolean | null;
   account: 'agency' | 'freelancer' | 'client' | null;
   /** What the page says about the client; null where it shows no client. */
   client: PageClientSeen | null;
-  /** The client's other jobs the page names (its history, its other open jobs): a way to find the client. */
+  /** The client's other jobs the page names (open ones, its history, the state's), in page order: ways to find the client. */
   otherJobs: string[];
+  /** Which of otherJobs are open: asked about first. */
+  openJobs: string[];
+  /** Which of Upwork's designs the page is (Options → Diagnostics). */
+  design: Design | null;
+  /** What the page shows for free: Connects, the client's activity on the job, the bid range. */
+  facts: PageFacts | null;
 }
 
 export interface LookupTab {
@@ -77,7 +107,7 @@ export interface ConnectionResult {
 
 export interface ProtocolMap {
   /** Content script → background: this tab now shows this page. */
-  pageSeen(data: PageSeen): void;
+  pageSeen(data: PageRead): void;
   /** UI → background: (re)load the client of this tab. */
   lookupTab(data: LookupTab): void;
   /** UI → background: show the job of a pasted URL for this tab; answers a reason when the URL names no job. */
@@ -103,7 +133,7 @@ export interface ProtocolMap {
   /** UI → background: ask UpHunt for the status now. */
   checkApplication(data: { id: string }): void;
   /** Content script → background: what tiles show; answers each tile's badge (if badges are on) and why it is folded (if it is). */
-  tiles(data: { tiles: TileSeenMessage[]; kind: PageKind | null; missing: Partial<Record<TileFact, number>> }): {
+  tiles(data: { tiles: TileSeenMessage[]; missing: Partial<Record<TileFact, number>> }): {
     show: boolean;
     views: Record<string, TileView>;
   };
@@ -118,5 +148,5 @@ export interface ProtocolMap {
   /** Options → background: check this watched search now; answers why it did not, or null. */
   checkWatch(data: { id: string }): string | null;
   /** Background → content script: what does this tab show right now? */
-  readPage(): PageSeen;
+  readPage(): PageRead;
 }

@@ -6,6 +6,8 @@ import type { Problem } from './http';
 import type { PageClientSeen } from './messaging';
 import { ListRulesSchema, NO_BLOCKS, NO_RULES, type Blocks } from './lists/rules';
 import { serialUpdates } from './serial';
+import { PAGE_KINDS } from './upwork/page';
+import { DESIGNS, PageFactsSchema } from './upwork/page-facts';
 import { AppliedJobSchema } from './uphunt/apply-schemas';
 import { ClientJobsSchema, FreelancersSchema } from './uphunt/schemas';
 import { JobRowSchema } from './mindcase/schemas';
@@ -80,7 +82,7 @@ function defineSettings<S extends z.ZodMiniObject>(
 /** API keys. storage.local is reachable by extension pages and the background, never by content scripts. */
 export const keysItem = defineSettings('local:keys', KeysSchema, { uphunt: '', mindcase: '' }, { version: 1 });
 
-export const PageKindSchema = z.enum(['job', 'public-job', 'slide-over', 'apply', 'proposal', 'search', 'feed', 'saved', 'other']);
+export const PageKindSchema = z.enum(PAGE_KINDS);
 
 export const CiphertextSchema = z.string().check(z.regex(/^~0(?:2\d{15,20}|1[0-9a-f]{16})$/));
 export const StrategySchema = z.enum(['url', 'attribute', 'link']);
@@ -130,8 +132,14 @@ export const TabStateSchema = z.object({
   account: z._default(z.nullable(z.enum(['agency', 'freelancer', 'client'])), null),
   /** What the page says about the client (shown when UpHunt has no history of them). */
   client: z._default(z.nullable(PageClientSeenSchema), null),
-  /** The client's other jobs the page names. */
+  /** The client's other jobs the page names, and which of them are open. */
   otherJobs: z._default(z.array(CiphertextSchema).check(z.maxLength(50)), []),
+  openJobs: z._default(z.array(CiphertextSchema).check(z.maxLength(50)), []),
+  /** Which of Upwork's designs the page is, and what it shows for free (Connects, activity, bid range). */
+  design: z._default(z.nullable(z.enum(DESIGNS)), null),
+  facts: z._default(z.nullable(PageFactsSchema), null),
+  /** How many of the client's jobs the page names UpHunt has been asked about, of how many (Find the client). */
+  asked: z._default(z.nullable(z.object({ asked: z.int(), of: z.int() })), null),
   strategy: z._default(z.nullable(StrategySchema), null),
   status: z.enum(['no-job', 'unreadable', 'resolving', 'loading', 'ready', 'no-history', 'unknown-job', 'error']),
   /** The user pasted the job's URL because the page could not be read. */

@@ -5,7 +5,6 @@ import { contentLife, onMessage, sendMessage } from '@/utils/protocol';
 import type { TileSeenMessage, TileView } from '@/utils/messaging';
 import { readPage } from '@/utils/upwork/extract';
 import { followUrl } from '@/utils/upwork/follow-url';
-import { parseUpworkUrl } from '@/utils/upwork/page';
 import { missingFacts, readTile, TILE_SELECTOR, type TileFact, type TileFacts } from '@/utils/upwork/tiles';
 
 /**
@@ -94,8 +93,7 @@ function badgeTiles(signal: AbortSignal) {
     // The background accepts a bounded list per message.
     for (let start = 0; start < tiles.length; start += TILES_PER_MESSAGE) {
       const slice = tiles.slice(start, start + TILES_PER_MESSAGE);
-      const kind = parseUpworkUrl(location.href).kind;
-      const answer = await sendMessage('tiles', { tiles: slice.map(seenOf), kind, missing: start ? {} : missing }).catch(() => null);
+      const answer = await sendMessage('tiles', { tiles: slice.map(seenOf), missing: start ? {} : missing }).catch(() => null);
       if (!answer || signal.aborted) return;
       timed('paint-badges', () => {
         for (const facts of slice) {

@@ -24,7 +24,10 @@ describe('finding the job when the URL does not name it', () => {
 
   it('finds nothing where there is nothing, and never reads list pages as one job', () => {
     expect(findCiphertext(html('<p>Proposal withdrawn</p>'), PROPOSAL)).toBeNull();
-    expect(findCiphertext(html('<div job-uid="2051005096520707758"></div>'), 'https://www.upwork.com/nx/find-work/')).toBeNull();
+    const feed = digestPage(readPage(html('<div job-uid="2051005096520707758"></div>'), 'https://www.upwork.com/nx/find-work/'));
+    expect(feed).toMatchObject({ kind: 'feed', ciphertext: null, strategy: null });
+    // A freelancer's id in the path is not a job, whatever the content script made of it.
+    expect(digestPage(readPage(html(''), 'https://www.upwork.com/nx/freelancers/~01abcdef0123456789')).ciphertext).toBeNull();
   });
 
   it('never throws and never returns an id that is not in the page', () => {
@@ -41,7 +44,7 @@ describe('finding the job when the URL does not name it', () => {
         fc.constantFrom(PROPOSAL, 'https://www.upwork.com/jobs/~022051005096520707758', 'https://www.upwork.com/nx/find-work/'),
         (pieces, url) => {
           const body = pieces.join('');
-          const page = readPage(html(body), url);
+          const page = digestPage(readPage(html(body), url));
           if (page.ciphertext) expect(`${url} ${body}`.toLowerCase()).toContain(page.ciphertext.slice(3));
         },
       ),
@@ -53,8 +56,8 @@ describe('finding the job when the URL does not name it', () => {
 describe('who is looking', () => {
   // What the background makes of what the content script read on a job page.
   const viewerIn = (doc: Document) => {
-    const { signedIn, account, viewerState } = digestPage(readPage(doc, 'https://www.upwork.com/jobs/~022051005096520707758'));
-    return viewerState === null ? { signedIn, account } : 'not digested';
+    const { signedIn, account } = digestPage(readPage(doc, 'https://www.upwork.com/jobs/~022051005096520707758'));
+    return { signedIn, account };
   };
   const nav = (state: unknown) => html(`<script>window.__TOP_NAVIGATION_USER_STATE__=${JSON.stringify(state)}</script>`);
   it('tells an agency, a freelancer, a client and a signed-out visitor apart', () => {

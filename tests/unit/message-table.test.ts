@@ -37,7 +37,7 @@ describe('the message table', () => {
       undoApplication: { from: 'extension', schema: z.object({ id: z.string() }), handle: async () => true },
     });
     await send('openJob', { ciphertext: '~022051005096520707758' }, fromUpwork);
-    expect(seen).toEqual([[{ ciphertext: '~022051005096520707758' }, { tabId: 7, windowId: 3 }]]);
+    expect(seen).toEqual([[{ ciphertext: '~022051005096520707758' }, { tabId: 7, windowId: 3, url: 'https://www.upwork.com/jobs/~022051005096520707758' }]]);
     await expect(send('undoApplication', { id: 'a' }, fromPanel)).resolves.toBe(true);
 
     // A page of another site, a subframe, our own page posing as a tab, a message of the wrong shape.

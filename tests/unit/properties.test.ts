@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { CiphertextMessageSchema, DraftMessageSchema, LookupTabSchema, PageSeenSchema, TilesSchema } from '@/utils/message-schemas';
+import { CiphertextMessageSchema, DraftMessageSchema, LookupTabSchema, PageReadSchema, TilesSchema } from '@/utils/message-schemas';
 import { CreditsSchema, JobRowSchema, ResultsSchema, RunSchema } from '@/utils/mindcase/schemas';
 import { AppliedJobsSchema, StatusAnswerSchema } from '@/utils/uphunt/apply-schemas';
 import { ClientJobsSchema, companyIdFromArchivedJob, FreelancersSchema } from '@/utils/uphunt/schemas';
@@ -65,7 +65,7 @@ describe('schemas over random JSON', () => {
 
 describe('message validation', () => {
   it('refuses whatever a page sends that is not a message object, and an object of random fields', () => {
-    const schemas = [PageSeenSchema, LookupTabSchema, TilesSchema, CiphertextMessageSchema, DraftMessageSchema];
+    const schemas = [PageReadSchema, LookupTabSchema, TilesSchema, CiphertextMessageSchema, DraftMessageSchema];
     const notAMessage = fc.oneof(
       fc.anything().filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)),
       fc.dictionary(fc.string(), fc.anything()),
@@ -81,24 +81,23 @@ describe('message validation', () => {
   it('accepts a well-formed pageSeen and refuses it with any one field broken', () => {
     const page = fc.record({
       url: fc.webUrl().filter((u) => u.length <= 4096),
-      kind: fc.constantFrom('job', 'public-job', 'slide-over', 'apply', 'proposal', 'search', 'feed', 'saved', 'other'),
       ciphertext: fc.option(cipher, { nil: null }),
-      companyIdHint: fc.option(fc.stringMatching(/^\d{15,20}$/), { nil: null }),
-      paymentVerified: fc.option(fc.boolean(), { nil: null }),
-      signedIn: fc.option(fc.boolean(), { nil: null }),
-      account: fc.constantFrom('agency', 'freelancer', 'client', null),
+      strategy: fc.constantFrom('url', 'attribute', 'link', null),
+      otherJobs: fc.array(cipher, { maxLength: 50 }),
+      text: fc.option(fc.string(), { nil: null }),
+      design: fc.option(fc.string({ maxLength: 500 }), { nil: null }),
     });
     const broken = fc.constantFrom(
       ['ciphertext', '~02<script>'],
-      ['companyIdHint', 1991212616395436888],
-      ['kind', 'admin'],
+      ['strategy', 'guess'],
+      ['openJobs', ['/jobs/~02<script>']],
       ['url', 'x'.repeat(5000)],
-      ['account', 'owner'],
+      ['text', 'x'.repeat(30_001)],
     );
     fc.assert(
       fc.property(page, broken, (valid, [field, bad]) => {
-        expect(PageSeenSchema.safeParse(valid).success).toBe(true);
-        expect(PageSeenSchema.safeParse({ ...valid, [field]: bad }).success).toBe(false);
+        expect(PageReadSchema.safeParse(valid).success).toBe(true);
+        expect(PageReadSchema.safeParse({ ...valid, [field]: bad }).success).toBe(false);
       }),
       RUNS,
     );

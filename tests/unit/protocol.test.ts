@@ -4,7 +4,7 @@
  * answers undefined.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageSeen } from '@/utils/messaging';
+import type { PageRead } from '@/utils/messaging';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown;
 
@@ -55,7 +55,7 @@ describe('the message protocol', async () => {
       return { show: true, views: Object.fromEntries(data.tiles.map((t) => [t.ciphertext, view])) };
     });
     const tile = { ciphertext: '~022052895097657407455', title: 'Job', paymentVerified: true, totalSpent: null, rating: null, country: null, proposals: null };
-    await expect(protocol.sendMessage('tiles', { tiles: [tile], kind: 'search', missing: {} })).resolves.toEqual({
+    await expect(protocol.sendMessage('tiles', { tiles: [tile], missing: {} })).resolves.toEqual({
       show: true,
       views: { '~022052895097657407455': view },
     });
@@ -67,18 +67,17 @@ describe('the message protocol', async () => {
   });
 
   it('sends to a tab when given its id, and ignores messages that are not of the protocol or of no handled type', async () => {
-    const page: PageSeen = {
+    const page: PageRead = {
       url: 'https://www.upwork.com/nx/find-work/',
-      kind: 'feed',
       ciphertext: null,
-      companyIdHint: null,
-      nuxt: null,
-      paymentVerified: null,
-      signedIn: true,
-      account: null,
       strategy: null,
+      nuxt: null,
+      viewerState: null,
       client: null,
       otherJobs: [],
+      openJobs: [],
+      text: null,
+      design: null,
     };
     protocol.onMessage('readPage', () => page);
     await expect(protocol.sendToTab(7, 'readPage', undefined)).resolves.toEqual(page);

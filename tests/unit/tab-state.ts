@@ -12,15 +12,20 @@ const SEEN = {
   strategy: 'url',
   client: null,
   otherJobs: [],
+  openJobs: [],
+  design: null,
+  facts: null,
 } as const satisfies Partial<PageSeen & TabState>;
 
 /** What the content script reports of that page. */
-export const pageSeen = (overrides: Partial<PageSeen> = {}): PageSeen => ({ ...SEEN, otherJobs: [], companyIdHint: null, nuxt: null, ...overrides });
+export const pageSeen = (overrides: Partial<PageSeen> = {}): PageSeen => ({ ...SEEN, otherJobs: [], openJobs: [], companyIdHint: null, ...overrides });
 
 /** The tab's stored state once its client was looked up. */
 export const tabState = (overrides: Partial<TabState> = {}): TabState => ({
   ...SEEN,
   otherJobs: [],
+  openJobs: [],
+  asked: null,
   companyId: '1991212616395436888',
   pasted: false,
   status: 'ready',

@@ -17,9 +17,12 @@ export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
 export const lookupStuckMs = () => waitMs('request') + 5_000;
 /**
  * At most this many `by-ciphertext` calls per job viewed: this job, then the client's other jobs the page
- * names (older, so more likely archived). Every answer is kept, so a client's next job usually costs none.
+ * names (askingOrder). Every answer is kept, so a client's next job usually costs none, and a client not found
+ * is tried further down its list on the next view of any of its jobs.
  */
 export const ARCHIVE_CALLS_PER_VIEW = 3;
+/** Find the client (a click in the panel) asks about this many more of the client's jobs at once. */
+export const ARCHIVE_CALLS_PER_CLICK = 10;
 /** A job UpHunt had not archived is asked about again after this long (or at once on Retry). */
 export const NOT_ARCHIVED_TTL_MS = 60 * 60 * 1000;
 
@@ -38,7 +41,12 @@ export interface LookupDeps {
   newId: () => string;
 }
 
-export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen, options: { force?: boolean; pasted?: boolean } = {}): Promise<TabState> {
+export async function lookupPage(
+  deps: LookupDeps,
+  tabId: number,
+  page: PageSeen,
+  options: { force?: boolean; pasted?: boolean; calls?: number } = {},
+): Promise<TabState> {
   const lookupId = deps.newId();
   const base = {
     url: page.url,
@@ -50,10 +58,13 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
     strategy: page.strategy,
     client: page.client,
     otherJobs: page.otherJobs,
+    openJobs: page.openJobs,
+    design: page.design,
+    facts: page.facts,
     pasted: options.pasted ?? false,
     lookupId,
   };
-  let current: TabState = { ...base, companyId: null, status: 'resolving', problem: null, updatedAt: deps.now() };
+  let current: TabState = { ...base, companyId: null, status: 'resolving', problem: null, asked: null, updatedAt: deps.now() };
 
   // Each step writes only while this lookup is still the tab's newest: a page left behind stays left behind.
   const write = async (status: TabStatus, patch: Partial<TabState> = {}): Promise<boolean> => {
@@ -74,9 +85,13 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
 
   try {
     const ciphertext = page.ciphertext;
-    const companyId = page.companyIdHint ?? (await findClient(deps, ciphertext, clientJobsNamed(page), options.force ?? false));
+    const jobs = askingOrder(ciphertext, clientJobsNamed(page), page.openJobs);
+    const found = page.companyIdHint
+      ? { companyId: page.companyIdHint, asked: null }
+      : await findClient(deps, jobs, { force: options.force ?? false, calls: options.calls ?? ARCHIVE_CALLS_PER_VIEW });
+    const companyId = found.companyId;
     if (!companyId) {
-      await write('unknown-job');
+      await write('unknown-job', { asked: found.asked });
       return current;
     }
     const id = companyId;
@@ -88,11 +103,11 @@ export async function lookupPage(deps: LookupDeps, tabId: number, page: PageSeen
       return current;
     }
     if (!(await write('loading', { companyId: id }))) return current;
-    const found = await deps.clientJobs
+    const loaded = await deps.clientJobs
       .load(id, async () => (await beforeCall(deps)).clientJobs(id), { force: options.force ?? false })
       .then(() => true)
       .catch(notFoundAs(false));
-    await write(found ? 'ready' : 'no-history', { companyId: id });
+    await write(loaded ? 'ready' : 'no-history', { companyId: id });
   } catch (error) {
     const problem = toProblem(error, 'UpHunt');
     const retryAt = retryAtOf(problem);
@@ -151,21 +166,45 @@ async function lookAgain(deps: LookupDeps, tabs: Array<{ tabId: number; state: T
 }
 
 /**
- * The client's companyId through any of its jobs UpHunt archived: what is already known of this job or of the
- * client's other jobs first (no call), then this job, then the others, within ARCHIVE_CALLS_PER_VIEW calls.
- * Once found, every job the page names as the client's is remembered as theirs.
+ * The order in which to ask UpHunt about a client's jobs, most likely archived first: this job, then the client's
+ * open jobs, then the rest newest first. UpHunt archives jobs it saw posted, and a `~02` id's number grows with
+ * time; legacy `~01` ids (before late 2024) are the oldest, last, in page order (which lists newest first).
  */
-async function findClient(deps: LookupDeps, ciphertext: string, named: string[], force: boolean): Promise<string | null> {
-  const own = await deps.companyOf.get(ciphertext);
-  if (own) return own;
-  const jobs = [ciphertext, ...named];
+export function askingOrder(ciphertext: string, named: string[], open: string[]): string[] {
+  const openSet = new Set(open);
+  const newestFirst = (list: string[]) =>
+    list
+      .map((job, index) => ({ job, index, id: job.startsWith('~02') ? job.slice(3) : null }))
+      .sort((a, b) => {
+        if (a.id !== null && b.id !== null) return b.id.length - a.id.length || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0) || a.index - b.index;
+        return a.id !== null ? -1 : b.id !== null ? 1 : a.index - b.index;
+      })
+      .map(({ job }) => job);
+  const others = [...new Set(named)].filter((job) => job !== ciphertext);
+  return [ciphertext, ...newestFirst(others.filter((job) => openSet.has(job))), ...newestFirst(others.filter((job) => !openSet.has(job)))];
+}
+
+/**
+ * The client's companyId through any of its jobs UpHunt archived (`jobs` in askingOrder): what is already known
+ * of any of them first (no call), then each job not asked about within the hour, at most `calls` of them. Once
+ * found, every job the page names as the client's is remembered as theirs. When not found, how many of the jobs
+ * UpHunt has now been asked about within the hour, of how many.
+ */
+async function findClient(
+  deps: LookupDeps,
+  jobs: string[],
+  options: { force: boolean; calls: number },
+): Promise<{ companyId: string | null; asked: { asked: number; of: number } | null }> {
   let companyId: string | null = null;
-  for (const job of named) if (!companyId) companyId = await deps.companyOf.get(job);
+  for (const job of jobs) if (!companyId) companyId = await deps.companyOf.get(job);
+  const askedRecently = async (job: string) => {
+    const at = await deps.notArchived.get(job);
+    return at !== null && deps.now() - at < NOT_ARCHIVED_TTL_MS;
+  };
   let calls = 0;
   for (const job of jobs) {
-    if (companyId || calls >= ARCHIVE_CALLS_PER_VIEW) break;
-    const askedAt = force ? null : await deps.notArchived.get(job);
-    if (askedAt !== null && deps.now() - askedAt < NOT_ARCHIVED_TTL_MS) continue;
+    if (companyId || calls >= options.calls) break;
+    if (!options.force && (await askedRecently(job))) continue;
     calls += 1;
     companyId = await deps.shared(`company-of:${job}`, async () => (await beforeCall(deps)).companyIdForCiphertext(job).catch(notFoundAs(null)));
     if (!companyId) await deps.notArchived.set(job, deps.now());
@@ -173,8 +212,10 @@ async function findClient(deps: LookupDeps, ciphertext: string, named: string[],
   if (companyId) {
     const id = companyId;
     await Promise.all(jobs.map((job) => deps.companyOf.set(job, id)));
+    return { companyId, asked: null };
   }
-  return companyId;
+  const asked = (await Promise.all(jobs.map(askedRecently))).filter(Boolean).length;
+  return { companyId: null, asked: { asked, of: jobs.length } };
 }
 
 /** The page a tab's stored state was made from, to look it up again. */
@@ -185,12 +226,14 @@ export function pageOfState(state: TabState): PageSeen {
     ciphertext: state.ciphertext,
     strategy: state.strategy,
     companyIdHint: state.companyId,
-    nuxt: null,
     paymentVerified: state.paymentVerified,
     signedIn: state.signedIn,
     account: state.account,
     client: state.client,
     otherJobs: state.otherJobs,
+    openJobs: state.openJobs,
+    design: state.design,
+    facts: state.facts,
   };
 }
 
@@ -207,12 +250,14 @@ export function pageOfUrl(url: string, kind: PageKind, ciphertext: string | null
     ciphertext,
     strategy: ciphertext ? 'url' : null,
     companyIdHint: null,
-    nuxt: null,
     paymentVerified: null,
     signedIn: null,
     account: null,
     client: null,
     otherJobs: [],
+    openJobs: [],
+    design: null,
+    facts: null,
   };
 }
 

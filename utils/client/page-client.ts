@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { dollarsIn } from '../format';
 import type { PageClientSeen, PageSeen } from '../messaging';
 import { BuyerSchema, WorkHistoryItemSchema, type ClientJobs, type WorkHistoryItem } from '../uphunt/schemas';
-import { paymentVerified } from '../upwork/extract';
+import { paymentVerified } from '../upwork/page-facts';
 import { isCiphertext, normaliseCiphertext } from '../upwork/page';
 
 /** The companyId of a client known only from its page (never a real id: those are digits). */

@@ -1,6 +1,11 @@
-/** DOM → what the page shows. Pure over a Document and a URL; never throws on a strange page. */
-import type { PageClientSeen, PageSeen } from '../messaging';
-import { JOB_PAGE_KINDS, linkedCiphertext, numericCiphertext, parseUpworkUrl } from './page';
+/**
+ * DOM → what the page shows, in the content script. Pure over a Document and a URL; never throws on a strange
+ * page. It names no page kind: the background does (digestPage), from the URL, and keeps a job read from the DOM
+ * only on pages that show one. The content script runs in every Upwork tab (12 KB): what can be made sense of
+ * later (words, the page state) is sent as found.
+ */
+import type { PageClientSeen, PageRead } from '../messaging';
+import { linkedCiphertext, numericCiphertext } from './page';
 
 /** The job's own container on a job page, a slide-over or an apply page; client-history links sit outside it. */
 const JOB_CONTAINERS = '.job-details, .air3-slider-job-details, [data-test="job-details"], div[job-uid]';
@@ -9,44 +14,50 @@ const ID_ATTRIBUTES: ReadonlyArray<[string, string]> = [
   ['div[job-uid]', 'job-uid'],
   ['#set-bid-button[data-ev-job-uid]', 'data-ev-job-uid'],
 ];
+// Any route that names a job in its path; the background checks it against the routes it knows (parseUpworkUrl).
+const PATH_JOB = /^\/(?:jobs|freelance-jobs|nx|ab)\b.*?[/_](~0(?:2\d{15,20}|1[0-9a-f]{16}))(?=\/|$)/i;
 
 export type Strategy = 'url' | 'attribute' | 'link';
 
-export function readPage(doc: Document, url: string): PageSeen {
-  const { kind } = parseUpworkUrl(url);
+export function readPage(doc: Document, url: string): PageRead {
   const found = findCiphertext(doc, url);
   const ciphertext = found?.ciphertext ?? null;
-  const client = ciphertext ? clientSeen(doc) : null;
+  const box = ciphertext ? doc.querySelector(CLIENT_BOX) : null;
+  const links = ciphertext ? clientJobLinks(doc, ciphertext) : null;
+  // A slide-over's words are its own only inside its container: the list around it shows other jobs' proposals.
+  const area = doc.querySelector(JOB_AREA) ?? (/\/details\//.test(url) ? null : (doc.querySelector('main') ?? doc.body));
   return {
     url,
-    kind,
     ciphertext,
     strategy: found?.strategy ?? null,
     // The page state is read by the background (digestPage): its reader need not ship in every Upwork tab.
-    companyIdHint: null,
     nuxt: ciphertext ? nuxtText(doc) : null,
-    paymentVerified: client ? paymentVerified(client.text) : null,
     // Who is looking matters for applying to a job; on a list it would cost a scan of every inline script.
     viewerState: ciphertext ? viewerState(doc) : null,
-    signedIn: null,
-    account: null,
-    client,
-    otherJobs: ciphertext ? clientJobLinks(doc, ciphertext) : [],
+    client: box ? clientSeen(box) : null,
+    otherJobs: links?.all ?? [],
+    openJobs: links?.open ?? [],
+    // The job area's words: Connects, activity and bid range, read in the background. (Not innerText: it would
+    // compute the layout in every Upwork tab for words textContent has too.)
+    text: ciphertext ? (area?.textContent?.slice(0, TEXT_MAX) ?? null) : null,
+    // Which design the page is (Options → Diagnostics): the client box's name and the page's theme and classes.
+    design: ciphertext ? `${box?.getAttribute('data-test')} ${doc.documentElement.getAttribute('theme')} ${doc.documentElement.className}` : null,
   };
 }
+export const TEXT_MAX = 30_000;
+const JOB_AREA = '.job-details-content, .air3-slider-job-details';
 
 /** The job a page shows: its URL first, then the id attributes, then the title link of the job's own container. */
 export function findCiphertext(doc: Document, url: string): { ciphertext: string; strategy: Strategy } | null {
-  const ref = parseUpworkUrl(url);
-  if (ref.ciphertext) return { ciphertext: ref.ciphertext, strategy: 'url' };
-  if (!JOB_PAGE_KINDS.has(ref.kind)) return null;
+  const fromPath = PATH_JOB.exec(new URL(url).pathname)?.[1];
+  if (fromPath) return { ciphertext: fromPath.toLowerCase(), strategy: 'url' };
   for (const [selector, attribute] of ID_ATTRIBUTES) {
     // A legacy job's id is not numeric: it is read from its link instead.
     const ciphertext = numericCiphertext(doc.querySelector(selector)?.getAttribute(attribute)?.trim());
     if (ciphertext) return { ciphertext, strategy: 'attribute' };
   }
   for (const container of doc.querySelectorAll(JOB_CONTAINERS)) {
-    for (const link of container.querySelectorAll<HTMLAnchorElement>('a[href*="/jobs/"]')) {
+    for (const link of container.querySelectorAll('[href*="/jobs/"]')) {
       if (link.closest('.extra-jobs-cards')) continue;
       const ciphertext = linkedCiphertext(link.getAttribute('href'));
       if (ciphertext) return { ciphertext, strategy: 'link' };
@@ -62,18 +73,17 @@ function nuxtText(doc: Document): string | null {
 }
 export const NUXT_MAX = 2_000_000;
 
-const CLIENT_BOX = '[data-test~="about-client-container"], [data-test~="AboutClientUser"], .cfe-ui-job-about-client';
+// 2024 (AboutClientUser), 2025 (about-client-container), the 2026 redesign (about-client, shown twice: one is read).
+const CLIENT_BOX = '[data-test~="about-client-container"], [data-test~="AboutClientUser"], [data-test="about-client"], .cfe-ui-job-about-client';
 
 /**
  * What the client box says, as the page words it: its labelled lines (parts joined by " | ", as server HTML runs
  * "Canada" and "Brossard" together) and its text. Parsed in the background, with the page state's client.
  */
-function clientSeen(doc: Document): PageClientSeen | null {
-  const box = doc.querySelector(CLIENT_BOX);
-  if (!box) return null;
+function clientSeen(box: Element): PageClientSeen {
   const fields: Record<string, string> = {};
-  for (const element of box.querySelectorAll('[data-qa], [data-testid]')) {
-    const name = element.getAttribute('data-qa') ?? element.getAttribute('data-testid') ?? '';
+  for (const element of box.querySelectorAll('[data-qa], [data-testid], [data-test]')) {
+    const name = element.getAttribute('data-qa') ?? element.getAttribute('data-testid') ?? element.getAttribute('data-test') ?? '';
     const parts = element.children.length > 1 ? [...element.children].map((child) => child.textContent ?? '') : [element.textContent ?? ''];
     fields[name] = parts
       .map((part) => part.replace(/\s+/g, ' ').trim())
@@ -84,26 +94,28 @@ function clientSeen(doc: Document): PageClientSeen | null {
   return { fields, text: (box.textContent ?? '').replace(/\s+/g, ' ').slice(0, 2000), state: null };
 }
 
-/** The client box says it in words ("Payment method verified"); the class `payment-verified` also marks the phone. */
-export function paymentVerified(boxText: string): boolean | null {
-  return /payment method not verified/i.test(boxText) ? false : /payment method verified/i.test(boxText) ? true : null;
-}
+// "Other open jobs by this Client" and "Client's recent history" (2024–2025 cards, the 2026 section).
+const CLIENT_JOBS = '.extra-jobs-cards .air3-card, .extra-jobs-cards section, [data-test="client-history"]';
 
 /**
- * The client's other jobs the page links: "Other open jobs by this Client" and "Client's recent history",
- * never "Similar jobs" (other clients).
+ * The client's other jobs the page links (`<a>` or Upwork's `<uplink>`, relative or absolute), in page order, and
+ * which of them are open: "Other open jobs by this Client" and "Client's recent history", never "Similar jobs"
+ * (other clients).
  */
-export function clientJobLinks(doc: Document, own: string): string[] {
-  const found = new Set<string>();
-  for (const card of doc.querySelectorAll('.extra-jobs-cards .air3-card, .extra-jobs-cards section')) {
-    const heading = card.querySelector('header, h2, h3, h4')?.textContent ?? '';
+export function clientJobLinks(doc: Document, own: string): { all: string[]; open: string[] } {
+  const all = new Set<string>();
+  const open = new Set<string>();
+  for (const card of doc.querySelectorAll(CLIENT_JOBS)) {
+    const heading = card.querySelector('header, h2, h3, h4, h5')?.textContent ?? '';
     if (!/client/i.test(heading) || /similar/i.test(heading)) continue;
-    for (const link of card.querySelectorAll('a[href*="/jobs/"]')) {
+    for (const link of card.querySelectorAll('[href*="/jobs/"]')) {
       const ciphertext = linkedCiphertext(link.getAttribute('href'));
-      if (ciphertext && ciphertext !== own) found.add(ciphertext);
+      if (!ciphertext || ciphertext === own) continue;
+      all.add(ciphertext);
+      if (/open/i.test(heading)) open.add(ciphertext);
     }
   }
-  return [...found].slice(0, 20);
+  return { all: [...all].slice(0, 50), open: [...open].slice(0, 50) };
 }
 
 /**

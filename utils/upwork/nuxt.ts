@@ -6,29 +6,58 @@
  * hundreds of KB), we follow indices along the few paths we need. Typed entries (`["Reactive", 5]`) are
  * wrappers Nuxt adds around state, so any type we do not know is passed through instead of failing the page.
  */
-import type { PageSeen } from '../messaging';
+import type { PageRead, PageSeen } from '../messaging';
+import { isCiphertext, JOB_PAGE_KINDS, normaliseCiphertext, parseUpworkUrl } from './page';
+import { designOf, pageFacts, paymentVerified, type StateFacts } from './page-facts';
 
 /**
- * Completes what the content script read with what the page state says (run in the background): the companyId
- * hint, and the client's record and recent contracts. The state's JSON itself is not kept.
+ * Makes sense of what the content script read (run in the background): the page kind, from the URL; the job,
+ * kept from the DOM only on pages that show one; the companyId hint, the client's record and recent contracts and
+ * open jobs from the page state; the payment; what the page shows for free (Connects, activity, bid range) and
+ * which design it is. The state's JSON and the page's words themselves are not kept.
  */
-export function digestPage(seen: PageSeen): PageSeen {
-  const { nuxt, viewerState, ...read } = seen;
-  const page = { ...read, ...(viewerState ? viewerOf(viewerState) : {}) };
-  const rest = { ...page, viewerState: null };
-  if (!nuxt || !page.ciphertext) return { ...rest, nuxt: null };
+export function digestPage(read: PageRead): PageSeen {
+  const { nuxt, viewerState, text, ...rest } = read;
+  const ref = parseUpworkUrl(read.url);
+  // The URL names the job, or (on a page that shows one) an id attribute or the job's own link does.
+  const found: Pick<PageSeen, 'ciphertext' | 'strategy'> = ref.ciphertext
+    ? { ciphertext: ref.ciphertext, strategy: 'url' }
+    : JOB_PAGE_KINDS.has(ref.kind) && read.ciphertext && read.strategy !== 'url'
+      ? { ciphertext: read.ciphertext, strategy: read.strategy }
+      : { ciphertext: null, strategy: null };
+  const viewer = viewerState ? viewerOf(viewerState) : { signedIn: null, account: null };
+  const base: PageSeen = {
+    ...rest,
+    ...found,
+    ...viewer,
+    kind: ref.kind,
+    companyIdHint: null,
+    paymentVerified: null,
+    design: null,
+    facts: null,
+  };
+  if (!found.ciphertext) return { ...base, client: null, otherJobs: [], openJobs: [] };
+  const ciphertext = found.ciphertext;
   let payload: NuxtPayload | null = null;
   try {
-    payload = decodeNuxtData(nuxt);
+    payload = nuxt ? decodeNuxtData(nuxt) : null;
   } catch {
-    // A payload we cannot decode costs only what the client box does not say.
+    // A payload we cannot decode costs only what the client box and the page's words do not say.
   }
-  const state = clientFromNuxt(payload, page.ciphertext);
+  const state = clientFromNuxt(payload, ciphertext);
+  const client = state || read.client ? { fields: read.client?.fields ?? {}, text: read.client?.text ?? '', state } : null;
+  const stated = (state?.buyer as { isPaymentMethodVerified?: unknown } | null)?.isPaymentMethodVerified;
+  const openInState = openJobsFromNuxt(payload, ciphertext);
+  const others = (list: string[]) => [...new Set(list)].filter((c) => c !== ciphertext).slice(0, 50);
   return {
-    ...rest,
-    nuxt: null,
-    companyIdHint: page.companyIdHint ?? companyIdFromNuxt(payload, page.ciphertext),
-    client: state || page.client ? { fields: page.client?.fields ?? {}, text: page.client?.text ?? '', state } : null,
+    ...base,
+    companyIdHint: companyIdFromNuxt(payload, ciphertext),
+    client,
+    paymentVerified: typeof stated === 'boolean' ? stated : paymentVerified(client?.text ?? ''),
+    openJobs: others([...read.openJobs, ...openInState]),
+    otherJobs: others([...openInState, ...read.otherJobs]),
+    design: designOf(read.design),
+    facts: pageFacts(text, factsFromNuxt(payload, ciphertext)),
   };
 }
 
@@ -103,6 +132,27 @@ export function clientFromNuxt(payload: NuxtPayload | null, ciphertext: string):
   if (!payload || details === undefined) return null;
   const part = (key: string) => plain(payload.flat, walk(payload.flat, details, [key]), 0);
   return { buyer: part('buyer'), workHistory: part('workHistory') };
+}
+
+/** What the state says of Connects, the client's activity on the job and the bids so far, when it describes this job. */
+export function factsFromNuxt(payload: NuxtPayload | null, ciphertext: string): StateFacts | null {
+  const details = payload ? jobDetails(payload, ciphertext) : undefined;
+  if (!payload || details === undefined) return null;
+  const part = (path: string[]) => plain(payload.flat, walk(payload.flat, details, path), 0) as Record<string, unknown> | null;
+  return { connects: part(['connects']), clientActivity: part(['job', 'clientActivity']), bids: part(['applicants', 'applicantsBidsStats']) };
+}
+
+/** The client's other open jobs the state names (`jobDetails.openJobs[].ciphertext`), when it describes this job. */
+export function openJobsFromNuxt(payload: NuxtPayload | null, ciphertext: string): string[] {
+  const details = payload ? jobDetails(payload, ciphertext) : undefined;
+  if (!payload || details === undefined) return [];
+  const jobs = plain(payload.flat, walk(payload.flat, details, ['openJobs']), 0);
+  return Array.isArray(jobs)
+    ? jobs.flatMap((job) => {
+        const cipher = (job as { ciphertext?: unknown } | null)?.ciphertext;
+        return typeof cipher === 'string' && isCiphertext(cipher) ? [normaliseCiphertext(cipher)] : [];
+      })
+    : [];
 }
 
 /** Rebuilds a value from the payload, bounded in depth and length (a hostile page cannot make it loop or grow). */

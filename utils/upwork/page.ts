@@ -1,9 +1,11 @@
 /** Where on Upwork a URL points, and which job it names. Pure: no DOM, no browser API. */
 
-export type PageKind = 'job' | 'public-job' | 'slide-over' | 'apply' | 'proposal' | 'search' | 'feed' | 'saved' | 'other';
+export const PAGE_KINDS = ['job', 'public-job', 'slide-over', 'job-viewer', 'apply', 'proposal', 'unknown-route', 'search', 'feed', 'saved', 'other'] as const;
+/** `job-viewer`: the 2026 design's job page; `unknown-route`: a path under /nx/ that names a job, on a route not known here. */
+export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** Pages that show one job: reading no job there means Upwork's markup moved. */
-export const JOB_PAGE_KINDS: ReadonlySet<PageKind> = new Set(['job', 'public-job', 'slide-over', 'apply', 'proposal']);
+export const JOB_PAGE_KINDS: ReadonlySet<PageKind> = new Set(['job', 'public-job', 'slide-over', 'job-viewer', 'apply', 'proposal', 'unknown-route']);
 
 export interface PageRef {
   kind: PageKind;
@@ -16,14 +18,23 @@ const CIPHER = '~0(?:2\\d{15,20}|1[0-9a-f]{16})';
 const RULES: ReadonlyArray<[PageKind, RegExp]> = [
   ['job', new RegExp(`^/jobs/(?:[^/]*_)?(${CIPHER})/?$`, 'i')],
   ['public-job', new RegExp(`^/freelance-jobs/apply/(?:[^/]*_)?(${CIPHER})/?$`, 'i')],
-  ['slide-over', new RegExp(`^/nx/(?:search/jobs|find-work(?:/[a-z0-9-]+)?)/details/(${CIPHER})/?$`, 'i')],
+  ['job-viewer', new RegExp(`^/nx/s/job-details-viewer/(?:jobs/)?(?:[^/]*_)?(${CIPHER})/?$`, 'i')],
+  // Over search, feeds and (2026) the universal and saved searches: /nx/s/<name>/jobs/details/~…
+  ['slide-over', new RegExp(`^/nx/(?:search/jobs|s/[a-z0-9-]+/jobs|find-work(?:/[a-z0-9-]+)?)/details/(${CIPHER})/?$`, 'i')],
   ['apply', new RegExp(`^/(?:ab|nx)/proposals/job/(${CIPHER})/apply/?$`, 'i')],
+  // The next route Upwork invents still shows its job, and Diagnostics counts it under its own kind. People's and
+  // companies' ids look like legacy job ids (`~01…`): a path through such a segment is not a job.
+  [
+    'unknown-route',
+    new RegExp(`^/nx/(?!(?:[^/]+/)*(?:freelancers?|agenc(?:y|ies)|compan(?:y|ies)|profiles?|users?|clients?)/)(?:[^/]+/)*?(?:[^/]*_)?(${CIPHER})(?:/|$)`, 'i'),
+  ],
 ];
 // Pages whose path names no job: the job (if any) is read from the page itself.
 const LIST_RULES: ReadonlyArray<[PageKind, RegExp]> = [
   ['proposal', /^\/nx\/proposals\/\d+\/?$/],
   ['saved', /^\/nx\/(?:search\/jobs\/saved|find-work\/saved-jobs)\/?$/],
-  ['search', /^\/nx\/search\/jobs\/?$/],
+  // 2026: the universal search and saved searches (/nx/s/<name>/jobs) show the same tiles.
+  ['search', /^\/nx\/(?:search|s\/[a-z0-9-]+)\/jobs\/?$/i],
   ['feed', /^\/nx\/find-work(?:\/(?:best-matches|most-recent|\d+))?\/?$/],
 ];
 
