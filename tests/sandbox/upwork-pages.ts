@@ -93,6 +93,77 @@ ${nuxt}
 </body></html>`;
 }
 
+export interface Page2026Options {
+  /** The client's recent history, newest first, as the history section links them (absolute URLs). */
+  history?: string[];
+  /** The theme Upwork's <html> carries: `ngm-dark` or light (none). */
+  theme?: 'ngm-dark' | null;
+}
+
+/**
+ * A job page in Upwork's 2026 redesign, from the facts in ../shared/upwork-pages.md (no capture is shared):
+ * `ngm-` components, the client box `[data-test="about-client"]` twice (a narrow copy and a wide one) with
+ * `about-client-…` lines and "Payment verified", the client's recent history with absolute links, Connects as
+ * "20 required Connects ( 216 available)", the bid range as "High $X Average $Y Low $Z", a `__NUXT_DATA__` with
+ * no job details. Served at the job viewer's route and used as the unit tests' fixture.
+ */
+export function renderJobPage2026(job: SandboxJob, all: SandboxJob[], options: Page2026Options = {}): string {
+  const others = options.history ?? all.filter((o) => o !== job && o.companyId === job.companyId).map((o) => o.ciphertext);
+  const title = (cipher: string) => all.find((o) => o.ciphertext === cipher)?.title ?? `Earlier job ${cipher.slice(-4)}`;
+  const items = others
+    .map(
+      (cipher) =>
+        `<div data-test="history-item" class="ngm-history-item"><a data-test="history-item-title" href="https://www.upwork.com/jobs/${cipher}">${escapeHtml(title(cipher))}</a><span class="ngm-rating" aria-label="Rating 5.0 out of 5">5.0</span><p>Great to work with.</p></div>`,
+    )
+    .join('');
+  const box = (copy: string) => `<div data-test="about-client" class="${copy}">
+      <h2 class="ngm-heading">About the client</h2>
+      <div data-test="about-client-metrics">
+        <div data-test="about-client-payment-verified"><span class="ngm-tag-inline-sm is-verified" aria-label="Payment verified">Payment verified</span></div>
+        <p class="ngm-text-sm">Verified · This client has a verified payment method with Upwork</p>
+        <div data-test="about-client-rating"><span class="sr-only">Rating is 4.8 out of 5.</span><span>4.79 of 12 reviews</span></div>
+        <div data-test="about-client-location"><strong>Germany</strong><span>Stuttgart 3:12 PM</span></div>
+        <div data-test="about-client-job-stats"><strong>9 jobs posted</strong><span>78% hire rate, 1 open job</span></div>
+        <div data-test="about-client-spend-stats"><strong>$10K total spent</strong><span>9 hires 2 active</span></div>
+        <div data-test="about-client-member-since">Member since Apr 11, 2019</div>
+      </div>
+    </div>`;
+  return `<!doctype html>
+<html ${options.theme === null ? '' : `theme="${options.theme ?? 'ngm-dark'}" `}lang="en" class="has-cq fluid-adapter"><head><meta charset="utf-8"><title>${escapeHtml(job.title)} - Upwork</title>
+<style>body{font-family:sans-serif;margin:0}main{display:flex;gap:24px;padding:24px}.ngm-job{flex:2}aside{flex:1}.d-lg-none{display:none}</style>
+</head><body>
+<script>window.__TOP_NAVIGATION_USER_STATE__={"context":{"isLoggedIn":true},"orgs":{"current":{"id":"555000111222333444","flag":{"agency":true,"vendor":false,"client":false}}}}</script>
+<ngm-top-nav>Upwork (sandbox page, 2026 design)</ngm-top-nav>
+<main>
+  <ngm-job-details class="ngm-job">
+    <h1 data-test="job-title">${escapeHtml(job.title)}</h1>
+    <span data-test="posted-time">Posted 3 hours ago</span>
+    <p class="ngm-connects">20 required Connects ( 216 available)</p>
+    <div data-test="job-description-content"><p>This page is served by the extension's sandbox in Upwork's 2026 design; no real Upwork data is shown.</p></div>
+    <ul class="ngm-metrics"><li data-test="job-metrics-workload">Less than 30 hrs/week</li><li data-test="job-metrics-duration">1 to 3 months</li><li data-test="job-metrics-experience">Expert</li></ul>
+    <ul class="ngm-skills"><li data-test="skill">React</li><li data-test="skill">TypeScript</li></ul>
+    <section class="ngm-activity"><h2>Activity on this job</h2>
+      <div data-test="activity-proposals"><span>Proposals:</span><span>20 to 50</span></div>
+      <div><span>Last viewed by client:</span><span>2 hours ago</span></div>
+      <div><span>Already hired:</span><span>1</span></div>
+      <div><span>Interviewing:</span><span>3</span></div>
+      <div><span>Invites sent:</span><span>5</span></div>
+      <div><span>Unanswered invites:</span><span>1</span></div>
+      <div class="ngm-bid-range"><span>Bid range</span><span>High $85.00</span><span>Average $42.50</span><span>Low $15.00</span></div>
+    </section>
+  </ngm-job-details>
+  <aside>
+    ${box('d-lg-none')}
+    <div class="ngm-apply"><button type="button">Apply now</button><p>Required Connects to submit a proposal: 20</p><p>Available Connects: 216</p></div>
+    ${box('d-none d-lg-block')}
+  </aside>
+</main>
+<section data-test="client-history" class="ngm-client-history"><h3>Client's recent history (${others.length})</h3>${items}</section>
+<section class="ngm-similar"><h3>Similar jobs</h3><a href="https://www.upwork.com/jobs/~022040000000000000001">Someone else's job</a></section>
+<script type="application/json" id="__NUXT_DATA__" data-ssr="true">[{"state":1},{"config":2},{"theme":3},"ngm-dark"]</script>
+</body></html>`;
+}
+
 /**
  * A feed as Upwork renders it: the sandbox's jobs and `filler` more in the 2026 tile markup, one 2024-style
  * tile and one feed tile whose link is a legacy ~01 job with an unrelated numeric id.

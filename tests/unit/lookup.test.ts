@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pageSeen } from './tab-state';
 import { createInFlight, createTtlCache, type CacheEntry } from '@/utils/cache';
 import { ApiError, type ProblemKind } from '@/utils/http';
-import { followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/client/lookup';
+import { askingOrder, followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/client/lookup';
 import type { TabState } from '@/utils/storage';
 import type { UpHuntClient } from '@/utils/uphunt/client';
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
@@ -153,6 +153,37 @@ describe('finding the client through any of its archived jobs', () => {
     const state = await lookupPage(w.deps, 2, page({ url: `https://www.upwork.com/jobs/${next}`, ciphertext: next, otherJobs: [OLD[2]!] }));
     expect(state).toMatchObject({ status: 'ready', companyId: COMPANY });
     expect(w.calls.filter((c) => c.startsWith('byCipher'))).toEqual([`byCipher ${CIPHER}`, `byCipher ${OLD[0]}`]);
+  });
+
+  // A long history as real pages list it (newest first, legacy ~01 jobs of years ago among them): 19 of them.
+  const LEGACY = Array.from({ length: 16 }, (_, i) => `~01aa0000000000${String(i).padStart(4, '0')}`);
+  const RECENT = ['~022049273127616182023', '~022051999999999999999', '~022040111111111111111'];
+  const LONG = [LEGACY[0]!, LEGACY[1]!, RECENT[2]!, ...LEGACY.slice(2, 9), RECENT[0]!, ...LEGACY.slice(9), RECENT[1]!];
+
+  it('asks this job, then the open jobs, then the rest newest first: ~02 by their number, legacy ~01 last in page order', () => {
+    const order = askingOrder(CIPHER, LONG, [RECENT[2]!]);
+    expect(order.slice(0, 4)).toEqual([CIPHER, RECENT[2], RECENT[1], RECENT[0]]);
+    expect(order.slice(4)).toEqual(LEGACY);
+    expect(new Set(order).size).toBe(order.length);
+  });
+
+  it('finds a long history\'s newest archived job within one view, however far down the page lists it', async () => {
+    const w = archivedOnly(RECENT[0]!);
+    expect(await lookupPage(w.deps, 1, page({ otherJobs: LONG }))).toMatchObject({ status: 'ready', companyId: COMPANY });
+    expect(w.calls.filter((c) => c.startsWith('byCipher'))).toEqual([CIPHER, RECENT[1], RECENT[0]].map((c) => `byCipher ${c}`));
+  });
+
+  it('Find the client asks about ten more of its jobs at once, and says how many of them UpHunt was asked about', async () => {
+    const { ARCHIVE_CALLS_PER_CLICK } = await import('@/utils/client/lookup');
+    const w = archivedOnly(LEGACY[11]!);
+    expect(await lookupPage(w.deps, 1, page({ otherJobs: LONG }))).toMatchObject({ status: 'unknown-job', asked: { asked: 3, of: 20 } });
+    // The next view goes on down the list rather than asking the same three again.
+    expect(await lookupPage(w.deps, 1, page({ otherJobs: LONG }))).toMatchObject({ status: 'unknown-job', asked: { asked: 6, of: 20 } });
+    const found = await lookupPage(w.deps, 1, page({ otherJobs: LONG }), { calls: ARCHIVE_CALLS_PER_CLICK });
+    expect(found).toMatchObject({ status: 'ready', companyId: COMPANY, asked: null });
+    const asked = w.calls.filter((c) => c.startsWith('byCipher')).map((c) => c.slice(9));
+    expect(asked).toEqual(askingOrder(CIPHER, LONG, []).slice(0, 16));
+    expect(new Set(asked).size).toBe(asked.length);
   });
 
   it("reads the past jobs in the page state's work history too, and never the job itself", async () => {

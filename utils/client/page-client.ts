@@ -65,30 +65,47 @@ export function clientJobsNamed(page: Pick<PageSeen, 'ciphertext' | 'otherJobs' 
   return [...new Set(named)].filter((c) => c !== page.ciphertext);
 }
 
+/**
+ * The client box's lines, as each design names them: 2024–2025 (`data-qa`, `data-testid`) and the 2026 redesign
+ * (`data-test="about-client-…"`, where one line may hold two facts: "$10K total spent 7 hires 1 active").
+ */
+const LINES = {
+  location: ['client-location', 'about-client-location'],
+  posting: ['client-job-posting-stats', 'about-client-job-stats'],
+  spend: ['client-spend', 'about-client-spend-stats'],
+  hires: ['client-hires', 'about-client-spend-stats', 'about-client-hires'],
+  hourly: ['client-hourly-rate', 'about-client-hourly-rate', 'about-client-spend-stats'],
+  since: ['client-contract-date', 'about-client-member-since'],
+  rating: ['buyer-rating', 'about-client-rating'],
+} as const;
+
 function clientFromBox(seen: PageClientSeen): Buyer {
-  const field = (name: string) => seen.fields[name] ?? '';
-  const [country, place] = field('client-location').split(' | ');
-  const posting = field('client-job-posting-stats');
+  const field = (line: keyof typeof LINES) => LINES[line].map((name) => seen.fields[name]).find((text) => !!text) ?? '';
+  const [country, place] = field('location').split(' | ');
+  const posting = field('posting');
   const posted = count(/([\d,]+)\s+jobs?\s+posted/i, posting);
   const hireRate = count(/(\d+)%\s+hire rate/i, posting);
-  const rating = field('buyer-rating');
+  const rating = field('rating');
   const reviews = /([\d.]+)\s+of\s+([\d,]+)\s+reviews?/i.exec(rating);
   const stars = reviews ? Number(reviews[1]) : count(/rating is ([\d.]+) out of 5/i, rating);
-  const since = Date.parse(field('client-contract-date').replace(/^member since\s*/i, ''));
+  const since = Date.parse(field('since').replace(/^member since\s*/i, ''));
   const phone = /phone number not verified/i.test(seen.text) ? 'NOT_VERIFIED' : /phone number verified/i.test(seen.text) ? 'VERIFIED' : null;
+  // A 2026 line holds the spend and the hires: the amount is the one before "spent", else the line's only one.
+  const spend = /\$\s*[\d.,]+\s*[KM]?\+?\s*(?:total\s+)?spent/i.exec(field('spend'))?.[0] ?? field('spend');
+  const hourly = /\$\s*[\d.,]+\s*\/\s*hr/i.exec(field('hourly'))?.[0] ?? seen.fields['client-hourly-rate'] ?? null;
   return {
     company: { name: null, companyId: null, contractDate: Number.isFinite(since) ? new Date(since).toISOString() : null, isEDCReplicated: null },
     location: country ? { country, city: place?.replace(/\d{1,2}:\d{2}\s*[AP]M/i, '').trim() || null, countryTimezone: null } : null,
     stats: {
-      totalAssignments: count(/([\d,]+)\s+hires?/i, field('client-hires')),
+      totalAssignments: count(/([\d,]+)\s+hires?\b/i, field('hires')),
       score: stars && stars > 0 ? stars : null,
       feedbackCount: reviews ? count(/([\d,]+)/, reviews[2]!) : null,
       // The box leaves out "total spent" for a client who spent nothing.
-      totalCharges: { amount: dollarsIn(field('client-spend')) ?? (seen.fields['client-job-posting-stats'] ? 0 : null) },
+      totalCharges: { amount: dollarsIn(spend) ?? (posting ? 0 : null) },
       totalJobsWithHires: posted !== null && hireRate !== null ? Math.round((posted * hireRate) / 100) : null,
     },
     enterprise: null,
-    avgHourlyJobsRate: { amount: dollarsIn(field('client-hourly-rate')) },
+    avgHourlyJobsRate: { amount: dollarsIn(hourly) },
     postedCount: posted,
     topClient: null,
     phoneVerificationStatus: phone ? { status: phone } : null,
