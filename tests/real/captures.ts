@@ -23,7 +23,14 @@ export interface RealJobPage {
   otherJobs: string[];
   /** A "Similar jobs" link: another client's job. */
   similar?: string;
+  /** Which of Upwork's designs it is. */
+  design: string;
+  /** What a person reads on it for free: Connects (required, available, remaining after sending) and activity. */
+  connects: [number | null, number | null, number | null];
+  activity: { proposals: string | null; lastViewed: string | null; interviewing: number | null; invitesSent: number | null; unansweredInvites: number | null };
 }
+
+const NO_ACTIVITY = { proposals: null, lastViewed: null, interviewing: null, invitesSent: null, unansweredInvites: null };
 
 export const JOB_PAGES: RealJobPage[] = [
   {
@@ -34,6 +41,9 @@ export const JOB_PAGES: RealJobPage[] = [
     paymentVerified: true,
     otherJobs: ['~021836084896483984802'],
     similar: '~021827749074277538426',
+    design: '2024',
+    connects: [9, 120, null],
+    activity: { proposals: '5 to 10', lastViewed: 'yesterday', interviewing: 2, invitesSent: 4, unansweredInvites: 1 },
   },
   {
     file: 'job-2024-11.html',
@@ -42,6 +52,9 @@ export const JOB_PAGES: RealJobPage[] = [
     ciphertext: '~021850898891443283840',
     paymentVerified: true,
     otherJobs: [],
+    design: '2024',
+    connects: [11, 120, null],
+    activity: { proposals: '50+', lastViewed: '3 days ago', interviewing: 0, invitesSent: 0, unansweredInvites: 0 },
   },
   {
     file: 'job-2026-03.html',
@@ -50,6 +63,9 @@ export const JOB_PAGES: RealJobPage[] = [
     ciphertext: '~022037632358032505171',
     paymentVerified: true,
     otherJobs: [],
+    design: '2025',
+    connects: [20, 246, null],
+    activity: { proposals: '50+', lastViewed: '16 hours ago', interviewing: 0, invitesSent: 0, unansweredInvites: 0 },
   },
   {
     file: 'job-2025-12-top-only.html',
@@ -58,6 +74,9 @@ export const JOB_PAGES: RealJobPage[] = [
     ciphertext: '~021999060037801980319',
     paymentVerified: null,
     otherJobs: [],
+    design: 'unknown',
+    connects: [21, 25, null],
+    activity: NO_ACTIVITY,
   },
   {
     file: 'slide-over-2025-12.html',
@@ -66,6 +85,9 @@ export const JOB_PAGES: RealJobPage[] = [
     ciphertext: '~021999055296412911573',
     paymentVerified: true,
     otherJobs: ['~021909892850441710505', '~01fb0422c815aead49', '~0134de7cbf023c3b35'],
+    design: '2025',
+    connects: [14, 25, null],
+    activity: { proposals: 'Less than 5', lastViewed: '4 minutes ago', interviewing: 0, invitesSent: 5, unansweredInvites: 5 },
   },
   {
     file: 'apply-2025-12.html',
@@ -74,6 +96,9 @@ export const JOB_PAGES: RealJobPage[] = [
     ciphertext: '~021998744339961847531',
     paymentVerified: null,
     otherJobs: [],
+    design: 'unknown',
+    connects: [10, null, 15],
+    activity: NO_ACTIVITY,
   },
 ];
 

@@ -1,6 +1,7 @@
 /** Page reading over the real Upwork captures in ../shared/real-upwork (see tests/real/captures.ts). */
 import { describe, expect, it } from 'vitest';
 import { clientJobsNamed, pageClient } from '@/utils/client/page-client';
+import { askingOrder } from '@/utils/client/lookup';
 import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { findCiphertext, readPage as readOnly } from '@/utils/upwork/extract';
 import { digestPage } from '@/utils/upwork/nuxt';
@@ -72,6 +73,37 @@ describe('real job pages, slide-overs and apply pages', () => {
     const none = pageClient(readPage(parse('job-2024-11.html'), JOB_PAGES[1]!.url).client)!;
     expect(none.buyer?.stats?.totalCharges?.amount).toBe(0);
     expect(none.buyer?.postedCount).toBe(1);
+  });
+});
+
+describe('what the real pages show for free', () => {
+  it.each(JOB_PAGES)('$file: its design, the Connects it asks for and the activity on the job, as a person reads them', (page) => {
+    const seen = readPage(parse(page.file), page.url);
+    expect(seen.design).toBe(page.design);
+    const [required, available, remaining] = page.connects;
+    expect(seen.facts?.connects).toEqual({ required, available, remaining });
+    expect(seen.facts?.activity).toMatchObject(page.activity);
+  });
+
+  it('2026-03: the bid range and the exact activity from the state; 2024 pages that hide the bid range from non-Plus members say none', () => {
+    const current = readPage(parse('job-2026-03.html'), JOB_PAGES[2]!.url).facts!;
+    expect(current.bidRange).toEqual({ high: 6500, avg: 4513.087286324787, low: 5 });
+    expect(current.activity.lastViewedAt).toBe(Date.parse('2026-03-28T00:06:58.575Z'));
+    expect(current.activity.hired).toBe(0);
+    // "High $ Avg $ Low $" with an upgrade prompt: unknown, never 0.
+    expect(readPage(parse('job-2024-10.html'), JOB_PAGES[0]!.url).facts?.bidRange).toBeNull();
+  });
+
+  it("2026-03: the client's recent history is asked about newest first, its two ~02 jobs before ten legacy ~01 ones", () => {
+    const seen = readPage(parse('job-2026-03.html'), JOB_PAGES[2]!.url);
+    const order = askingOrder(seen.ciphertext!, clientJobsNamed(seen), seen.openJobs);
+    expect(order.slice(0, 3)).toEqual(['~022037632358032505171', '~022025299442702686784', '~022021608068679944918']);
+    expect(order.slice(3).every((job) => job.startsWith('~01'))).toBe(true);
+  });
+
+  it('2024-10: "Other open jobs by this Client" are open jobs, asked about right after this one', () => {
+    const seen = readPage(parse('job-2024-10.html'), JOB_PAGES[0]!.url);
+    expect(seen.openJobs).toEqual(['~021836084896483984802']);
   });
 });
 
