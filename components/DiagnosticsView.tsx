@@ -47,17 +47,19 @@ export function DiagnosticsView({ diagnostics, report }: { diagnostics: Diagnost
         <p className="muted">No Upwork page read yet.</p>
       ) : (
         <table className="factors" aria-label="How pages were read">
-          <TableHead columns={['Page kind', 'Pages', 'Job found by', 'Pages not read', 'Tiles', 'Tiles lacking']} />
+          <TableHead columns={['Page kind', 'Pages', 'Job found by', 'Design', 'Pages not read', 'Pages lacking', 'Tiles', 'Tiles lacking']} />
           <tbody>
             {rows.map(([kind, d]) => (
               <tr key={kind}>
                 <th scope="row">{kind}</th>
                 <td>{d.views}</td>
                 <td>{list(d.strategies)}</td>
+                <td>{list(d.designs)}</td>
                 <td>
                   {d.failures}
                   {d.failures > 0 && <span className="muted"> (last {d.lastPath})</span>}
                 </td>
+                <td>{list(d.lacking)}</td>
                 <td>{d.tiles}</td>
                 <td>{list(d.missing)}</td>
               </tr>

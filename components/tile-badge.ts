@@ -17,9 +17,9 @@ const COUNTER_HOST = 'uphunt-counter';
 /** The key that hides the client (or the job) of the focused badge. */
 export const HIDE_KEY = 'x';
 
-/** Upwork's own theme: 2026 pages carry `<html theme="dark">`. */
+/** Upwork's dark themes: `dark` (2024–2026) and `ngm-dark` (the 2026 redesign); anything else is light. */
 export function pageTheme(): 'dark' | 'light' {
-  return document.documentElement.getAttribute('theme') === 'dark' ? 'dark' : 'light';
+  return /dark/.test(document.documentElement.getAttribute('theme') ?? '') ? 'dark' : 'light';
 }
 
 function button(text: string, label: string, className: string, onClick: () => void): HTMLButtonElement {

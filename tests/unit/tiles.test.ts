@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JOBS } from '../sandbox/data';
 import { badgeView, readTile, TILE_SELECTOR } from '@/utils/upwork/tiles';
+import { pageTheme } from '@/components/tile-badge';
 
 const feed = new DOMParser().parseFromString(readFileSync('tests/fixtures/search-page.html', 'utf8'), 'text/html');
 const tiles = [...feed.querySelectorAll(TILE_SELECTOR)];
@@ -26,6 +27,17 @@ describe('job tiles', () => {
       tone: 'risky',
       detail: 'score 30 · hires 20% · avg $8/hr · payment verified · $10K+ spent · 4.9★ · United States · proposals: 10 to 15',
     });
+  });
+});
+
+describe("badges follow Upwork's theme", () => {
+  it('dark on `dark` (2024–2026) and `ngm-dark` (the 2026 redesign), light on `air-3-0`, `ngm-light` or none', () => {
+    const themed = (theme: string | null) => {
+      if (theme === null) document.documentElement.removeAttribute('theme');
+      else document.documentElement.setAttribute('theme', theme);
+      return pageTheme();
+    };
+    expect([themed('dark'), themed('ngm-dark'), themed('air-3-0'), themed('ngm-light'), themed(null)]).toEqual(['dark', 'dark', 'light', 'light', 'light']);
   });
 });
 

@@ -15,7 +15,7 @@ import {
 import type { ConnectionResult, PageSeen } from '../messaging';
 import { problemText } from '../problem-text';
 import { rateLimitNote, recordActivity, redactedPath } from './activity';
-import { recordPage, recordTiles } from './page-readings';
+import { lackingFacts, recordPage, recordTiles } from './page-readings';
 import { JOB_PAGE_KINDS, type PageKind } from '../upwork/page';
 
 /** Every request the extension sends goes into Options → Activity (without keys or query values), and every error nothing caught is counted. */
@@ -73,7 +73,7 @@ export function recordDroppedMessage(type: string, reason: 'sender' | 'shape'): 
 export function recordPageRead(page: PageSeen): Promise<void> {
   const failed = !page.ciphertext && JOB_PAGE_KINDS.has(page.kind);
   return updateStored(diagnosticsKey, DiagnosticsSchema, (d) =>
-    recordPage(d, page.kind, page.strategy, failed ? new URL(page.url).pathname : null, Date.now()),
+    recordPage(d, page.kind, page.strategy, failed ? new URL(page.url).pathname : null, Date.now(), { design: page.design, lacking: lackingFacts(page) }),
   );
 }
 
