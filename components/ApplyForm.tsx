@@ -1,3 +1,4 @@
+import type { PageFacts } from '@/utils/upwork/page-facts';
 import { useEffect, useId, useState } from 'react';
 import {
   applyGuards,
@@ -30,6 +31,8 @@ export interface ApplyFormProps {
   /** The Upwork account the page is browsed with, when the page says. */
   account: 'agency' | 'freelancer' | 'client' | null;
   metrics: ClientMetrics | null;
+  /** The bids so far on an hourly job, from the Upwork page (the rate advice says them). */
+  bidRange?: PageFacts['bidRange'];
   score: ClientScore | null;
   history: WorkHistoryItem[];
   freelancers: FreelancersEntry | null;
@@ -63,11 +66,11 @@ export function ApplyForm(props: ApplyFormProps) {
   });
   const chosenProfileId = draft.profileId;
   const coverLetter = draft.coverLetter;
-  const rateHint = suggestRate(props.metrics, profile?.hourlyRate ?? null, null);
+  const rateHint = suggestRate(props.metrics, profile?.hourlyRate ?? null, null, props.bidRange ?? null);
   const [rate, setRate] = useState<string | null>(props.draft?.hourlyRate != null ? String(props.draft.hourlyRate) : null);
   const rateText = rate ?? (rateHint.rate !== null ? String(rateHint.rate) : '');
   const rateValue = rateText.trim() === '' ? null : Number(rateText);
-  const rateWarning = suggestRate(props.metrics, profile?.hourlyRate ?? null, rateValue).warning;
+  const rateWarning = suggestRate(props.metrics, profile?.hourlyRate ?? null, rateValue, props.bidRange ?? null).warning;
   const [timeline, setTimeline] = useState<string>(props.draft?.timeline ?? TIMELINES[1]);
   const [generating, setGenerating] = useState<{ busy: boolean; problem: Problem | null }>({ busy: false, problem: null });
   const [confirming, setConfirming] = useState(false);

@@ -25,6 +25,8 @@ export interface ClientPanelProps {
   now: number;
   onRefresh: () => void;
   onRetry: () => void;
+  /** Asks UpHunt about more of the client's jobs the page names (Find the client). */
+  onFindClient: () => void;
   onOpenOptions: () => void;
   /** Shows the job of a pasted URL; answers why not when it cannot. */
   onPasteUrl: (url: string) => Promise<string | null>;
@@ -70,6 +72,7 @@ export function ClientPanel(props: ClientPanelProps) {
           <button type="button" onClick={props.onRefresh}>
             Check UpHunt again
           </button>
+          <FindClient asked={state.asked} onFind={props.onFindClient} />
         </section>
         <ClientHistory
           entry={{ value: fromPage, storedAt: state.updatedAt }}
@@ -94,6 +97,7 @@ export function ClientPanel(props: ClientPanelProps) {
           <button type="button" onClick={props.onRefresh}>
             Retry
           </button>
+          <FindClient asked={state.asked} onFind={props.onFindClient} />
         </section>
         {props.jobSection}
       </>
@@ -195,6 +199,25 @@ function ClientHistory({ entry, source, ciphertext, paymentVerified, stale, now,
         </>
       )}
     </article>
+  );
+}
+
+/**
+ * How many of the client's jobs the page names UpHunt was asked about (a few a view, the most likely archived
+ * first), and a button to ask about more of them at once.
+ */
+function FindClient({ asked, onFind }: { asked: TabState['asked']; onFind: () => void }) {
+  if (!asked || asked.of <= 1) return null;
+  const all = asked.asked >= asked.of;
+  return (
+    <p role="note">
+      Asked UpHunt about {asked.asked} of this client's {asked.of} jobs{all ? ': none is archived yet.' : '.'}{' '}
+      {!all && (
+        <button type="button" onClick={onFind}>
+          Find the client
+        </button>
+      )}
+    </p>
   );
 }
 

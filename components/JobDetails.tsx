@@ -39,7 +39,8 @@ function skillsOf(row: JobRow) {
   return { mandatory: names(all.filter((s) => s.relevance === 'MANDATORY')), nice: names(all.filter((s) => s.relevance !== 'MANDATORY')) };
 }
 
-export function JobDetails({ row, fetchedAt, now }: { row: JobRow; fetchedAt: number; now: number }) {
+/** `showActivity` false: the Upwork page already shows the client's activity on the job (PageFactsView). */
+export function JobDetails({ row, fetchedAt, now, showActivity = true }: { row: JobRow; fetchedAt: number; now: number; showActivity?: boolean }) {
   const skills = skillsOf(row);
   const activity = row.clientActivity;
   const qualifications = [
@@ -89,7 +90,7 @@ export function JobDetails({ row, fetchedAt, now }: { row: JobRow; fetchedAt: nu
       <p>
         <strong>Qualifications:</strong> {qualifications.length ? qualifications.join(' · ') : 'none set'}
       </p>
-      {activity && (
+      {activity && showActivity && (
         <dl className="figures" aria-label="Client activity on this job">
           {(
             [

@@ -8,6 +8,8 @@ import { JobDetails } from './JobDetails';
 export interface JobEnrichmentProps {
   status: EnrichStatus;
   hasKey: boolean;
+  /** The Upwork page already shows the client's activity on the job: Mindcase adds what the page lacks. */
+  pageShowsActivity?: boolean;
   credits: number | null;
   /** A check of the run that bought this row ("Mindcase returned 1 row for the 2 jobs asked for"). */
   rowNote?: string | null;
@@ -31,16 +33,19 @@ export function JobEnrichment(props: JobEnrichmentProps) {
             ⚑ {props.rowNote}: see Options → Activity.
           </p>
         )}
-        <JobDetails row={status.entry.value} fetchedAt={status.entry.storedAt} now={props.now} />
+        <JobDetails row={status.entry.value} fetchedAt={status.entry.storedAt} now={props.now} showActivity={!props.pageShowsActivity} />
       </>
     );
   const price = `$${PRICE_PER_ROW_USD.toFixed(3)}`;
   return (
     <section aria-labelledby="enrich-title" className="notice">
-      <h2 id="enrich-title">Job details, client activity and similar jobs</h2>
+      <h2 id="enrich-title">{props.pageShowsActivity ? 'Job details, skills and similar jobs' : 'Job details, client activity and similar jobs'}</h2>
       {!props.hasKey ? (
         <>
-          <p>Mindcase can add the job's details, the client's activity on it and similar jobs, at $3 per 1,000 jobs. Add a Mindcase key to use it.</p>
+          <p>
+            Mindcase can add the job's details, {props.pageShowsActivity ? 'its skills and qualifications' : "the client's activity on it"} and similar jobs, at
+            $3 per 1,000 jobs. Add a Mindcase key to use it.
+          </p>
           <button type="button" onClick={props.onOpenOptions}>
             Open Options
           </button>

@@ -26,6 +26,7 @@ export function jobView({ state, tabUrl, entry, row }: JobViewSource) {
   const ciphertext = current?.ciphertext ?? null;
   const openJob = data?.openJobs.find((j) => j.ciphertext?.toLowerCase() === ciphertext) ?? null;
   const type = openJob?.type ?? job?.openingInfo?.type ?? null;
+  const jobType = type === 'HOURLY' ? ('HOURLY' as const) : type === 'FIXED' ? ('FIXED' as const) : null;
   return {
     current,
     ciphertext,
@@ -34,7 +35,9 @@ export function jobView({ state, tabUrl, entry, row }: JobViewSource) {
     score: metrics ? clientScore(metrics) : null,
     job,
     jobTitle: openJob?.title ?? job?.jobTitle ?? null,
-    jobType: type === 'HOURLY' ? ('HOURLY' as const) : type === 'FIXED' ? ('FIXED' as const) : null,
+    jobType,
+    // Bids are hourly rates only on an hourly job (on a fixed-price one they are whole budgets).
+    bidRange: jobType === 'HOURLY' ? (current?.facts?.bidRange ?? null) : null,
     jobSkills: (job?.sandsData?.ontologySkills ?? []).map((s) => s.prefLabel).filter((s): s is string => !!s),
     clientName: data?.buyer?.company?.name ?? null,
     history: data?.workHistory ?? [],

@@ -281,9 +281,9 @@ export async function lookupUrl(url: string): Promise<string | null> {
   return sendMessage('lookupUrl', { tabId, url });
 }
 
-export async function lookup(force: boolean) {
+export async function lookup(force: boolean, findMore = false) {
   const { tabId } = usePanel.getState();
-  if (tabId !== null) await sendMessage('lookupTab', { tabId, force });
+  if (tabId !== null) await sendMessage('lookupTab', { tabId, force, findMore });
 }
 
 export const applyActions = {

@@ -9,7 +9,7 @@ import type { TileView } from './messaging';
 import { openPanelFor, readTabPage } from './background-tabs';
 import type { createInFlight } from './cache';
 import type { createEnricher } from './enrichment/enrich';
-import { lookupPage, pageOfUrl, type LookupDeps } from './client/lookup';
+import { ARCHIVE_CALLS_PER_CLICK, lookupPage, pageOfUrl, type LookupDeps } from './client/lookup';
 import {
   BlockSchema,
   CiphertextMessageSchema,
@@ -128,9 +128,9 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
     lookupTab: {
       from: 'extension',
       schema: LookupTabSchema,
-      handle: async ({ tabId, force }) => {
+      handle: async ({ tabId, force, findMore }) => {
         const page = await readTabPage(tabId);
-        if (page) await lookupPage(s.lookups, tabId, page, { force });
+        if (page) await lookupPage(s.lookups, tabId, page, { force, calls: findMore ? ARCHIVE_CALLS_PER_CLICK : undefined });
       },
     },
     lookupUrl: {

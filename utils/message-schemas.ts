@@ -24,7 +24,7 @@ export const PageReadSchema = z.object({
   design: z._default(z.nullable(text(500)), null),
 }) satisfies z.ZodMiniType<PageRead>;
 
-export const LookupTabSchema = z.object({ tabId, force: z.boolean() }) satisfies z.ZodMiniType<LookupTab>;
+export const LookupTabSchema = z.object({ tabId, force: z.boolean(), findMore: z.optional(z.boolean()) }) satisfies z.ZodMiniType<LookupTab>;
 
 export const TestConnectionSchema = z.object({ service: z.enum(['UpHunt', 'Mindcase']) }) satisfies z.ZodMiniType<TestConnection>;
 

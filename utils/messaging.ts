@@ -74,6 +74,8 @@ export interface LookupTab {
   tabId: number;
   /** Skip the cache (the user pressed Refresh). */
   force: boolean;
+  /** Ask UpHunt about more of the client's jobs at once (the user pressed Find the client). */
+  findMore?: boolean;
 }
 
 export interface TestConnection {

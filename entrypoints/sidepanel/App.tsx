@@ -7,6 +7,7 @@ import { applicationsLog } from '@/utils/apply/log';
 import { ClientPanel } from '@/components/ClientPanel';
 import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
+import { PageFactsView } from '@/components/PageFacts';
 import { enrichStatus, spending } from '@/utils/enrichment/enrich';
 import { CLIENT_JOBS_TTL_MS } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
@@ -28,12 +29,14 @@ export function App() {
   }, [rowTime, hasMindcaseKey]);
 
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
-  const { current, metrics, score, job, jobTitle, jobType, jobSkills, clientName, history } = useJobView();
+  const { current, metrics, score, job, jobTitle, jobType, jobSkills, clientName, history, bidRange } = useJobView();
   const openOptions = () => void browser.runtime.openOptionsPage();
 
   const jobSection = current?.ciphertext ? (
     <>
+      {current.facts && <PageFactsView facts={current.facts} now={now} />}
       <JobEnrichment
+        pageShowsActivity={current.facts?.activity.proposals != null}
         status={enrichStatus(current.ciphertext, enrichment, row)}
         hasKey={hasMindcaseKey}
         credits={credits}
@@ -59,6 +62,7 @@ export function App() {
           clientName={clientName}
           account={current.account}
           metrics={metrics}
+          bidRange={bidRange}
           score={score}
           history={history}
           freelancers={panel.freelancers}
@@ -93,6 +97,7 @@ export function App() {
         now={now}
         onRefresh={() => void lookup(true)}
         onRetry={() => void lookup(false)}
+        onFindClient={() => void lookup(false, true)}
         onOpenOptions={openOptions}
         onPasteUrl={lookupUrl}
         jobSection={jobSection}

@@ -19,6 +19,7 @@ function props(overrides: Partial<ClientPanelProps> = {}): ClientPanelProps {
     now: NOW,
     onRefresh: vi.fn(),
     onRetry: vi.fn(),
+    onFindClient: vi.fn(),
     onOpenOptions: vi.fn(),
     onPasteUrl: vi.fn(async () => null),
     ...overrides,
@@ -46,6 +47,18 @@ const hostile = ClientJobsSchema.parse({
 });
 
 describe('ClientPanel', () => {
+  it("says how many of the client's jobs UpHunt was asked about, and Find the client asks about more", () => {
+    const onFindClient = vi.fn();
+    render(<ClientPanel {...props({ state: state({ status: 'unknown-job', companyId: null, asked: { asked: 3, of: 20 } }), onFindClient })} />);
+    expect(screen.getByRole('note')).toHaveProperty('textContent', expect.stringContaining("Asked UpHunt about 3 of this client's 20 jobs."));
+    fireEvent.click(screen.getByRole('button', { name: 'Find the client' }));
+    expect(onFindClient).toHaveBeenCalledTimes(1);
+    cleanup();
+    render(<ClientPanel {...props({ state: state({ status: 'unknown-job', companyId: null, asked: { asked: 20, of: 20 } }) })} />);
+    expect(screen.getByRole('note').textContent).toContain('none is archived yet');
+    expect(screen.queryByRole('button', { name: 'Find the client' })).toBeNull();
+  });
+
   it('when UpHunt knows nothing of the client, shows what the Upwork page says, marked as such and scored by the same rules', () => {
     const client = {
       fields: {

@@ -159,6 +159,16 @@ describe('suggestions', () => {
     expect(suggestRate(metrics, 60, 55).warning).toBe('Above anything this client ever paid ($40.00/hr).');
     expect(suggestRate(null, null, null).rate).toBeNull();
   });
+
+  it('says the bids the Upwork page shows on an hourly job, suggests their average when nothing else does, and warns above the highest', () => {
+    const bids = { high: 85, avg: 42.5, low: 15 };
+    expect(suggestRate(null, null, null, bids)).toMatchObject({
+      rate: 42.5,
+      reason: 'The average bid so far: this client has no rate history. Bids so far: $15.00–$85.00/hr, average $42.50 (Upwork page).',
+      warning: null,
+    });
+    expect(suggestRate(null, 30, 90, bids).warning).toBe('Above every bid so far ($85.00/hr).');
+  });
 });
 
 describe('fillTemplate', () => {

@@ -3,6 +3,7 @@ import { tabState } from './tab-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApplyForm, type ApplyFormProps } from '@/components/ApplyForm';
 import { draftFor, jobView } from '@/components/job-view';
+import { pageFacts } from '@/utils/upwork/page-facts';
 import { applySettingsItem, type FreelancersEntry, type TabState } from '@/utils/storage';
 import { ClientJobsSchema, FreelancersSchema } from '@/utils/uphunt/schemas';
 
@@ -36,6 +37,13 @@ const settings = {
 };
 
 describe('jobView: what the panel and the popup both show of a tab', () => {
+  it('gives the bids the Upwork page shows only on an hourly job: on a fixed-price one they are whole budgets, not rates', () => {
+    const facts = pageFacts('Bid range - High $6,500.00 | Avg $4,513.09 | Low $5.00');
+    expect(jobView({ state: state({ facts }), tabUrl: URL, entry, row: null }).bidRange).toBeNull();
+    const hourly = { ...entry, value: { ...clientJobs, openJobs: clientJobs.openJobs.map((job) => ({ ...job, type: 'HOURLY' })) } };
+    expect(jobView({ state: state({ facts }), tabUrl: URL, entry: hourly, row: null }).bidRange).toEqual({ high: 6500, avg: 4513.09, low: 5 });
+  });
+
   it('reads the job and its client only while the stored state is the tab’s job and the history is that client’s', () => {
     const view = jobView({ state: state(), tabUrl: URL, entry, row: null });
     expect(view).toMatchObject({ ciphertext: CIPHER, jobTitle: 'Packaging for a bakery', jobType: 'FIXED', clientName: 'Fresh Start' });

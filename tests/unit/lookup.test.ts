@@ -167,7 +167,7 @@ describe('finding the client through any of its archived jobs', () => {
     expect(new Set(order).size).toBe(order.length);
   });
 
-  it('finds a long history\'s newest archived job within one view, however far down the page lists it', async () => {
+  it("finds a long history's newest archived job within one view, however far down the page lists it", async () => {
     const w = archivedOnly(RECENT[0]!);
     expect(await lookupPage(w.deps, 1, page({ otherJobs: LONG }))).toMatchObject({ status: 'ready', companyId: COMPANY });
     expect(w.calls.filter((c) => c.startsWith('byCipher'))).toEqual([CIPHER, RECENT[1], RECENT[0]].map((c) => `byCipher ${c}`));

@@ -55,6 +55,6 @@ describe('the store the panel and the popup share', () => {
     await tabStates.set(tab.id!, tabState());
     await followTab(tab.id!);
     expect(view().current).toBeNull();
-    expect(asked).toEqual([{ type: 'lookupTab', data: { tabId: tab.id, force: false } }]);
+    expect(asked).toEqual([{ type: 'lookupTab', data: { tabId: tab.id, force: false, findMore: false } }]);
   });
 });

@@ -1,4 +1,5 @@
 /** Applying through UpHunt: the records, the polling schedule, the guards and the suggestions. Pure. */
+import type { PageFacts } from '../upwork/page-facts';
 import { waitMs } from '../timing';
 import type { ClientMetrics, ClientScore } from '../client/judgement';
 import type { Problem } from '../http';
@@ -264,14 +265,20 @@ export function templateLetter(
   });
 }
 
+type BidRange = NonNullable<PageFacts['bidRange']>;
+
 export interface RateSuggestion {
   rate: number | null;
   reason: string;
   warning: string | null;
 }
 
-/** A rate from what this client actually paid (its upper quartile) and the profile's own rate. */
-export function suggestRate(metrics: ClientMetrics | null, profileRate: number | null, chosen: number | null): RateSuggestion {
+/**
+ * A rate from what this client actually paid (its upper quartile) and the profile's own rate; where the Upwork
+ * page shows the bids so far on an hourly job, their range is said too, and their average suggested when nothing
+ * else suggests a rate.
+ */
+export function suggestRate(metrics: ClientMetrics | null, profileRate: number | null, chosen: number | null, bids: BidRange | null = null): RateSuggestion {
   const rates = [...(metrics?.hourlyRates ?? [])].sort((a, b) => a - b);
   const p75 = rates.length ? rates[Math.min(rates.length - 1, Math.floor(rates.length * 0.75))]! : null;
   const highest = rates.at(-1) ?? null;
@@ -286,8 +293,19 @@ export function suggestRate(metrics: ClientMetrics | null, profileRate: number |
     rate = Math.max(p75, Math.min(profileRate, highest ?? profileRate));
     reason = `Between the client's 75th percentile ($${p75.toFixed(2)}) and its highest rate paid.`;
   }
+  if (rate === null && bids?.avg != null) {
+    rate = bids.avg;
+    reason = 'The average bid so far: this client has no rate history.';
+  }
+  if (bids && bids.low !== null && bids.high !== null)
+    reason += ` Bids so far: $${bids.low.toFixed(2)}–$${bids.high.toFixed(2)}/hr${bids.avg !== null ? `, average $${bids.avg.toFixed(2)}` : ''} (Upwork page).`;
   const check = chosen ?? rate;
-  const warning = check !== null && highest !== null && check > highest ? `Above anything this client ever paid ($${highest.toFixed(2)}/hr).` : null;
+  const warning =
+    check !== null && highest !== null && check > highest
+      ? `Above anything this client ever paid ($${highest.toFixed(2)}/hr).`
+      : check !== null && bids?.high != null && check > bids.high
+        ? `Above every bid so far ($${bids.high.toFixed(2)}/hr).`
+        : null;
   return { rate: rate === null ? null : Math.round(rate * 100) / 100, reason, warning };
 }
 
@@ -327,6 +345,8 @@ export interface DraftInput {
   /** The client's work history (a freelancer who worked for them is suggested first). */
   history: readonly WorkHistoryItem[];
   lastProfileId: string | null;
+  /** The bids so far on an hourly job, as the Upwork page shows them. */
+  bidRange?: BidRange | null;
   /** What the user chose or typed for this job so far; each field left out is started for them. */
   draft: { profileId?: string | null; coverLetter?: string | null; hourlyRate?: number | null; timeline?: string | null } | null;
 }
@@ -353,7 +373,7 @@ export function startingDraft(input: DraftInput) {
       profileId: profile?.profileId ?? null,
       freelancerName: profile?.freelancerName ?? null,
       coverLetter: input.draft?.coverLetter ?? templateLetter(input.settings, input, profile?.freelancerName ?? null),
-      hourlyRate: hourly ? (input.draft?.hourlyRate ?? suggestRate(input.metrics, profile?.hourlyRate ?? null, null).rate) : null,
+      hourlyRate: hourly ? (input.draft?.hourlyRate ?? suggestRate(input.metrics, profile?.hourlyRate ?? null, null, input.bidRange ?? null).rate) : null,
       timeline: hourly ? (input.draft?.timeline ?? TIMELINES[1]) : null,
     },
   };
