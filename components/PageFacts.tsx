@@ -30,7 +30,7 @@ export function PageFactsView({ facts, now }: { facts: PageFacts; now: number })
   return (
     <section aria-labelledby="page-facts-title">
       <h2 id="page-facts-title">On the Upwork page</h2>
-      <p className="muted">From the Upwork page, free: read as you opened it.</p>
+      <p className="muted">Free, as the page showed it when you opened it.</p>
       <dl className="figures" aria-label="What the Upwork page shows about this job">
         {shown.map(([term, value]) => (
           <div key={term}>

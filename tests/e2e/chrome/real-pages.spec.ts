@@ -69,7 +69,7 @@ test("real 2024-10 job page: the client is found through their other open job, n
   await expect(panel.getByText('Blue Harbor Studio')).toHaveCount(0);
 });
 
-test("real 2026-03 job page: the client is found through a past job in the page state; a job of no archived client shows the page's own description", async ({
+test("real 2026-03 job page: the client is found through the newest archived job of its history in one view, the page's Connects and activity shown; a job of no archived client shows the page's own description", async ({
   context,
   extensionId,
   sandbox,
@@ -77,11 +77,21 @@ test("real 2026-03 job page: the client is found through a past job in the page 
   await blockOtherHosts(context);
   await saveKeys(context, extensionId);
   sandbox.servePage('/jobs/~022037632358032505171', realPage('job-2026-03.html'));
-  sandbox.archive('~019389f80103819129', NORTHWIND);
+  // Its state lists 13 contracts, ten legacy ~01 jobs first: UpHunt holds the second newest ~02 one, ninth in the list.
+  sandbox.archive('~022021608068679944918', NORTHWIND);
   const { tabId } = await openUpwork(context, extensionId, '/jobs/~022037632358032505171?referrer_url_path=%2Fbest-matches%2Fdetails%2F~022037632358032505171');
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
-  expect(byCipher(sandbox)).toEqual(['~022037632358032505171', '~018f2247c0630cfe62', '~019389f80103819129']);
+  expect(byCipher(sandbox)).toEqual(['~022037632358032505171', '~022025299442702686784', '~022021608068679944918']);
+  const figure = (term: string) =>
+    panel
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd');
+  await expect(figure('Connects to apply')).toHaveText('20 (you have 246)');
+  await expect(figure('Proposals')).toHaveText('50+');
+  await expect(figure('Client last viewed')).toHaveText('16 hours ago');
+  await expect(figure('Bid range')).toHaveText(/^\$5(\.00)? – \$6,500(\.00)?, average \$4,51\d/);
 
   const path = '/jobs/Top-span-class-highlight-React-span-frontend-developer-wanted_~021850898891443283840/';
   sandbox.servePage(path, realPage('job-2024-11.html'));

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { KEYS } from '../../sandbox/data';
+import { JOBS, KEYS } from '../../sandbox/data';
+import { renderJobPage2026 } from '../../sandbox/upwork-pages';
 import type { Sandbox } from '../../sandbox/server';
 import { readFileSync } from 'node:fs';
 import {
@@ -172,6 +173,23 @@ test('Firefox: tiles get badges as they scroll into view; a slide-over opened, c
   await waitForText(options, 'No job on this page');
   await feed.evaluate(() => history.pushState({}, '', '/nx/find-work/details/~022047700011122233344'));
   await waitForText(options, 'Kestrel Mobile Ltd');
+});
+
+test("Firefox: Upwork's 2026 job viewer shows its job and its client, found through the newest archived job of a long history, with the page's Connects and activity", async () => {
+  const job = JOBS.find((j) => j.ciphertext === '~022046600099988877766')!;
+  const path = `/nx/s/job-details-viewer/jobs/${job.ciphertext}`;
+  const legacy = Array.from({ length: 10 }, (_, i) => `~01cc0000000000${String(i).padStart(4, '0')}`);
+  sandbox.servePage(path, renderJobPage2026(job, JOBS, { history: [...legacy, '~022047700011122233344'] }));
+  const viewer = await browser.newPage();
+  await viewer.goto(`https://www.upwork.com${path}`);
+  await openExtensionPage('sidepanel', await tabIdOf(options, `https://www.upwork.com${path}`));
+  const text = await waitForText(options, 'Kestrel Mobile Ltd');
+  expect(text).toContain('Payment verified');
+  expect(text).toContain('On the Upwork page');
+  expect(text).toContain('20 (you have 216)');
+  expect(text).toContain('20 to 50');
+  // The newest job, last in the list, was asked about before any of the ten legacy ones above it.
+  expect(sandbox.requests().filter((r) => r.path.includes('by-ciphertext') && r.path.includes('~01cc'))).toHaveLength(0);
 });
 
 test('Firefox: faults whose errors Firefox words its own way are named in the sidebar page, one request each; a page cannot start a call', async () => {

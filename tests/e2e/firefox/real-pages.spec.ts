@@ -61,14 +61,15 @@ test("Firefox: the real 2024-10 job page finds its client through their other op
   expect(text).not.toContain('Blue Harbor Studio');
 });
 
-test('Firefox: the real 2026-03 job page finds its client through its state; an unarchived client is shown as the page describes them', async () => {
+test('Firefox: the real 2026-03 job page finds its client through the newest archived job in its state; an unarchived client is shown as the page describes them', async () => {
   sandbox.servePage('/jobs/~022037632358032505171', realPage('job-2026-03.html'));
-  sandbox.archive('~019389f80103819129', NORTHWIND);
+  sandbox.archive('~022021608068679944918', NORTHWIND);
   const url = 'https://www.upwork.com/jobs/~022037632358032505171?referrer_url_path=%2Fbest-matches%2Fdetails%2F~022037632358032505171';
   const job = await browser.newPage();
   await job.goto(url);
   await openExtensionPage(options, 'sidepanel', await tabIdOf(options, url));
-  await waitForText(options, 'Northwind Analytics GmbH');
+  const found = await waitForText(options, 'Northwind Analytics GmbH');
+  expect(found).toContain('20 (you have 246)');
 
   const path = '/jobs/Top-span-class-highlight-React-span-frontend-developer-wanted_~021850898891443283840/';
   sandbox.servePage(path, realPage('job-2024-11.html'));
