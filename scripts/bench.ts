@@ -89,7 +89,9 @@ async function sizes(dir: string) {
  * Size budgets: the content script's 12 KB is met (an unlisted script with our own URL follower and protocol).
  * The panel and the background stay above #17's 100 and 30 KB: React DOM alone is 63 KB of the panel, and zod,
  * the user-chosen polyfill and WXT's storage about 11 KB of the background; lists and watched searches came
- * after those goals were set. Their budgets hold what they weigh now, with a little room.
+ * after those goals were set. Their budgets hold what they weigh now, with a little room. The background's went
+ * from 40 to 42 KB with #23: it reads the page's words for every design (Connects, activity, bid range, payment,
+ * the design itself) and names the page kind, work taken out of the content script, which runs in every tab.
  */
 async function measureSizes() {
   const chrome = await sizes('.output/chrome-mv3');
@@ -97,7 +99,7 @@ async function measureSizes() {
   record('content script, minified (Chrome)', 'KB', [chrome.content / 1024], { budget: 12 });
   record('content script, minified (Firefox)', 'KB', [firefox.content / 1024], { budget: 12 });
   record('side panel JS, gzipped', 'KB', [chrome.panel / 1024], { budget: 110 });
-  record('background, gzipped', 'KB', [chrome.background / 1024], { budget: 40 });
+  record('background, gzipped', 'KB', [chrome.background / 1024], { budget: 42 });
 }
 
 // ---------------------------------------------------------------------------------------------- browser helpers

@@ -51,6 +51,18 @@ try {
     }
   }
 
+  // Upwork's 2026 redesign (the job viewer): its client, and what the page shows for free, before any Mindcase purchase.
+  {
+    const { tabId } = await openUpwork(context, extensionId, '/nx/s/job-details-viewer/jobs/~022047700011122233344');
+    const panel = await openPanel(context, extensionId, tabId);
+    await panel.setViewportSize({ width: 420, height: 1000 });
+    const facts = panel.getByRole('heading', { name: 'On the Upwork page' });
+    await facts.waitFor({ timeout: 20_000 });
+    await facts.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    if (headless) await panel.screenshot({ path: `${outDir}/10-2026-design-page-facts.png` });
+    console.log(`✓ 2026 design: ${await panel.locator('main h1').first().textContent()}, with the page's Connects, activity and bid range`);
+  }
+
   // Mindcase enrichment, bought with one click: job details, client activity, similar jobs.
   {
     const { tabId } = await openUpwork(context, extensionId, JOURNEY[0]!.path);
