@@ -2,6 +2,7 @@ import { similarBudget, similarSkills } from '@/utils/mindcase/similar';
 import type { JobRow, SimilarJob } from '@/utils/mindcase/schemas';
 import { age, money, plural } from '@/utils/format';
 import { isCiphertext, jobUrl } from '@/utils/upwork/page';
+import type { PageFacts } from '@/utils/upwork/page-facts';
 
 const TIER: Record<string, string> = { ENTRY: 'Entry level', ENTRY_LEVEL: 'Entry level', INTERMEDIATE: 'Intermediate', EXPERT: 'Expert' };
 
@@ -39,8 +40,21 @@ function skillsOf(row: JobRow) {
   return { mandatory: names(all.filter((s) => s.relevance === 'MANDATORY')), nice: names(all.filter((s) => s.relevance !== 'MANDATORY')) };
 }
 
-/** `showActivity` false: the Upwork page already shows the client's activity on the job (PageFactsView). */
-export function JobDetails({ row, fetchedAt, now, showActivity = true }: { row: JobRow; fetchedAt: number; now: number; showActivity?: boolean }) {
+/**
+ * `pageActivity`: what the Upwork page already shows of the client's activity (PageFactsView); Mindcase's figures
+ * add only what it lacks (the exact number of applicants, the positions, what the page leaves out).
+ */
+export function JobDetails({
+  row,
+  fetchedAt,
+  now,
+  pageActivity = null,
+}: {
+  row: JobRow;
+  fetchedAt: number;
+  now: number;
+  pageActivity?: PageFacts['activity'] | null;
+}) {
   const skills = skillsOf(row);
   const activity = row.clientActivity;
   const qualifications = [
@@ -90,24 +104,26 @@ export function JobDetails({ row, fetchedAt, now, showActivity = true }: { row: 
       <p>
         <strong>Qualifications:</strong> {qualifications.length ? qualifications.join(' · ') : 'none set'}
       </p>
-      {activity && showActivity && (
+      {activity && (
         <dl className="figures" aria-label="Client activity on this job">
           {(
             [
-              ['Applicants', activity.totalApplicants],
-              ['Interviewing', activity.totalInvitedToInterview],
-              ['Invites sent', activity.invitationsSent],
-              ['Unanswered invites', activity.unansweredInvites],
-              ['Hired', activity.totalHired],
-              ['Positions', activity.numberOfPositionsToHire],
-            ] as Array<[string, number | null | undefined]>
-          ).map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value ?? '—'}</dd>
-            </div>
-          ))}
-          {activity.lastBuyerActivity && (
+              ['Applicants', activity.totalApplicants, null],
+              ['Interviewing', activity.totalInvitedToInterview, pageActivity?.interviewing],
+              ['Invites sent', activity.invitationsSent, pageActivity?.invitesSent],
+              ['Unanswered invites', activity.unansweredInvites, pageActivity?.unansweredInvites],
+              ['Hired', activity.totalHired, pageActivity?.hired],
+              ['Positions', activity.numberOfPositionsToHire, null],
+            ] as Array<[string, number | null | undefined, number | null | undefined]>
+          )
+            .filter(([, , onPage]) => onPage == null)
+            .map(([term, value]) => (
+              <div key={term}>
+                <dt>{term}</dt>
+                <dd>{value ?? '—'}</dd>
+              </div>
+            ))}
+          {activity.lastBuyerActivity && !pageActivity?.lastViewed && pageActivity?.lastViewedAt == null && (
             <div>
               <dt>Client last active</dt>
               <dd>{Number.isNaN(Date.parse(activity.lastBuyerActivity)) ? activity.lastBuyerActivity : age(Date.parse(activity.lastBuyerActivity), now)}</dd>

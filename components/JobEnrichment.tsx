@@ -4,12 +4,13 @@ import type { Problem } from '@/utils/http';
 import { problemText } from '@/utils/problem-text';
 import { ProblemView } from './ProblemView';
 import { JobDetails } from './JobDetails';
+import type { PageFacts } from '@/utils/upwork/page-facts';
 
 export interface JobEnrichmentProps {
   status: EnrichStatus;
   hasKey: boolean;
-  /** The Upwork page already shows the client's activity on the job: Mindcase adds what the page lacks. */
-  pageShowsActivity?: boolean;
+  /** What the Upwork page already shows of the client's activity on the job: Mindcase adds what it lacks. */
+  pageActivity?: PageFacts['activity'] | null;
   credits: number | null;
   /** A check of the run that bought this row ("Mindcase returned 1 row for the 2 jobs asked for"). */
   rowNote?: string | null;
@@ -25,6 +26,7 @@ export interface JobEnrichmentProps {
 /** Mindcase job details: shown when bought, with the price and the month's spending before buying. */
 export function JobEnrichment(props: JobEnrichmentProps) {
   const { status } = props;
+  const pageShowsActivity = props.pageActivity?.proposals != null;
   if (status.kind === 'fresh')
     return (
       <>
@@ -33,18 +35,18 @@ export function JobEnrichment(props: JobEnrichmentProps) {
             ⚑ {props.rowNote}: see Options → Activity.
           </p>
         )}
-        <JobDetails row={status.entry.value} fetchedAt={status.entry.storedAt} now={props.now} showActivity={!props.pageShowsActivity} />
+        <JobDetails row={status.entry.value} fetchedAt={status.entry.storedAt} now={props.now} pageActivity={props.pageActivity ?? null} />
       </>
     );
   const price = `$${PRICE_PER_ROW_USD.toFixed(3)}`;
   return (
     <section aria-labelledby="enrich-title" className="notice">
-      <h2 id="enrich-title">{props.pageShowsActivity ? 'Job details, skills and similar jobs' : 'Job details, client activity and similar jobs'}</h2>
+      <h2 id="enrich-title">{pageShowsActivity ? 'Job details, skills and similar jobs' : 'Job details, client activity and similar jobs'}</h2>
       {!props.hasKey ? (
         <>
           <p>
-            Mindcase can add the job's details, {props.pageShowsActivity ? 'its skills and qualifications' : "the client's activity on it"} and similar jobs, at
-            $3 per 1,000 jobs. Add a Mindcase key to use it.
+            Mindcase can add the job's details, {pageShowsActivity ? 'its skills and qualifications' : "the client's activity on it"} and similar jobs, at $3
+            per 1,000 jobs. Add a Mindcase key to use it.
           </p>
           <button type="button" onClick={props.onOpenOptions}>
             Open Options

@@ -31,7 +31,7 @@ export function PageFactsView({ facts, now }: { facts: PageFacts; now: number })
     <section aria-labelledby="page-facts-title">
       <h2 id="page-facts-title">On the Upwork page</h2>
       <p className="muted">Free, as the page showed it when you opened it.</p>
-      <dl className="figures" aria-label="What the Upwork page shows about this job">
+      <dl className="figures" aria-label="Job facts from the Upwork page">
         {shown.map(([term, value]) => (
           <div key={term}>
             <dt>{term}</dt>

@@ -36,7 +36,7 @@ export function App() {
     <>
       {current.facts && <PageFactsView facts={current.facts} now={now} />}
       <JobEnrichment
-        pageShowsActivity={current.facts?.activity.proposals != null}
+        pageActivity={current.facts?.activity ?? null}
         status={enrichStatus(current.ciphertext, enrichment, row)}
         hasKey={hasMindcaseKey}
         credits={credits}

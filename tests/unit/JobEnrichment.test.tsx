@@ -104,4 +104,19 @@ describe('JobEnrichment', () => {
     expect(screen.getByRole('link', { name: 'VSP Logo Re-imagined' }).getAttribute('href')).toBe('https://www.upwork.com/jobs/~021961461537889921207');
     expect(container.querySelector('b')).toBeNull();
   });
+
+  it('when the Upwork page already shows the activity, Mindcase adds only what the page lacks: the exact applicants and positions', () => {
+    const pageActivity = {
+      proposals: '10 to 15',
+      lastViewed: '2 hours ago',
+      lastViewedAt: null,
+      interviewing: 2,
+      invitesSent: 3,
+      unansweredInvites: 1,
+      hired: null,
+    };
+    render(<JobEnrichment {...props({ status: { kind: 'fresh', entry: { storedAt: NOW - 60_000, value: row } }, pageActivity })} />);
+    const terms = [...screen.getByLabelText('Client activity on this job').querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(terms).toEqual(['Applicants', 'Hired', 'Positions']);
+  });
 });

@@ -8,7 +8,7 @@ afterEach(cleanup);
 const NOW = Date.UTC(2026, 11, 5, 12);
 const figures = () =>
   Object.fromEntries(
-    within(screen.getByLabelText('What the Upwork page shows about this job'))
+    within(screen.getByLabelText('Job facts from the Upwork page'))
       .getAllByRole('term')
       .map((term) => [term.textContent, term.nextElementSibling?.textContent]),
   );

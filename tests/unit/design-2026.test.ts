@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { askingOrder } from '@/utils/client/lookup';
 import { clientJobsNamed, pageClient } from '@/utils/client/page-client';
 import { readPage as readOnly } from '@/utils/upwork/extract';
+import { PageReadSchema } from '@/utils/message-schemas';
 import { digestPage } from '@/utils/upwork/nuxt';
 import { designOf, pageFacts, paymentVerified } from '@/utils/upwork/page-facts';
 
@@ -59,6 +60,12 @@ describe('a job page in the 2026 redesign', () => {
       },
       bidRange: { high: 85, avg: 42.5, low: 15 },
     });
+  });
+
+  it('a page whose <html> carries a very long class list is still read (what the content script sends stays within its schema)', () => {
+    const doc = load();
+    doc.documentElement.className = 'x '.repeat(2_000);
+    expect(PageReadSchema.safeParse(readOnly(doc, VIEWER)).success).toBe(true);
   });
 
   it('a route Upwork adds later still shows its job, counted under its own kind', () => {

@@ -41,7 +41,7 @@ export function readPage(doc: Document, url: string): PageRead {
     // compute the layout in every Upwork tab for words textContent has too.)
     text: ciphertext ? (area?.textContent?.slice(0, TEXT_MAX) ?? null) : null,
     // Which design the page is (Options → Diagnostics): the client box's name and the page's theme and classes.
-    design: ciphertext ? `${box?.getAttribute('data-test')} ${doc.documentElement.getAttribute('theme')} ${doc.documentElement.className}` : null,
+    design: ciphertext ? `${box?.getAttribute('data-test')} ${doc.documentElement.getAttribute('theme')} ${doc.documentElement.className}`.slice(0, 500) : null,
   };
 }
 export const TEXT_MAX = 30_000;
