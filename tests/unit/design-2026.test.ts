@@ -32,6 +32,12 @@ describe('a job page in the 2026 redesign', () => {
     });
   });
 
+  it('a 2026 client box without a "total spent" line says nothing of the spend: unknown, not $0', () => {
+    const doc = load();
+    for (const line of doc.querySelectorAll('[data-test="about-client-spend-stats"]')) line.remove();
+    expect(pageClient(readPage(doc, VIEWER).client)!.buyer?.stats?.totalCharges?.amount).toBeNull();
+  });
+
   it("its recent history's absolute links are the client's jobs, never the similar jobs, asked about newest first", () => {
     const seen = readPage(load(), VIEWER);
     expect(seen.otherJobs).toHaveLength(5);

@@ -100,8 +100,9 @@ function clientFromBox(seen: PageClientSeen): Buyer {
       totalAssignments: count(/([\d,]+)\s+hires?\b/i, field('hires')),
       score: stars && stars > 0 ? stars : null,
       feedbackCount: reviews ? count(/([\d,]+)/, reviews[2]!) : null,
-      // The box leaves out "total spent" for a client who spent nothing.
-      totalCharges: { amount: dollarsIn(spend) ?? (posting ? 0 : null) },
+      // The 2024–2025 box leaves out "total spent" for a client who spent nothing (seen on a real page); no page
+      // of the 2026 redesign shows what it does then, and a signed-out page hides it: unknown there, not $0.
+      totalCharges: { amount: dollarsIn(spend) ?? (seen.fields['client-job-posting-stats'] ? 0 : null) },
       totalJobsWithHires: posted !== null && hireRate !== null ? Math.round((posted * hireRate) / 100) : null,
     },
     enterprise: null,
