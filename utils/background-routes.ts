@@ -105,7 +105,7 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
         const known = what === 'client' ? await knownClient(ciphertext, s.lookups) : null;
         const name = known ? ((await s.lookups.clientJobs.peek(known.companyId))?.value.buyer?.company?.name ?? null) : null;
         const block = known ? { companyId: known.companyId, name } : { ciphertext, title };
-        await blocksItem.setValue(withBlock(await blocksItem.getValue(), block, Date.now()));
+        await blocksItem.update((blocks) => withBlock(blocks, block, Date.now()));
         return known
           ? { id: known.companyId, reason: 'client hidden by you', ciphertexts: [ciphertext] }
           : { id: ciphertext, reason: 'job hidden by you', ciphertexts: [ciphertext] };
@@ -114,7 +114,7 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
     unblock: {
       from: 'upwork-tab',
       schema: IdMessageSchema,
-      handle: async ({ id }) => blocksItem.setValue(withoutBlock(await blocksItem.getValue(), id)),
+      handle: ({ id }) => blocksItem.update((blocks) => withoutBlock(blocks, id)),
     },
     openJob: {
       from: 'upwork-tab',

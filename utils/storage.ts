@@ -31,6 +31,8 @@ export interface SettingsItem<T> {
   fallback: T;
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
+  /** One change at a time (serialUpdates): two changes landing together both stay (two quick hides, say). */
+  update(change: (value: T) => T): Promise<void>;
   removeValue(): Promise<void>;
   watch(callback: (value: T) => void): () => void;
   /** Runs the migrations again (they run by themselves when the item is defined); for tests. */
@@ -60,19 +62,28 @@ function defineSettings<S extends z.ZodMiniObject>(
     });
     return { value: Object.fromEntries(fields) as T, broken: true };
   };
+  const getValue = async (): Promise<T> => {
+    const { value, broken } = repair(await item.getValue());
+    if (broken) {
+      console.warn(`Repaired a stored value that did not fit its schema: ${key}`);
+      await item.setValue(value);
+      await recordIncident(storageResetsKey, key);
+    }
+    return value;
+  };
+  const serial = serialUpdates(
+    async () => ({ value: await getValue() }),
+    (box) => item.setValue(box.value),
+  );
   return {
     key,
     fallback,
-    async getValue() {
-      const { value, broken } = repair(await item.getValue());
-      if (broken) {
-        console.warn(`Repaired a stored value that did not fit its schema: ${key}`);
-        await item.setValue(value);
-        await recordIncident(storageResetsKey, key);
-      }
-      return value;
-    },
+    getValue,
     setValue: (value) => item.setValue(value),
+    update: (change) =>
+      serial((box) => {
+        box.value = change(box.value);
+      }),
     removeValue: () => item.removeValue(),
     watch: (callback) => item.watch((raw) => callback(repair(raw).value)),
     migrate: () => item.migrate(),

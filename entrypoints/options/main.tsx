@@ -139,7 +139,7 @@ async function start() {
         load={loadListRules}
         save={(rules) => listRulesItem.setValue(rules)}
         loadBlocks={loadBlocks}
-        unblock={async (id) => blocksItem.setValue(withoutBlock(await blocksItem.getValue(), id))}
+        unblock={(id) => blocksItem.update((blocks) => withoutBlock(blocks, id))}
       />
       <Watches spentUsd={spending(enrichment, Date.now()).spentUsd} initialCapUsd={enrichSettings.monthlyCapUsd} />
       <DiagnosticsView
