@@ -90,7 +90,30 @@ function defineSettings<S extends z.ZodMiniObject>(
   };
 }
 
-/** API keys. storage.local is reachable by extension pages and the background, never by content scripts. */
+export interface AccessArea {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+}
+
+/**
+ * Keeps the keys (storage.local) and the blocks (storage.sync) to the extension's own pages and worker where the
+ * browser allows it. Chrome does, for every area; Firefox only for storage.session (bug 1724754): there, content
+ * scripts of this extension (ours is the only one, and it reads no storage) could read them; web pages never can.
+ * Answers the areas restricted.
+ */
+export async function restrictStorageAccess(areas: Record<string, AccessArea | undefined>): Promise<string[]> {
+  const restricted = await Promise.all(
+    Object.entries(areas).map(async ([name, area]) => {
+      if (typeof area?.setAccessLevel !== 'function') return null;
+      return area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).then(
+        () => name,
+        () => null,
+      );
+    }),
+  );
+  return restricted.filter((name): name is string => name !== null);
+}
+
+/** API keys, in storage.local: reachable by the extension's pages and worker; see restrictStorageAccess for content scripts. */
 export const keysItem = defineSettings('local:keys', KeysSchema, { uphunt: '', mindcase: '' }, { version: 1 });
 
 export const PageKindSchema = z.enum(PAGE_KINDS);

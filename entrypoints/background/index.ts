@@ -7,6 +7,7 @@ import { createBackgroundLookups, createListedLookups, storedTabStates } from '@
 import { recordDroppedMessage, recordRequestsAndErrors } from '@/utils/diagnostics/background';
 import { createBackgroundEnricher } from '@/utils/enrichment/background';
 import { setUpShortcut } from '@/utils/background-tabs';
+import { restrictStorageAccess, type AccessArea } from '@/utils/storage';
 import { createInFlight } from '@/utils/cache';
 import { resumeLookups } from '@/utils/client/lookup';
 import { serveMessages } from '@/utils/message-table';
@@ -35,6 +36,9 @@ export default defineBackground(() => {
     refused: (type, reason) => void recordDroppedMessage(type, reason),
   });
   setUpShortcut();
+  // The keys and blocks out of content scripts' reach where the browser allows it (Chrome's own API, not the polyfill's).
+  const areas = (globalThis as { chrome?: { storage?: { local?: AccessArea; sync?: AccessArea } } }).chrome?.storage;
+  void restrictStorageAccess({ local: areas?.local, sync: areas?.sync });
   // Onboarding: the keys are pasted in Options, so open it once on first install.
   browser.runtime.onInstalled.addListener(({ reason }) => reason === 'install' && void browser.runtime.openOptionsPage());
 

@@ -9,6 +9,7 @@ import {
   keysItem,
   lastProfileItem,
   readChecked,
+  restrictStorageAccess,
   storageResetsKey,
   TabStateSchema,
   tabStates,
@@ -17,6 +18,19 @@ import {
 import { DEFAULT_TEMPLATES } from '@/utils/apply/application';
 
 beforeEach(() => fakeBrowser.reset());
+
+describe('who may read the stored keys', () => {
+  it('restricts every area the browser lets it restrict to the extension itself (Chrome), leaves the others (Firefox), and never throws', async () => {
+    const asked: string[] = [];
+    const chromeArea = { setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void asked.push(accessLevel) };
+    const refusing = { setAccessLevel: () => Promise.reject(new Error('Access level is not supported for this area')) };
+    expect(await restrictStorageAccess({ local: chromeArea, sync: chromeArea, session: refusing, firefoxLocal: {}, absent: undefined })).toEqual([
+      'local',
+      'sync',
+    ]);
+    expect(asked).toEqual(['TRUSTED_CONTEXTS', 'TRUSTED_CONTEXTS']);
+  });
+});
 
 describe('stored values', () => {
   it('changes landing together are applied one after another, none lost', async () => {
