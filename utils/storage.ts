@@ -104,10 +104,12 @@ export async function restrictStorageAccess(areas: Record<string, AccessArea | u
   const restricted = await Promise.all(
     Object.entries(areas).map(async ([name, area]) => {
       if (typeof area?.setAccessLevel !== 'function') return null;
-      return area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).then(
-        () => name,
-        () => null,
-      );
+      try {
+        await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+        return name;
+      } catch {
+        return null;
+      }
     }),
   );
   return restricted.filter((name): name is string => name !== null);

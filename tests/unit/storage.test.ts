@@ -24,10 +24,14 @@ describe('who may read the stored keys', () => {
     const asked: string[] = [];
     const chromeArea = { setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void asked.push(accessLevel) };
     const refusing = { setAccessLevel: () => Promise.reject(new Error('Access level is not supported for this area')) };
-    expect(await restrictStorageAccess({ local: chromeArea, sync: chromeArea, session: refusing, firefoxLocal: {}, absent: undefined })).toEqual([
-      'local',
-      'sync',
-    ]);
+    const throwing = {
+      setAccessLevel: () => {
+        throw new TypeError('Invalid accessLevel');
+      },
+    };
+    expect(
+      await restrictStorageAccess({ local: chromeArea, sync: chromeArea, session: refusing, other: throwing, firefoxLocal: {}, absent: undefined }),
+    ).toEqual(['local', 'sync']);
     expect(asked).toEqual(['TRUSTED_CONTEXTS', 'TRUSTED_CONTEXTS']);
   });
 });
