@@ -101,6 +101,17 @@ describe('wordings that differ by design', () => {
     expect(pageFacts('Senior React developer wanted. Apply now')).toBeNull();
   });
 
+  it("a description's words are not the activity: only the labelled lines count", () => {
+    const description = 'Proposals: send 3 samples, 5 to 10 pages each. Interviewing: 4 people already. Invites sent: 6.';
+    expect(pageFacts(`${description} Activity on this job Proposals: 10 to 15 Interviewing: 2`)?.activity).toMatchObject({
+      proposals: '10 to 15',
+      interviewing: 2,
+      invitesSent: null,
+    });
+    // Without the section's heading, a bare number after "Proposals:" is still not read as a tier.
+    expect(pageFacts('Proposals: send 3 samples')).toBeNull();
+  });
+
   it('the bid range, in the older "High | Avg | Low" and the 2026 "High Average Low"', () => {
     expect(pageFacts('Bid range - High $6,500.00 | Avg $4,513.09 | Low $5.00')?.bidRange).toEqual({ high: 6500, avg: 4513.09, low: 5 });
     expect(pageFacts('Bid range High $85.00 Average $42.50 Low $15.00')?.bidRange).toEqual({ high: 85, avg: 42.5, low: 15 });

@@ -66,13 +66,19 @@ const AGO = /((?:\d+|an?|a few)\s+(?:second|minute|hour|day|week|month|year)s?\s
 /** Null when the page shows none of these facts (a list, a signed-out page, a page Upwork worded anew). */
 export function pageFacts(text: string | null, state: StateFacts | null = null): PageFacts | null {
   const words = (text ?? '').replace(/\s+/g, ' ');
-  const read = (...patterns: string[]) =>
+  // The activity's labels are read in the activity section when the page names it: a description may say
+  // "interviewing 5 candidates" or "Proposals: send 3 samples" before it.
+  const section = words.search(/Activity on this job/i);
+  const activityWords = section >= 0 ? words.slice(section) : words;
+  const readIn = (text: string, ...patterns: string[]) =>
     numberOf(
       first(
-        words,
+        text,
         patterns.map((p) => new RegExp(p, 'i')),
       ),
     );
+  const read = (...patterns: string[]) => readIn(words, ...patterns);
+  const readActivity = (pattern: string) => readIn(activityWords, pattern);
   const required = read(
     `Send a proposal for:?\\s*${NUMBER}\\s*Connects`,
     `Required Connects to submit a proposal:?\\s*${NUMBER}`,
@@ -81,8 +87,9 @@ export function pageFacts(text: string | null, state: StateFacts | null = null):
   );
   const available = read(`Available Connects:?\\s*${NUMBER}`, `required Connects\\s*\\(\\s*${NUMBER}\\s*available`);
   const remaining = read(`you(?:'|’)?ll have\\s*${NUMBER}\\s*Connects remaining`);
-  const proposals = first(words, [new RegExp(`Proposals:${GAP}(Less than \\d+|\\d+ to \\d+|\\d+\\+|\\d+)`, 'i')]);
-  const viewed = /Last viewed by client:(.{0,300})/i.exec(words)?.[1] ?? '';
+  // As the page words it, a tier ("Less than 5", "5 to 10", "50+"): a bare number after the label is not one.
+  const proposals = first(activityWords, [new RegExp(`Proposals:${GAP}(Less than \\d+|\\d+ to \\d+|\\d+\\+)`, 'i')]);
+  const viewed = /Last viewed by client:(.{0,300})/i.exec(activityWords)?.[1] ?? '';
   const lastViewed = AGO.exec(viewed.split(/Interviewing|Invites sent|Unanswered|Hired/i)[0] ?? '')?.[1] ?? null;
   const bids = new RegExp(`High\\s*${MONEY}\\s*\\|?\\s*Av(?:g|erage)\\.?\\s*${MONEY}\\s*\\|?\\s*Low\\s*${MONEY}`, 'i').exec(words);
   const activity = state?.clientActivity ?? null;
@@ -98,11 +105,11 @@ export function pageFacts(text: string | null, state: StateFacts | null = null):
       proposals: proposals ?? (intOf(activity?.totalApplicants) !== null ? String(activity?.totalApplicants) : null),
       lastViewed,
       lastViewedAt: Number.isFinite(lastAt) ? lastAt : null,
-      interviewing: intOf(activity?.totalInvitedToInterview) ?? read(`Interviewing:?\\s*${NUMBER}`),
-      invitesSent: intOf(activity?.invitationsSent) ?? read(`Invites sent:?\\s*${NUMBER}`),
-      unansweredInvites: intOf(activity?.unansweredInvites) ?? read(`Unanswered invites:?\\s*${NUMBER}`),
+      interviewing: intOf(activity?.totalInvitedToInterview) ?? readActivity(`Interviewing:\\s*${NUMBER}`),
+      invitesSent: intOf(activity?.invitationsSent) ?? readActivity(`Invites sent:\\s*${NUMBER}`),
+      unansweredInvites: intOf(activity?.unansweredInvites) ?? readActivity(`Unanswered invites:\\s*${NUMBER}`),
       // "Already hired: N" shows only when N > 0: its absence is not a 0 the page said.
-      hired: intOf(activity?.totalHired) ?? read(`(?:Already )?hired:\\s*${NUMBER}`),
+      hired: intOf(activity?.totalHired) ?? readActivity(`(?:Already )?hired:\\s*${NUMBER}`),
     },
     bidRange:
       moneyOf(stateBids?.maxRateBid) !== null
