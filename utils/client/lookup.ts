@@ -195,8 +195,11 @@ async function findClient(
   jobs: string[],
   options: { force: boolean; calls: number },
 ): Promise<{ companyId: string | null; asked: { asked: number; of: number } | null }> {
+  // This job's client already known: nothing to ask, nothing new to remember.
+  const own = await deps.companyOf.get(jobs[0]!);
+  if (own) return { companyId: own, asked: null };
   let companyId: string | null = null;
-  for (const job of jobs) if (!companyId) companyId = await deps.companyOf.get(job);
+  for (const job of jobs.slice(1)) if (!companyId) companyId = await deps.companyOf.get(job);
   const askedRecently = async (job: string) => {
     const at = await deps.notArchived.get(job);
     return at !== null && deps.now() - at < NOT_ARCHIVED_TTL_MS;
