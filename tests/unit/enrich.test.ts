@@ -440,6 +440,26 @@ describe('enrichment', () => {
     expect(enrichStatus(A, w.state(), w.rows.get(A)!)).toMatchObject({ kind: 'fresh' });
   });
 
+  it('a worker started again during a polling Retry-After waits out what is left of it: the 429 is stored with its run', async () => {
+    const retryAt = Date.UTC(2026, 10, 23) + 45_000;
+    const w = world({ pollErrors: [new ApiError({ service: 'Mindcase', kind: 'rate_limited', status: 429, detail: 'slow down', retryAt })] });
+    const first = w.worker();
+    await first.request([A]);
+    await w.drain();
+    const polls = w.calls.filter((c) => c.startsWith('GET')).length;
+    w.dropTimers(); // the worker dies during the wait, with its timers
+    w.advance(15_000);
+    const next = w.worker();
+    await next.resume();
+    await next.poll(); // an alarm firing early
+    expect(w.calls.filter((c) => c.startsWith('GET'))).toHaveLength(polls);
+    expect(w.delays.at(-1)).toBe(30_000);
+    w.advance(30_000);
+    w.complete();
+    await next.poll();
+    expect(w.rows.has(A)).toBe(true);
+  });
+
   it('a run Mindcase no longer knows (404) fails at once instead of being polled for 10 minutes', async () => {
     const w = world({ pollErrors: [new ApiError({ service: 'Mindcase', kind: 'not_found', status: 404, detail: 'No such job', retryAt: null })] });
     const enricher = w.worker();

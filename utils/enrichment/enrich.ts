@@ -145,11 +145,17 @@ export function createEnricher(deps: EnrichDeps) {
   /** When this worker last looked for a run whose start answer was lost, by the run's start. */
   const lookedFor = new Map<number, number>();
   let pollScheduled = false;
-  /** A 429's Retry-After while polling: no poll before it, whichever timer or alarm fires. */
-  let pollNotBefore = 0;
+  /**
+   * A 429's Retry-After while polling: no poll before it, whichever timer or alarm fires, in this worker or the
+   * next. It is stored with the run it answered (its problem), never only in memory.
+   */
+  const pollNotBefore = (runs: EnrichmentState['runs']) => Math.max(0, ...runs.map((r) => retryAtOf(r.problem) ?? 0));
 
-  /** The next poll of runs started at `since`: every 2 s at first, then backing off (most settle in seconds, some take minutes). */
-  const schedulePoll = (since: number) => {
+  /**
+   * The next poll of runs started at `since`: every 2 s at first, then backing off (most settle in seconds, some
+   * take minutes), never before `notBefore`.
+   */
+  const schedulePoll = (since: number, notBefore: number) => {
     if (pollScheduled) return;
     pollScheduled = true;
     const now = deps.now();
@@ -158,7 +164,7 @@ export function createEnricher(deps: EnrichDeps) {
         pollScheduled = false;
         void poll();
       },
-      nextTryAt(now, backoffDelay(now - since, waitMs('poll'), waitMs('pollMax')), pollNotBefore) - now,
+      nextTryAt(now, backoffDelay(now - since, waitMs('poll'), waitMs('pollMax')), notBefore) - now,
     );
   };
 
@@ -253,7 +259,7 @@ export function createEnricher(deps: EnrichDeps) {
           const stored = findRun(state, run);
           if (stored) stored.id = answer.id;
         });
-        schedulePoll(run.startedAt);
+        schedulePoll(run.startedAt, 0);
       }
     } catch (error) {
       const problem = toProblem(error, 'Mindcase');
@@ -368,8 +374,8 @@ export function createEnricher(deps: EnrichDeps) {
   }
 
   async function pollOnce(): Promise<void> {
-    if (deps.now() < pollNotBefore) return settle();
-    const runs = (await deps.readState()).runs;
+    const { runs } = await deps.readState();
+    if (deps.now() < pollNotBefore(runs)) return settle();
     for (const snapshot of runs) {
       // The list was read before the polls ahead of this run: a POST answered meanwhile has stored its id since.
       const run = snapshot.id === null ? (await deps.readState()).runs.find((r) => r.startedAt === snapshot.startedAt) : snapshot;
@@ -423,8 +429,7 @@ export function createEnricher(deps: EnrichDeps) {
           );
         } else {
           // Results can answer 404 until a run completes, and a blip is not a failed run: poll again (after any
-          // Retry-After) until the run's 10 minutes are up, and say what went wrong meanwhile.
-          pollNotBefore = Math.max(pollNotBefore, retryAtOf(problem) ?? 0);
+          // Retry-After, stored with the problem) until the run's 10 minutes are up, and say what went wrong meanwhile.
           const notReady = asking === 'results' && problem.kind === 'not_found';
           await update((state) => {
             const stored = state.runs.find((r) => r.id === run.id);
@@ -470,7 +475,7 @@ export function createEnricher(deps: EnrichDeps) {
       const now = deps.now();
       scheduleFlush(Math.min(MAX_RETRY_WAIT_MS, nextTryAt(now, BATCH_WINDOW_MS, until) - now));
     }
-    if (state.runs.length > 0) schedulePoll(Math.max(...state.runs.map((r) => r.startedAt)));
+    if (state.runs.length > 0) schedulePoll(Math.max(...state.runs.map((r) => r.startedAt)), pollNotBefore(state.runs));
   }
 
   async function fail(run: PendingRun, problem: Problem) {
