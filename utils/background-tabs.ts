@@ -5,6 +5,7 @@ import { PageReadSchema } from './message-schemas';
 import type { PageSeen } from './messaging';
 import { sendToTab } from './protocol';
 import { digestPage } from './upwork/nuxt';
+import { hasChromeSidePanel, openPanel } from './panel';
 import { isUpworkUrl, parseUpworkUrl } from './upwork/page';
 
 /** Asks the tab's content script what it shows; falls back to the URL when no script answers (e.g. a tab opened before install). */
@@ -18,35 +19,18 @@ export async function readTabPage(tabId: number): Promise<PageSeen | null> {
   return pageOfUrl(tab.url, kind, ciphertext);
 }
 
-interface ChromeSidePanel {
-  open(options: { windowId?: number; tabId?: number }): Promise<void>;
-}
-
-const chromeSidePanel = () => (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
-
 /**
  * Opens the panel for a tab from a click in the page. Browsers allow it only close to the user's gesture;
  * where they refuse, the panel opens in a tab of its own for that tab.
  */
 export async function openPanelFor(tabId: number, windowId: number | null): Promise<void> {
-  const sidePanel = chromeSidePanel();
-  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  try {
-    if (sidePanel) await sidePanel.open({ tabId });
-    else if (sidebar) await sidebar.open();
-    else throw new Error('no side panel');
-  } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`), windowId: windowId ?? undefined });
-  }
+  await openPanel(tabId).catch(() => browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`), windowId: windowId ?? undefined }));
 }
 
 /** Chrome: the keyboard shortcut opens the side panel (Firefox does it itself with _execute_sidebar_action). */
 export function setUpShortcut() {
-  const sidePanel = chromeSidePanel();
-  if (!sidePanel) return;
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'open-side-panel' && tab?.windowId !== undefined) {
-      sidePanel.open({ windowId: tab.windowId }).catch((error: unknown) => console.warn('side panel', error));
-    }
+  if (!hasChromeSidePanel()) return;
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'open-side-panel') openPanel(null).catch((error: unknown) => console.warn('side panel', error));
   });
 }

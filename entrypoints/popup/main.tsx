@@ -2,17 +2,14 @@ import { mountPage } from '@/components/mount';
 import { browser } from 'wxt/browser';
 import { QuickApply } from '@/components/QuickApply';
 import { followTab, watchShared } from '@/components/store';
+import { openPanel } from '@/utils/panel';
 
-interface ChromeSidePanel {
-  open(options: { tabId?: number; windowId?: number }): Promise<void>;
-}
-
-/** Chrome's side panel, or Firefox's sidebar: both must be opened from the user's click. */
+/** The panel opens from the user's click (both browsers require it); the popup then gets out of the way. */
 function openSidePanel(tabId: number | null) {
-  const sidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
-  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  const opening = sidePanel && tabId !== null ? sidePanel.open({ tabId }) : sidebar?.open();
-  void opening?.then(() => window.close());
+  openPanel(tabId).then(
+    () => window.close(),
+    () => undefined,
+  );
 }
 
 async function start() {

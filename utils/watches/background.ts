@@ -19,6 +19,7 @@ import {
   WatchStatusesSchema,
 } from '../storage';
 import { jobUrl } from '../upwork/page';
+import { openPanel } from '../panel';
 import { MAX_NEW_JOBS, MAX_SEEN } from './watch';
 import { createWatcher } from './watcher';
 import type { WakeUps } from '../wake-ups';
@@ -91,8 +92,6 @@ export function watchHooks(watcher: BackgroundWatcher) {
   };
 }
 
-type PanelOpener = { open(options: { windowId: number }): Promise<void> };
-
 /** A click on a new-jobs notification opens the newest job, and the panel beside it; on the cap's, Options. */
 export function openJobsFromNotifications(): void {
   browser.notifications.onClicked.addListener((id) => {
@@ -100,10 +99,7 @@ export function openJobsFromNotifications(): void {
     if (!id.startsWith(NOTICE_PREFIX)) return;
     const ciphertext = id.slice(NOTICE_PREFIX.length);
     // Both browsers open a panel only within the click's gesture: asked for before anything is awaited.
-    const sidePanel = (globalThis as { chrome?: { sidePanel?: PanelOpener; windows?: { WINDOW_ID_CURRENT: number } } }).chrome;
-    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-    if (sidePanel?.sidePanel && sidePanel.windows) sidePanel.sidePanel.open({ windowId: sidePanel.windows.WINDOW_ID_CURRENT }).catch(() => undefined);
-    else sidebar?.open().catch(() => undefined);
+    openPanel(null).catch(() => undefined);
     void browser.tabs.create({ url: jobUrl(ciphertext) });
     void browser.notifications.clear(id);
   });

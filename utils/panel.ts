@@ -1,0 +1,27 @@
+/** Opening the extension's panel: Chrome's side panel or Firefox's sidebar, from any extension context. */
+import { browser } from 'wxt/browser';
+
+interface ChromePanelApis {
+  sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> };
+  windows?: { WINDOW_ID_CURRENT: number };
+}
+
+/** Chrome's side panel API; Firefox has a sidebar instead (and opens it itself on the shortcut). */
+export const hasChromeSidePanel = (): boolean => !!(globalThis as { chrome?: ChromePanelApis }).chrome?.sidePanel;
+
+/**
+ * Opens the panel for a tab (or, with none, the current window's): Chrome's side panel, else Firefox's sidebar.
+ * Both browsers allow it only within the user's gesture, so call it before awaiting anything; it rejects where
+ * the browser refuses or has neither, and the caller decides what to do instead.
+ */
+export function openPanel(tabId: number | null): Promise<void> {
+  const chrome = (globalThis as { chrome?: ChromePanelApis }).chrome;
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  try {
+    if (chrome?.sidePanel) return chrome.sidePanel.open(tabId !== null ? { tabId } : { windowId: chrome.windows?.WINDOW_ID_CURRENT ?? -2 });
+    if (sidebar) return sidebar.open();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  return Promise.reject(new Error('This browser has no side panel or sidebar for extensions.'));
+}
