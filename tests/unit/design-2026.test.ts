@@ -4,6 +4,7 @@
  * wordings that differ by design.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { askingOrder } from '@/utils/client/lookup';
 import { clientJobsNamed, pageClient } from '@/utils/client/page-client';
@@ -134,5 +135,53 @@ describe('wordings that differ by design', () => {
         <section class="air3-card"><h2>Similar jobs on Upwork</h2><uplink href="/jobs/~022040000000000000001/">Theirs</uplink></section>
       </div>`);
     expect(readPage(doc, `https://www.upwork.com/jobs/${JOB}`).otherJobs).toEqual(['~01aa00000000000009', '~022049273127616182023']);
+  });
+
+  it('never invents a figure: every number read from the words is written in them, whatever the words', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'Send a proposal for:',
+        'Available Connects:',
+        'required Connects (',
+        'available)',
+        'Activity on this job',
+        'Proposals:',
+        'Interviewing:',
+        'Invites sent:',
+        'Unanswered invites:',
+        'Already hired:',
+        'Last viewed by client:',
+        'Connects',
+        'This proposal requires',
+        "you'll have",
+        'Connects remaining',
+        'Bid range - High $',
+        '| Avg $',
+        '| Low $',
+        'to',
+        'Less than',
+        '+',
+        ' ',
+      ),
+      fc.nat(99_999).map(String),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join(' ');
+        const facts = pageFacts(text);
+        const digits = text.replace(/,/g, '');
+        const numbers = [
+          ...Object.values(facts?.connects ?? {}),
+          facts?.activity.interviewing,
+          facts?.activity.invitesSent,
+          facts?.activity.unansweredInvites,
+          facts?.activity.hired,
+        ];
+        for (const n of numbers) if (typeof n === 'number') expect(digits).toContain(String(n));
+        if (facts?.activity.proposals) expect(text).toContain(facts.activity.proposals);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
