@@ -89,7 +89,7 @@ function world(
       rows: { get: async (c) => rows.get(c) ?? null, set: async (c, e) => void rows.set(c, e) },
       settings: async () => ({ autoEnrich: false, monthlyCapUsd: options.cap ?? 5 }),
       now: () => now,
-      schedule: (fn, ms) => {
+      schedule: (_name, fn, ms) => {
         delays.push(ms);
         timers.push(fn);
       },

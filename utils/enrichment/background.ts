@@ -18,7 +18,11 @@ export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 's
     rows: mindcaseRows,
     settings: () => enrichSettingsItem.getValue(),
     now: () => Date.now(),
-    schedule: (fn, ms) => void setTimeout(fn, ms),
+    // The one wake-up scheduler's timers, by name (MINDCASE_ALARM's alarm covers a worker that dies meanwhile).
+    schedule: (name, fn, ms) => {
+      wake.on(`mindcase-${name}-timer`, fn);
+      wake.timer(`mindcase-${name}-timer`, Date.now() + ms);
+    },
     // Chrome stops an idle worker after 30 s; the alarm wakes it to poll a run that is still going.
     keepPolling: (on) => wake.repeat(MINDCASE_ALARM, on),
     note: (text) =>

@@ -81,8 +81,11 @@ export interface EnrichDeps {
   rows: { get(ciphertext: string): Promise<CacheEntry<JobRow> | null>; set(ciphertext: string, entry: CacheEntry<JobRow>): Promise<void> };
   settings: () => Promise<EnrichSettings>;
   now: () => number;
-  /** Runs fn after ms while the worker lives; the alarm in keepPolling covers its death. */
-  schedule: (fn: () => void, ms: number) => void;
+  /**
+   * Runs fn after ms while the worker lives, by name ('flush' or 'poll': one pending each; a later call replaces
+   * it); the alarm in keepPolling covers its death. The background gives it the wake-up scheduler's timers.
+   */
+  schedule: (name: 'flush' | 'poll', fn: () => void, ms: number) => void;
   /** Keeps a wake-up alarm while runs are pending, so a dead worker comes back to poll them. */
   keepPolling: (on: boolean) => Promise<void>;
   /** Puts a line in Options → Activity (a run that returned another number of rows than asked). */
@@ -160,6 +163,7 @@ export function createEnricher(deps: EnrichDeps) {
     pollScheduled = true;
     const now = deps.now();
     deps.schedule(
+      'poll',
       () => {
         pollScheduled = false;
         void poll();
@@ -226,10 +230,14 @@ export function createEnricher(deps: EnrichDeps) {
   function scheduleFlush(ms: number) {
     if (flushScheduled) return;
     flushScheduled = true;
-    deps.schedule(() => {
-      flushScheduled = false;
-      void flush();
-    }, ms);
+    deps.schedule(
+      'flush',
+      () => {
+        flushScheduled = false;
+        void flush();
+      },
+      ms,
+    );
   }
 
   async function flush(): Promise<void> {
