@@ -13,6 +13,12 @@ describe('parseUpworkUrl', () => {
     ['https://www.upwork.com/nx/find-work/best-matches/details/~022051005096520707758', 'slide-over', '~022051005096520707758'],
     ['https://www.upwork.com/nx/find-work/details/~022051005096520707758', 'slide-over', '~022051005096520707758'],
     ['https://www.upwork.com/ab/proposals/job/~022051005096520707758/apply/', 'apply', '~022051005096520707758'],
+    // 2026: the job viewer (both forms), slide-overs over the universal and saved searches, and a route nobody named.
+    ['https://www.upwork.com/nx/s/job-details-viewer/jobs/~022051005096520707758', 'job-viewer', '~022051005096520707758'],
+    ['https://www.upwork.com/nx/s/job-details-viewer/~022051005096520707758/', 'job-viewer', '~022051005096520707758'],
+    ['https://www.upwork.com/nx/s/universal-search/jobs/details/~022051005096520707758?q=react', 'slide-over', '~022051005096520707758'],
+    ['https://www.upwork.com/nx/s/react-contracts/jobs/details/~01abcdef0123456789', 'slide-over', '~01abcdef0123456789'],
+    ['https://www.upwork.com/nx/jobs-v3/view/~022051005096520707758/overview', 'unknown-route', '~022051005096520707758'],
   ])('reads %s as a %s page of %s', (url, kind, ciphertext) => {
     expect(parseUpworkUrl(url)).toEqual({ kind, ciphertext });
   });
@@ -20,8 +26,10 @@ describe('parseUpworkUrl', () => {
   it.each([
     // The query names another job: only the path counts.
     'https://www.upwork.com/nx/find-work/?referrer=/jobs/~022051005096520707758',
-    // A freelancer profile's ~01 id is not a job.
+    // A freelancer profile's ~01 id is not a job, under /nx/ either.
     'https://www.upwork.com/freelancers/~01abcdef0123456789',
+    'https://www.upwork.com/nx/freelancers/~01abcdef0123456789',
+    'https://www.upwork.com/nx/agencies/some-agency/~01abcdef0123456789',
     'https://www.upwork.com/nx/search/jobs/?q=react',
     'https://www.upwork.com/jobs/~02123',
     'https://evil.example/jobs/~022051005096520707758',
@@ -57,6 +65,8 @@ describe('pages that name no job in their path', () => {
   it.each([
     ['https://www.upwork.com/nx/proposals/1234567890', 'proposal'],
     ['https://www.upwork.com/nx/search/jobs/?q=react', 'search'],
+    ['https://www.upwork.com/nx/s/universal-search/jobs/?q=react', 'search'],
+    ['https://www.upwork.com/nx/s/react-contracts/jobs', 'search'],
     ['https://www.upwork.com/nx/search/jobs/saved/', 'saved'],
     ['https://www.upwork.com/nx/find-work/saved-jobs/', 'saved'],
     ['https://www.upwork.com/nx/find-work/', 'feed'],
