@@ -104,3 +104,29 @@ test("real 2026-03 job page: the client is found through the newest archived job
   await expect(about.getByText('Phone verified')).toBeVisible();
   await expect(about.getByRole('heading', { name: /Client score: \d+/ })).toBeVisible();
 });
+
+test('the real 2025-12 slide-over and apply page: the Connects and the activity each shows, read as a person reads them', async ({
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await blockOtherHosts(context);
+  await saveKeys(context, extensionId);
+  const figure = (panel: Page, term: string) =>
+    panel
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd');
+  const slide = '/nx/find-work/most-recent/details/~021999055296412911573';
+  sandbox.servePage(slide, realPage('slide-over-2025-12.html'));
+  const over = await openPanel(context, extensionId, (await openUpwork(context, extensionId, slide)).tabId);
+  await expect(figure(over, 'Connects to apply')).toHaveText('14 (you have 25)');
+  await expect(figure(over, 'Proposals')).toHaveText('Less than 5');
+  await expect(figure(over, 'Client last viewed')).toHaveText('4 minutes ago');
+  await expect(figure(over, 'Invites sent')).toHaveText('5');
+  const apply = '/nx/proposals/job/~021998744339961847531/apply/';
+  sandbox.servePage(apply, realPage('apply-2025-12.html'));
+  const proposal = await openPanel(context, extensionId, (await openUpwork(context, extensionId, apply)).tabId);
+  await expect(figure(proposal, 'Connects to apply')).toHaveText('10');
+  await expect(figure(proposal, 'Connects left after sending')).toHaveText('15');
+});

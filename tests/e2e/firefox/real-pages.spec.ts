@@ -83,6 +83,23 @@ test('Firefox: the real 2026-03 job page finds its client through the newest arc
   expect(text).toMatch(/Client score: \d+/);
 });
 
+test('Firefox: the real 2025-12 slide-over and apply page show the Connects and the activity each shows', async () => {
+  const slide = 'https://www.upwork.com/nx/find-work/most-recent/details/~021999055296412911573';
+  sandbox.servePage(new URL(slide).pathname, realPage('slide-over-2025-12.html'));
+  const over = await browser.newPage();
+  await over.goto(slide);
+  await openExtensionPage(options, 'sidepanel', await tabIdOf(options, slide));
+  const text = await waitForText(options, 'On the Upwork page');
+  expect(text).toContain('14 (you have 25)');
+  expect(text).toContain('Less than 5');
+  const apply = 'https://www.upwork.com/nx/proposals/job/~021998744339961847531/apply/';
+  sandbox.servePage(new URL(apply).pathname, realPage('apply-2025-12.html'));
+  const page = await browser.newPage();
+  await page.goto(apply);
+  await openExtensionPage(options, 'sidepanel', await tabIdOf(options, apply));
+  expect(await waitForText(options, 'Connects left after sending')).toMatch(/Connects left after sending\s*15/);
+});
+
 test('Firefox: the rule "payment not verified" folds exactly the real search page\'s unverified tiles, with the reason; Show reveals one', async () => {
   await options.evaluate(() => {
     location.href = '/options.html';
