@@ -35,6 +35,7 @@ export function ApplicationsLog({ entries, now }: { entries: LogEntry[]; now: nu
               {[
                 e.clientName,
                 e.freelancerName,
+                e.connects !== null ? `${e.connects} Connects` : null,
                 e.createdAt ? `sent ${age(e.createdAt, now)}` : null,
                 e.settledAt ? `settled ${age(e.settledAt, now)}` : null,
                 e.source === 'uphunt' ? 'from UpHunt' : null,

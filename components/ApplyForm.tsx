@@ -31,6 +31,8 @@ export interface ApplyFormProps {
   /** The Upwork account the page is browsed with, when the page says. */
   account: 'agency' | 'freelancer' | 'client' | null;
   metrics: ClientMetrics | null;
+  /** The Connects the Upwork page asks for this job (recorded with the application). */
+  connects?: number | null;
   /** The bids so far on an hourly job, from the Upwork page (the rate advice says them). */
   bidRange?: PageFacts['bidRange'];
   score: ClientScore | null;
@@ -142,6 +144,7 @@ export function ApplyForm(props: ApplyFormProps) {
         coverLetter,
         hourlyRate: hourly ? rateValue : null,
         timeline: hourly ? timeline : null,
+        connects: props.connects ?? null,
       });
     } catch (error) {
       setSendError(`The extension could not queue the application (${String(error)}). Your letter is kept: try again.`);

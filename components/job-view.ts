@@ -36,6 +36,8 @@ export function jobView({ state, tabUrl, entry, row }: JobViewSource) {
     job,
     jobTitle: openJob?.title ?? job?.jobTitle ?? null,
     jobType,
+    // Read as the page showed them when it was opened: Connects prices change while a job is live.
+    connects: current?.facts?.connects.required ?? null,
     // Bids are hourly rates only on an hourly job (on a fixed-price one they are whole budgets).
     bidRange: jobType === 'HOURLY' ? (current?.facts?.bidRange ?? null) : null,
     jobSkills: (job?.sandsData?.ontologySkills ?? []).map((s) => s.prefLabel).filter((s): s is string => !!s),

@@ -40,6 +40,7 @@ export const DraftMessageSchema = z.object({
   coverLetter: z.string().check(z.trim(), z.minLength(1), z.maxLength(COVER_LETTER_LIMIT)),
   hourlyRate: z.nullable(z.number().check(z.positive(), z.maximum(10_000))),
   timeline: z.nullable(text(100)),
+  connects: z._default(z.nullable(z.int().check(z.nonnegative(), z.maximum(1000))), null),
 }) satisfies z.ZodMiniType<Draft>;
 
 export const LookupUrlSchema = z.object({ tabId, url: text(2048) });

@@ -300,6 +300,8 @@ export const ApplicationSchema = z.object({
   coverLetter: z.string(),
   hourlyRate: z.nullable(z.number()),
   timeline: z.nullable(z.string()),
+  // Applications stored before the Connects were recorded read as unknown.
+  connects: z._default(z.nullable(z.number()), null),
   createdAt: z.number(),
   sendAt: z.number(),
   phase: z.enum(['scheduled', 'sending', 'queued', 'stalled', 'settled', 'not_sent', 'cancelled']),

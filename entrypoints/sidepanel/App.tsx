@@ -29,7 +29,7 @@ export function App() {
   }, [rowTime, hasMindcaseKey]);
 
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
-  const { current, metrics, score, job, jobTitle, jobType, jobSkills, clientName, history, bidRange } = useJobView();
+  const { current, metrics, score, job, jobTitle, jobType, jobSkills, clientName, history, bidRange, connects } = useJobView();
   const openOptions = () => void browser.runtime.openOptionsPage();
 
   const jobSection = current?.ciphertext ? (
@@ -63,6 +63,7 @@ export function App() {
           account={current.account}
           metrics={metrics}
           bidRange={bidRange}
+          connects={connects}
           score={score}
           history={history}
           freelancers={panel.freelancers}

@@ -31,4 +31,12 @@ describe('applicationsLog', () => {
       ['Logo', 'Applied', 'here', 'https://www.upwork.com/jobs/~022051005096520707758'],
     ]);
   });
+
+  it("says the Connects the page asked for an application sent from here; unknown for UpHunt's own list, never 0", () => {
+    const log = applicationsLog([app({ connects: 16 })], [{ queueId: 'q9', jobId: '~022049912345678901234', applicationStatus: 'applied' }]);
+    expect(log.map((e) => [e.source, e.connects])).toEqual([
+      ['here', 16],
+      ['uphunt', null],
+    ]);
+  });
 });

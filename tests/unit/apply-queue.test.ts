@@ -15,6 +15,7 @@ const draft: Draft = {
   coverLetter: 'Hello',
   hourlyRate: 40,
   timeline: '1 to 3 months',
+  connects: 16,
 };
 
 /** A browser: storage that outlives workers, a fake clock, and a fake UpHunt whose outcome the test sets. */

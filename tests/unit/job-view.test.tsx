@@ -37,6 +37,14 @@ const settings = {
 };
 
 describe('jobView: what the panel and the popup both show of a tab', () => {
+  it('the application starts with the Connects the page asks for, read when it was opened; unknown when it shows none', () => {
+    const facts = pageFacts('Send a proposal for: 16 Connects Available Connects: 140');
+    const view = { ...jobView({ state: state({ facts }), tabUrl: URL, entry, row: null }), ciphertext: CIPHER };
+    expect(draftFor(view, { freelancers, applySettings: settings, lastProfileId: null }, null).draft.connects).toBe(16);
+    const none = { ...jobView({ state: state(), tabUrl: URL, entry, row: null }), ciphertext: CIPHER };
+    expect(draftFor(none, { freelancers, applySettings: settings, lastProfileId: null }, null).draft.connects).toBeNull();
+  });
+
   it('gives the bids the Upwork page shows only on an hourly job: on a fixed-price one they are whole budgets, not rates', () => {
     const facts = pageFacts('Bid range - High $6,500.00 | Avg $4,513.09 | Low $5.00');
     expect(jobView({ state: state({ facts }), tabUrl: URL, entry, row: null }).bidRange).toBeNull();

@@ -24,6 +24,8 @@ export interface Application {
   coverLetter: string;
   hourlyRate: number | null;
   timeline: string | null;
+  /** The Connects the Upwork page asked for this job when the application was made; null when it did not show them. */
+  connects: number | null;
   createdAt: number;
   sendAt: number;
   phase: 'scheduled' | 'sending' | 'queued' | 'stalled' | 'settled' | 'not_sent' | 'cancelled';
@@ -345,6 +347,8 @@ export interface DraftInput {
   /** The client's work history (a freelancer who worked for them is suggested first). */
   history: readonly WorkHistoryItem[];
   lastProfileId: string | null;
+  /** The Connects the Upwork page asks for this job (null: not shown). */
+  connects?: number | null;
   /** The bids so far on an hourly job, as the Upwork page shows them. */
   bidRange?: BidRange | null;
   /** What the user chose or typed for this job so far; each field left out is started for them. */
@@ -375,6 +379,7 @@ export function startingDraft(input: DraftInput) {
       coverLetter: input.draft?.coverLetter ?? templateLetter(input.settings, input, profile?.freelancerName ?? null),
       hourlyRate: hourly ? (input.draft?.hourlyRate ?? suggestRate(input.metrics, profile?.hourlyRate ?? null, null, input.bidRange ?? null).rate) : null,
       timeline: hourly ? (input.draft?.timeline ?? TIMELINES[1]) : null,
+      connects: input.connects ?? null,
     },
   };
 }

@@ -8,6 +8,8 @@ export interface LogEntry {
   url: string | null;
   clientName: string | null;
   freelancerName: string | null;
+  /** The Connects the page asked for when it was sent from here; null when unknown (UpHunt's list does not say). */
+  connects: number | null;
   status: string;
   tone: 'good' | 'bad' | 'wait';
   createdAt: number | null;
@@ -36,6 +38,7 @@ export function applicationsLog(local: readonly Application[], remote: readonly 
         url: jobUrl(app.ciphertext),
         clientName: app.clientName,
         freelancerName: app.freelancerName,
+        connects: app.connects,
         status: text.title,
         tone: text.tone,
         createdAt: app.createdAt,
@@ -56,6 +59,7 @@ export function applicationsLog(local: readonly Application[], remote: readonly 
         url: cipher && isCiphertext(cipher) ? jobUrl(cipher) : null,
         clientName: null,
         freelancerName: null,
+        connects: null,
         status: applied ? 'Applied' : item.applicationStatus === 'processing' ? text.title : item.applicationStatus.replace(/_/g, ' '),
         tone: applied ? 'good' : item.applicationStatus === 'processing' ? 'wait' : 'bad',
         createdAt: toTime(item.createdAt),

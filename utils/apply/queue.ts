@@ -46,7 +46,7 @@ function creditsOf(error: unknown): number | null {
 
 export type Draft = Pick<
   Application,
-  'ciphertext' | 'jobTitle' | 'companyId' | 'clientName' | 'profileId' | 'freelancerName' | 'coverLetter' | 'hourlyRate' | 'timeline'
+  'ciphertext' | 'jobTitle' | 'companyId' | 'clientName' | 'profileId' | 'freelancerName' | 'coverLetter' | 'hourlyRate' | 'timeline' | 'connects'
 >;
 
 export interface ApplyQueueDeps {

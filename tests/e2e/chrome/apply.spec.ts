@@ -45,6 +45,9 @@ test('fill the form, apply, watch processing turn into applied: one POST, even o
   await expect(again.getByText('Already applied to this job.')).toBeVisible();
   await expect(again.getByRole('button', { name: /^Apply as/ })).toBeDisabled();
   expect(posts(sandbox)).toBe(1);
+  // The log keeps the Connects the job page asked for when the application was made.
+  await again.getByRole('heading', { name: 'Applications (1)' }).click();
+  await expect(again.getByRole('list', { name: 'Applications (1)' })).toContainText('16 Connects');
 });
 
 test('Undo in the moment before sending sends nothing and keeps the letter', async ({ context, extensionId, sandbox }) => {

@@ -89,8 +89,9 @@ test('Firefox: the real 2025-12 slide-over and apply page show the Connects and 
   const over = await browser.newPage();
   await over.goto(slide);
   await openExtensionPage(options, 'sidepanel', await tabIdOf(options, slide));
-  const text = await waitForText(options, 'On the Upwork page');
-  expect(text).toContain('14 (you have 25)');
+  // Waits for this page's own figure: the sidebar page may still show the job before it.
+  const text = await waitForText(options, '14 (you have 25)');
+  expect(text).toContain('On the Upwork page');
   expect(text).toContain('Less than 5');
   const apply = 'https://www.upwork.com/nx/proposals/job/~021998744339961847531/apply/';
   sandbox.servePage(new URL(apply).pathname, realPage('apply-2025-12.html'));
