@@ -1,5 +1,5 @@
 import type { PageFacts } from '@/utils/upwork/page-facts';
-import { age, money } from '@/utils/format';
+import { age, exactMoney } from '@/utils/format';
 
 /**
  * What the Upwork page itself shows about this job, free and before any Mindcase purchase: the Connects a
@@ -21,7 +21,7 @@ export function PageFactsView({ facts, now }: { facts: PageFacts; now: number })
     [
       'Bid range',
       bidRange && bidRange.low !== null && bidRange.high !== null
-        ? `${money(bidRange.low)} – ${money(bidRange.high)}${bidRange.avg !== null ? `, average ${money(bidRange.avg)}` : ''}`
+        ? `${exactMoney(bidRange.low)} – ${exactMoney(bidRange.high)}${bidRange.avg !== null ? `, average ${exactMoney(bidRange.avg)}` : ''}`
         : null,
     ],
   ];
