@@ -86,7 +86,7 @@ export async function findExtensionPage(browser: Browser, file: string, timeoutM
 }
 
 export async function textOf(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.innerText);
+  return page.evaluate(() => document.body?.innerText ?? '');
 }
 
 /** Waits until the page's text contains `expected` (a condition, not a sleep). */
@@ -113,9 +113,16 @@ export async function typeInto(page: Page, label: string, text: string) {
 
 /** Navigates an extension tab (same origin, which BiDi allows) to the panel or popup for a tab. */
 export async function openExtensionPage(extensionTab: Page, page: 'sidepanel' | 'popup', tabId: number) {
+  // The page before is marked, and its successor waited for: text alone could match the page before (the same
+  // panel for another job, or for the same tab), and a test would then read a document being replaced.
   await extensionTab.evaluate((target) => {
+    (window as { leaving?: boolean }).leaving = true;
     location.href = target;
   }, `/${page}.html?tabId=${tabId}`);
+  await extensionTab.waitForFunction(() => !(window as { leaving?: boolean }).leaving && document.readyState !== 'loading' && !!document.body, {
+    timeout: 15_000,
+    polling: 100,
+  });
 }
 
 /** The id of the tab showing `url`, asked from an extension page. */
