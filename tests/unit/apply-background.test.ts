@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createFreelancerList, FREELANCERS_WAKE, forgetKeyProblems, loadFreelancers } from '@/utils/apply/background';
 import { freelancersKey, keysItem } from '@/utils/storage';
-import type { WakeUps } from '@/utils/wake-ups';
+import { fakeWakeUps } from './fake-wake-ups';
 import { storage } from 'wxt/utils/storage';
 
 const AGENCY = [{ id: 'a', name: 'Ada Novak', profiles: [{ profileId: '2', title: 'Data engineer' }] }];
@@ -46,14 +46,7 @@ describe("the agency's freelancers, as the apply form gets them", () => {
 
   it("within a 429's Retry-After not even Refresh calls; the background asks again when it ends", async () => {
     uphuntAnswers({ status: 429, body: { error: 'slow down' }, headers: { 'retry-after': '30' } }, { status: 200, body: AGENCY });
-    const handlers = new Map<string, () => void>();
-    const timers: Array<[string, number | null]> = [];
-    const wake: WakeUps = {
-      on: (name, handler) => void handlers.set(name, handler),
-      timer: (name, at) => void timers.push([name, at]),
-      alarm: async () => undefined,
-      repeat: async () => undefined,
-    };
+    const { wake, handlers, timers } = fakeWakeUps();
     const load = createFreelancerList(wake);
     const limited = await load(true);
     expect(limited.problem?.kind).toBe('rate_limited');

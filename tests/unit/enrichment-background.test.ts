@@ -2,21 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundEnricher, MINDCASE_ALARM } from '@/utils/enrichment/background';
-import type { WakeUps } from '@/utils/wake-ups';
+import { fakeWakeUps } from './fake-wake-ups';
 
 beforeEach(() => fakeBrowser.reset());
-
-function fakeWakeUps() {
-  const handlers = new Map<string, () => void>();
-  const timers: Array<[string, number | null]> = [];
-  const wake: WakeUps = {
-    on: (name, handler) => void handlers.set(name, handler),
-    timer: (name, at) => void timers.push([name, at]),
-    alarm: async () => undefined,
-    repeat: async () => undefined,
-  };
-  return { wake, handlers, timers };
-}
 
 describe("enrichment's timers", () => {
   it('go through the one wake-up scheduler, by name, and never take over the alarm that resumes a stopped worker', async () => {

@@ -4,29 +4,15 @@
  * view; the page's Connects and activity show before any Mindcase purchase; Find the client goes further down a
  * history whose only archived job is an old one; the universal search is a search.
  */
-import type { Page } from '@playwright/test';
 import { JOBS } from '../../sandbox/data';
-import type { Sandbox } from '../../sandbox/server';
 import { renderJobPage2026 } from '../../sandbox/upwork-pages';
-import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+import { byCipher, expect, figure, openPanel, openUpwork, saveKeys, test } from './fixtures';
 
 // Kestrel's job that UpHunt never archived, and its job that UpHunt did (Kestrel Mobile Ltd).
 const UNARCHIVED = JOBS.find((job) => job.ciphertext === '~022046600099988877766')!;
 const ARCHIVED = '~022047700011122233344';
 const VIEWER = `/nx/s/job-details-viewer/jobs/${UNARCHIVED.ciphertext}`;
 const LEGACY = Array.from({ length: 12 }, (_, i) => `~01bb0000000000${String(i).padStart(4, '0')}`);
-
-const byCipher = (sandbox: Sandbox) =>
-  sandbox
-    .requests()
-    .filter((r) => r.host === 'uphunt.io' && r.path.includes('by-ciphertext'))
-    .map((r) => decodeURIComponent(/cipher=([^&]+)/.exec(r.path)?.[1] ?? ''));
-
-const figure = (panel: Page, term: string) =>
-  panel
-    .getByRole('term')
-    .filter({ hasText: new RegExp(`^${term}$`) })
-    .locator('xpath=following-sibling::dd');
 
 test('the 2026 job viewer: its client found through the newest archived job of a long history in one view; Connects and activity from the page', async ({
   context,

@@ -113,6 +113,22 @@ export async function forgetStored(page: Page, ...prefixes: string[]) {
   }, prefixes);
 }
 
+/** The jobs UpHunt was asked about (`by-ciphertext`), in order. */
+export function byCipher(sandbox: Pick<Sandbox, 'requests'>): string[] {
+  return sandbox
+    .requests()
+    .filter((r) => r.host === 'uphunt.io' && r.path.includes('by-ciphertext'))
+    .map((r) => decodeURIComponent(/cipher=([^&]+)/.exec(r.path)?.[1] ?? ''));
+}
+
+/** A figure the panel shows (a `<dt>` and its `<dd>`), by its term: "Connects to apply", "Proposals"… */
+export function figure(panel: Page, term: string) {
+  return panel
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${term}$`) })
+    .locator('xpath=following-sibling::dd');
+}
+
 /** Every host but Upwork, UpHunt and Mindcase is refused: the real captures name analytics and CDN hosts. */
 export async function blockOtherHosts(context: BrowserContext) {
   await context.route(/^https?:\/\/(?!(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\/)/, (route) => route.abort());

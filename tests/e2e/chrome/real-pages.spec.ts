@@ -7,13 +7,7 @@ import type { Page } from '@playwright/test';
 import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
 import { realPage } from '../../real/captures';
 import { TILE_SELECTOR } from '../../../utils/upwork/tiles';
-import { blockOtherHosts, expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
-
-const byCipher = (sandbox: { requests(): Array<{ host: string; path: string }> }) =>
-  sandbox
-    .requests()
-    .filter((r) => r.host === 'uphunt.io' && r.path.includes('by-ciphertext'))
-    .map((r) => decodeURIComponent(/cipher=([^&]+)/.exec(r.path)?.[1] ?? ''));
+import { blockOtherHosts, byCipher, expect, figure, openPanel, openUpwork, saveKeys, test } from './fixtures';
 
 /**
  * Brings each tile into view in turn, as a reader scrolling down would, waiting (up to 5 s) for its badge before
@@ -83,15 +77,10 @@ test("real 2026-03 job page: the client is found through the newest archived job
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Northwind Analytics GmbH');
   expect(byCipher(sandbox)).toEqual(['~022037632358032505171', '~022025299442702686784', '~022021608068679944918']);
-  const figure = (term: string) =>
-    panel
-      .getByRole('term')
-      .filter({ hasText: new RegExp(`^${term}$`) })
-      .locator('xpath=following-sibling::dd');
-  await expect(figure('Connects to apply')).toHaveText('20 (you have 246)');
-  await expect(figure('Proposals')).toHaveText('50+');
-  await expect(figure('Client last viewed')).toHaveText('16 hours ago');
-  await expect(figure('Bid range')).toHaveText('$5.00 – $6,500.00, average $4,513.09');
+  await expect(figure(panel, 'Connects to apply')).toHaveText('20 (you have 246)');
+  await expect(figure(panel, 'Proposals')).toHaveText('50+');
+  await expect(figure(panel, 'Client last viewed')).toHaveText('16 hours ago');
+  await expect(figure(panel, 'Bid range')).toHaveText('$5.00 – $6,500.00, average $4,513.09');
 
   const path = '/jobs/Top-span-class-highlight-React-span-frontend-developer-wanted_~021850898891443283840/';
   sandbox.servePage(path, realPage('job-2024-11.html'));
@@ -112,11 +101,6 @@ test('the real 2025-12 slide-over and apply page: the Connects and the activity 
 }) => {
   await blockOtherHosts(context);
   await saveKeys(context, extensionId);
-  const figure = (panel: Page, term: string) =>
-    panel
-      .getByRole('term')
-      .filter({ hasText: new RegExp(`^${term}$`) })
-      .locator('xpath=following-sibling::dd');
   const slide = '/nx/find-work/most-recent/details/~021999055296412911573';
   sandbox.servePage(slide, realPage('slide-over-2025-12.html'));
   const over = await openPanel(context, extensionId, (await openUpwork(context, extensionId, slide)).tabId);
