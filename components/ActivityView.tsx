@@ -1,5 +1,5 @@
 import type { ActivityEntry } from '@/utils/diagnostics/activity';
-import type { DroppedMessages } from '@/utils/storage';
+import type { DroppedMessages } from '@/utils/diagnostics/stored';
 import { TableHead } from './TableHead';
 
 const OUTCOME: Record<string, string> = {

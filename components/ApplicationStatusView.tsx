@@ -1,4 +1,5 @@
-import { statusText, type Application } from '@/utils/apply/application';
+import { statusText } from '@/utils/apply/application';
+import type { Application } from '@/utils/apply/stored';
 import { problemText } from '@/utils/problem-text';
 
 interface Props {

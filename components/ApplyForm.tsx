@@ -8,13 +8,14 @@ import {
   startingDraft,
   suggestRate,
   TIMELINES,
-  type Application,
   type Guard,
 } from '@/utils/apply/application';
+import type { Application } from '@/utils/apply/stored';
 import type { Draft } from '@/utils/apply/queue';
 import type { ClientMetrics, ClientScore } from '@/utils/client/judgement';
-import { retryAtOf, type Problem } from '@/utils/http';
-import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/storage';
+import { retryAtOf } from '@/utils/http';
+import type { Problem } from '@/utils/problem';
+import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
 import type { WorkHistoryItem } from '@/utils/uphunt/schemas';
 import { problemText } from '@/utils/problem-text';
 import { ApplicationStatusView } from './ApplicationStatusView';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { SaveRow, useSaving } from './SaveRow';
 import { fillTemplate, TEMPLATE_VARIABLES } from '@/utils/apply/application';
-import type { ApplySettings } from '@/utils/storage';
+import type { ApplySettings } from '@/utils/apply/stored';
 
 interface Props {
   load: () => Promise<ApplySettings>;

@@ -1,5 +1,5 @@
 import type { CacheEntry } from '@/utils/cache';
-import type { TabState } from '@/utils/storage';
+import type { TabState } from '@/utils/client/stored';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
 import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { mark } from '@/utils/bench';

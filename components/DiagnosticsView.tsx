@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Diagnostics, Incident } from '@/utils/storage';
+import type { Diagnostics } from '@/utils/diagnostics/page-readings';
+import type { Incident } from '@/utils/storage/stored';
 import { TableHead } from './TableHead';
 
 /** Stored values that could not be read and were reset, and errors the background did not expect. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { EnrichSettings } from '@/utils/enrichment/enrich';
+import type { EnrichSettings } from '@/utils/enrichment/stored';
 import { PRICE_PER_ROW_USD } from '@/utils/enrichment/enrich';
 import { SaveRow, useSaving } from './SaveRow';
 

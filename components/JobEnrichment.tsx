@@ -1,6 +1,6 @@
 import type { EnrichStatus } from '@/utils/enrichment/enrich';
 import { PRICE_PER_ROW_USD } from '@/utils/enrichment/enrich';
-import type { Problem } from '@/utils/http';
+import type { Problem } from '@/utils/problem';
 import { problemText } from '@/utils/problem-text';
 import { ProblemView } from './ProblemView';
 import { JobDetails } from './JobDetails';

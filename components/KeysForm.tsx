@@ -1,9 +1,9 @@
 import { isRetiredKey } from '@/utils/uphunt/client';
 import { problemText } from '@/utils/problem-text';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { Service } from '@/utils/http';
+import type { Service } from '@/utils/problem';
 import type { ConnectionResult } from '@/utils/messaging';
-import type { Keys } from '@/utils/storage';
+import type { Keys } from '@/utils/keys';
 
 interface Props {
   /** The last four characters of each saved key ('' when none): the keys themselves never reach the page. */

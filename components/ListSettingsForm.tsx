@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ListSettings } from '@/utils/storage';
+import type { ListSettings } from '@/utils/lists/stored';
 
 interface Props {
   load: () => Promise<ListSettings>;

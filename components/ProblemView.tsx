@@ -1,4 +1,4 @@
-import type { Problem } from '@/utils/http';
+import type { Problem } from '@/utils/problem';
 import { problemText } from '@/utils/problem-text';
 
 interface Props {

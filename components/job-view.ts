@@ -7,7 +7,8 @@ import type { CacheEntry } from '@/utils/cache';
 import { clientMetrics, clientScore } from '@/utils/client/judgement';
 import { stateMatchesTab } from '@/utils/client/lookup';
 import type { JobRow } from '@/utils/mindcase/schemas';
-import type { ApplyDraft, ApplySettings, FreelancersEntry, TabState } from '@/utils/storage';
+import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
+import type { TabState } from '@/utils/client/stored';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
 
 export interface JobViewSource {

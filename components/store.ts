@@ -1,46 +1,32 @@
 /** UI state shared by the side panel and the popup. */
 /** The panel's view of one tab, fed by storage watches. The panel writes nothing here but what it reads. */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import * as z from 'zod/mini';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/protocol';
-import { EMPTY_ENRICHMENT, type EnrichmentState, type EnrichSettings } from '@/utils/enrichment/enrich';
 import type { JobRow } from '@/utils/mindcase/schemas';
-import type { Application } from '@/utils/apply/application';
-import type { Problem } from '@/utils/http';
+import type { Application } from '@/utils/apply/stored';
+import type { Problem } from '@/utils/problem';
 import type { RemoteItem } from '@/utils/apply/log';
 import type { Draft } from '@/utils/apply/queue';
 import {
-  AppliedRemoteSchema,
-  appliedRemoteKey,
-  ApplicationsSchema,
-  applicationsKey,
-  newJobsKey,
-  NewJobsSchema,
+  appliedRemote,
+  applications,
   applySettingsItem,
   drafts,
-  FreelancersEntrySchema,
-  freelancersKey,
+  freelancerList,
+  lastProfile,
   type ApplyDraft,
   type ApplySettings,
   type FreelancersEntry,
-  clientJobsEntries,
-  EnrichmentStateSchema,
-  enrichmentKey,
-  enrichSettingsItem,
-  keysItem,
-  lastProfileItem,
-  mindcaseRows,
-  TabStateSchema,
-  tabStates,
-  type TabState,
-  hiddenCounts,
-  HiddenCountSchema,
-  type Family,
-} from '@/utils/storage';
+} from '@/utils/apply/stored';
+import { newJobs } from '@/utils/watches/stored';
+import { clientJobsEntries, tabStates, type TabState } from '@/utils/client/stored';
+import { EMPTY_ENRICHMENT, enrichment, enrichSettingsItem, mindcaseRows, type EnrichmentState, type EnrichSettings } from '@/utils/enrichment/stored';
+import { keysItem } from '@/utils/keys';
+import { hiddenCounts } from '@/utils/lists/stored';
+import { follow, type Family } from '@/utils/storage/stored';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
 import { stateMatchesTab } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
@@ -109,16 +95,6 @@ export const usePanel = create<PanelState>(() => ({
 
 let stopTab: (() => void) | null = null;
 
-/** Follows one stored value, checked by its schema, into the store. */
-function follow<T>(key: `local:${string}` | `session:${string}`, schema: z.ZodMiniType<T>, apply: (value: T | null) => void): () => void {
-  const read = (raw: unknown) => {
-    const parsed = schema.safeParse(raw);
-    apply(parsed.success ? parsed.data : null);
-  };
-  void storage.getItem<unknown>(key).then(read);
-  return storage.watch<unknown>(key, read);
-}
-
 /**
  * A stored value whose key depends on the tab's job or client: switching the id stops the old watch, clears
  * the value (so nothing of the last job shows under the new one) and follows the new key.
@@ -141,7 +117,7 @@ function followById<T>(family: Family<T>, put: (value: T | null | undefined) => 
     current = id;
     put(id ? recent.get(id) : null);
     if (id)
-      stop = follow(family.key(id), family.schema, (value) => {
+      stop = follow(family.item(id), (value) => {
         keep(id, value);
         if (current === id) put(value);
       });
@@ -149,8 +125,7 @@ function followById<T>(family: Family<T>, put: (value: T | null | undefined) => 
   /** Reads a value into the recent ones, so that showing it next needs no wait. */
   const preload = async (id: string) => {
     if (remember === 0 || recent.has(id)) return;
-    const parsed = family.schema.safeParse(await storage.getItem<unknown>(family.key(id)));
-    if (parsed.success) keep(id, parsed.data);
+    keep(id, await family.get(id));
   };
   return Object.assign(show, { preload });
 }
@@ -161,11 +136,9 @@ const watchRow = followById(mindcaseRows, (row) => usePanel.setState({ row: row 
 const watchDraft = followById(drafts, (draft) => usePanel.setState({ draft }));
 
 let applying = 0;
-async function applyTabState(tabId: number, raw: unknown) {
+async function applyTabState(tabId: number, state: TabState | null) {
   const turn = ++applying;
   if (usePanel.getState().tabId !== tabId) return;
-  const parsed = TabStateSchema.safeParse(raw);
-  const state = parsed.success ? parsed.data : null;
   // A client already stored shows together with its job, in one render, rather than after a blank one.
   if (state?.status === 'ready' && state.companyId && state.companyId !== usePanel.getState().entry?.value.companyId) {
     await watchCompany.preload(state.companyId);
@@ -183,29 +156,21 @@ async function applyTabState(tabId: number, raw: unknown) {
 
 /** Things that do not depend on the tab: Mindcase runs, settings, whether a Mindcase key is saved. */
 export function watchShared() {
-  const applyEnrichment = (raw: unknown) => {
-    const parsed = EnrichmentStateSchema.safeParse(raw);
-    usePanel.setState({ enrichment: parsed.success ? parsed.data : EMPTY_ENRICHMENT });
-  };
-  storage.watch<unknown>(enrichmentKey, applyEnrichment);
-  void storage.getItem<unknown>(enrichmentKey).then(applyEnrichment);
-  enrichSettingsItem.watch((settings) => usePanel.setState({ settings }));
-  void enrichSettingsItem.getValue().then((settings) => usePanel.setState({ settings }));
-  follow(applicationsKey, ApplicationsSchema, (applications) => usePanel.setState({ applications: applications ?? [] }));
-  follow(newJobsKey, NewJobsSchema, (newJobs) => usePanel.setState({ newJobs: newJobs ?? [] }));
+  follow(enrichment, (value) => usePanel.setState({ enrichment: value ?? EMPTY_ENRICHMENT }));
+  follow(enrichSettingsItem, (settings) => usePanel.setState({ settings }));
+  follow(applications, (value) => usePanel.setState({ applications: value ?? [] }));
+  follow(newJobs, (value) => usePanel.setState({ newJobs: value ?? [] }));
   // A Retry-After that ends is asked again by the background (createFreelancerList): the panel shows what it stores.
-  follow(freelancersKey, FreelancersEntrySchema, (freelancers) => usePanel.setState({ freelancers }));
-  follow(appliedRemoteKey, AppliedRemoteSchema, (remote) =>
+  follow(freelancerList, (freelancers) => usePanel.setState({ freelancers }));
+  follow(appliedRemote, (remote) =>
     usePanel.setState({
       appliedRemotely: remote?.items.map((item) => item.jobId) ?? [],
       appliedRemoteItems: remote?.items ?? [],
       appliedProblem: remote?.problem ?? null,
     }),
   );
-  applySettingsItem.watch((applySettings) => usePanel.setState({ applySettings }));
-  lastProfileItem.watch((lastProfileId) => usePanel.setState({ lastProfileId }));
-  void lastProfileItem.getValue().then((lastProfileId) => usePanel.setState({ lastProfileId }));
-  void applySettingsItem.getValue().then((applySettings) => usePanel.setState({ applySettings }));
+  follow(applySettingsItem, (applySettings) => usePanel.setState({ applySettings }));
+  follow(lastProfile, (lastProfileId) => usePanel.setState({ lastProfileId }));
   const applyKeys = (keys: { mindcase: string; uphunt: string }) => {
     const hasMindcaseKey = keys.mindcase.trim() !== '';
     const hasUpHuntKey = keys.uphunt.trim() !== '';
@@ -216,8 +181,7 @@ export function watchShared() {
     }
     if (hasMindcaseKey) void refreshCredits();
   };
-  keysItem.watch(applyKeys);
-  void keysItem.getValue().then(applyKeys);
+  follow(keysItem, applyKeys);
 }
 
 export async function refreshCredits() {
@@ -245,19 +209,18 @@ export async function followTab(tabId: number) {
   const tabUrl = tab?.url ?? null;
   usePanel.setState({ tabId, tabUrl, state: null });
   watchCompany(null);
-  const key = tabStates.key(tabId);
-  const stopState = storage.watch<unknown>(key, (raw) => void applyTabState(tabId, raw));
-  const applyHidden = (raw: unknown) => {
-    const parsed = HiddenCountSchema.safeParse(raw);
-    usePanel.setState({ hiddenReasons: parsed.success && parsed.data.url === usePanel.getState().tabUrl ? Object.values(parsed.data.byJob) : [] });
-  };
-  const stopHidden = storage.watch<unknown>(hiddenCounts.key(tabId), applyHidden);
-  applyHidden(await storage.getItem<unknown>(hiddenCounts.key(tabId)));
+  const stateItem = tabStates.item(tabId);
+  const stopState = stateItem.watch((state) => void applyTabState(tabId, state));
+  const hidden = hiddenCounts.item(tabId);
+  const applyHidden = (value: { url: string; byJob: Record<string, string> } | null) =>
+    usePanel.setState({ hiddenReasons: value && value.url === usePanel.getState().tabUrl ? Object.values(value.byJob) : [] });
+  const stopHidden = hidden.watch(applyHidden);
+  applyHidden(await hidden.getValue());
   stopTab = () => {
     stopState();
     stopHidden();
   };
-  await applyTabState(tabId, await storage.getItem<unknown>(key));
+  await applyTabState(tabId, await stateItem.getValue());
   const { state } = usePanel.getState();
   if (tabUrl && isUpworkUrl(tabUrl) && (!state || !stateMatchesTab(state, tabUrl))) {
     await lookup(false);
@@ -292,7 +255,7 @@ export const applyActions = {
   saveDraft: (ciphertext: string, draft: ApplyDraft) => void drafts.set(ciphertext, draft),
   apply: async (draft: Draft) => {
     const app = await sendMessage('submitApplication', draft);
-    if (draft.profileId) await lastProfileItem.setValue(draft.profileId);
+    if (draft.profileId) await lastProfile.setValue(draft.profileId);
     return app;
   },
   undo: (id: string) => void sendMessage('undoApplication', { id }),

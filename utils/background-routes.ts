@@ -24,21 +24,9 @@ import {
   TilesSchema,
 } from './message-schemas';
 import type { MessageTable } from './message-table';
-import {
-  AppliedRemoteSchema,
-  appliedRemoteKey,
-  ApplicationsSchema,
-  applicationsKey,
-  blocksItem,
-  enrichSettingsItem,
-  hiddenCounts,
-  listRulesItem,
-  listSettingsItem,
-  readChecked,
-  SeenJobsSchema,
-  seenJobsKey,
-  updateStored,
-} from './storage';
+import { appliedRemote, applications } from './apply/stored';
+import { blocksItem, hiddenCounts, listRulesItem, listSettingsItem, seenJobs } from './lists/stored';
+import { enrichSettingsItem } from './enrichment/stored';
 import { browser } from 'wxt/browser';
 import { digestPage } from './upwork/nuxt';
 import type { BackgroundWatcher } from './watches/background';
@@ -82,15 +70,15 @@ export function messageRoutes(s: BackgroundServices): MessageTable {
           listRulesItem.getValue(),
           blocksItem.getValue(),
           appliedJobs(),
-          readChecked(seenJobsKey, SeenJobsSchema),
+          seenJobs.getValue(),
         ]);
-        const seenJobs = new Set(seen ?? []);
+        const seenSet = new Set(seen ?? []);
         const views: Record<string, TileView> = {};
         const unknown: string[] = [];
         for (const tile of tiles) {
           const known = await knownClient(tile.ciphertext, s.lookups);
           if (!known) unknown.push(tile.ciphertext);
-          const mark = applied.has(tile.ciphertext) ? 'applied' : seenJobs.has(tile.ciphertext) ? 'seen' : null;
+          const mark = applied.has(tile.ciphertext) ? 'applied' : seenSet.has(tile.ciphertext) ? 'seen' : null;
           views[tile.ciphertext] = tileView(tile, known, rules, blocks, mark);
         }
         if (showBadges && lookupListed) s.lookUpListed(tabId!, unknown);
@@ -177,12 +165,12 @@ async function recordHidden(tabId: number, views: Record<string, TileView>): Pro
 
 /** Remembers a job the user opened, so that its tile says "seen" (the newest 500). */
 function rememberSeen(ciphertext: string): Promise<void> {
-  return updateStored(seenJobsKey, SeenJobsSchema, (seen) => [...(seen ?? []).filter((c) => c !== ciphertext), ciphertext].slice(-500));
+  return seenJobs.update((seen) => [...(seen ?? []).filter((c) => c !== ciphertext), ciphertext].slice(-500));
 }
 
 /** Jobs applied to, here (under way or applied) or, as far as UpHunt's list says, anywhere. */
 async function appliedJobs(): Promise<Set<string>> {
-  const [apps, remote] = await Promise.all([readChecked(applicationsKey, ApplicationsSchema), readChecked(appliedRemoteKey, AppliedRemoteSchema)]);
+  const [apps, remote] = await Promise.all([applications.getValue(), appliedRemote.getValue()]);
   return new Set([
     ...(apps ?? []).filter((a) => a.phase !== 'cancelled' && a.phase !== 'not_sent').map((a) => a.ciphertext),
     ...(remote?.items ?? []).map((item) => item.jobId.toLowerCase()),

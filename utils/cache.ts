@@ -2,12 +2,14 @@
  * A TTL cache in extension storage, built for a worker that dies every 30 s: entries live in storage (a family,
  * read through its schema), only the in-flight promises live in memory (losing them to a restart costs at most one repeated call).
  */
+import * as z from 'zod/mini';
 import { NAIVE } from './bench';
 
 export interface CacheEntry<T> {
   storedAt: number;
   value: T;
 }
+export const CacheEntrySchema = <S extends z.ZodMiniType>(value: S) => z.object({ storedAt: z.number(), value });
 
 /** Where the entries live: a storage family (storage.ts), which reads each through its schema. */
 export interface EntryStore<T> {

@@ -1,36 +1,7 @@
 /** One way to call a JSON API: timeout, status → typed error, body checked by a zod schema. */
 import type * as z from 'zod/mini';
+import type { Problem, ProblemKind, Service } from './problem';
 import { waitMs } from './timing';
-
-export type Service = 'UpHunt' | 'Mindcase';
-
-export type ProblemKind =
-  | 'missing_key'
-  | 'retired_key'
-  | 'spending_cap'
-  | 'interrupted'
-  | 'unauthorized'
-  | 'payment_required'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'validation'
-  | 'rate_limited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'malformed';
-
-/** A failed call as plain data, so it can be stored and shown by any context. */
-export interface Problem {
-  service: Service;
-  kind: ProblemKind;
-  status: number | null;
-  /** What the service or the parser said, for the "details" line. Never holds a key. */
-  detail: string;
-  /** Unix ms before which the service asked us not to call again (429 Retry-After). */
-  retryAt: number | null;
-}
 
 export class ApiError extends Error {
   constructor(

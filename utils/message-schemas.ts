@@ -5,7 +5,7 @@ import { NUXT_MAX, TEXT_MAX, VIEWER_MAX } from './upwork/extract';
 import type { Draft } from './apply/queue';
 import { COVER_LETTER_LIMIT } from './apply/application';
 import type { LookupTab, PageRead, TestConnection } from './messaging';
-import { CiphertextSchema as cipher, PageClientSeenSchema, StrategySchema } from './storage';
+import { CiphertextSchema as cipher, PageClientSeenSchema, StrategySchema } from './upwork/schemas';
 
 const companyId = z.string().check(z.regex(/^\d{15,20}$/));
 const text = (max: number) => z.string().check(z.maxLength(max));

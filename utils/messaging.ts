@@ -2,23 +2,14 @@
  * The messages between contexts. Types only, so the content script stays small;
  * the zod schemas that check them where they are received live in message-schemas.ts.
  */
-import type { Application } from './apply/application';
+import type { Application } from './apply/stored';
 import type { Draft } from './apply/queue';
-import type { Problem, Service } from './http';
+import type { Problem, Service } from './problem';
 import type { PageKind } from './upwork/page';
 import type { Design, PageFacts } from './upwork/page-facts';
 import type { Strategy } from './upwork/extract';
+import type { PageClientSeen } from './upwork/schemas';
 import type { BadgeView, TileFact } from './upwork/tiles';
-
-/** What a job page says about its client, as worded there; utils/client/page-client.ts makes sense of it. */
-export interface PageClientSeen {
-  /** The client box's labelled lines (`data-qa` / `data-testid` → text, parts joined by " | "). */
-  fields: Record<string, string>;
-  /** The client box's whole text, for what it says only in words (payment, phone). */
-  text: string;
-  /** The page state's `buyer` and `workHistory` (pages with `__NUXT_DATA__`), when it describes this job. */
-  state: { buyer: unknown; workHistory: unknown } | null;
-}
 
 /**
  * What the content script reads of a page (the pageSeen message, the readPage answer), as found: the background

@@ -1,5 +1,5 @@
 /** A failed call in words, with the way out. One place, so the panel and Options say the same thing. */
-import type { Problem } from './http';
+import type { Problem } from './problem';
 
 export interface ProblemText {
   title: string;

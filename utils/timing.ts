@@ -4,7 +4,8 @@
  * the build that ships with its minutes turned into seconds. No setting of the product writes it; a value out of
  * range, or none, is 1. A service's own Retry-After is never scaled: it is the service's to set.
  */
-import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { defineStored, follow } from './storage/stored';
 
 export const WAITS = {
   /** A request with no answer by then has failed. */
@@ -31,7 +32,8 @@ export const WAITS = {
 
 export type Wait = keyof typeof WAITS;
 
-export const timingScaleItem = storage.defineItem<number>('local:timing-scale', { fallback: 1 });
+/** Set by test builds only (a shortened scale); a user's browser never has it. */
+export const timingScaleItem = defineStored('local:timing-scale', z.number());
 
 let scale = 1;
 
@@ -51,6 +53,6 @@ export function alarmMinutes(): number {
 
 /** Reads the stored scale and follows it. Called first by each context that waits. */
 export async function followTimingScale(): Promise<void> {
-  timingScaleItem.watch(setTimingScale);
   setTimingScale(await timingScaleItem.getValue());
+  follow(timingScaleItem, setTimingScale);
 }

@@ -7,7 +7,7 @@ import { createBackgroundLookups, createListedLookups, storedTabStates } from '@
 import { recordDroppedMessage, recordRequestsAndErrors } from '@/utils/diagnostics/background';
 import { createBackgroundEnricher } from '@/utils/enrichment/background';
 import { setUpShortcut } from '@/utils/background-tabs';
-import { restrictStorageAccess, type AccessArea } from '@/utils/storage';
+import { restrictStorageAccess, type AccessArea } from '@/utils/storage/access';
 import { createInFlight } from '@/utils/cache';
 import { resumeLookups } from '@/utils/client/lookup';
 import { serveMessages } from '@/utils/message-table';

@@ -6,37 +6,21 @@ import { DiagnosticsView, IncidentsView } from '@/components/DiagnosticsView';
 import { diagnosticsReport } from '@/utils/diagnostics/page-readings';
 import { browser } from 'wxt/browser';
 import { ActivityView, DroppedMessagesView } from '@/components/ActivityView';
-import { activityKey, ActivitySchema, type ActivityEntry } from '@/utils/diagnostics/activity';
-import { storage } from 'wxt/utils/storage';
 import { useEffect, useState } from 'react';
 import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
 import { ListSettingsForm } from '@/components/ListSettingsForm';
 import { ListRulesForm } from '@/components/ListRulesForm';
 import { withoutBlock } from '@/utils/lists/rules';
-import { EMPTY_ENRICHMENT, spending } from '@/utils/enrichment/enrich';
-import {
-  applySettingsItem,
-  backgroundErrorsKey,
-  DiagnosticsSchema,
-  IncidentSchema,
-  storageResetsKey,
-  diagnosticsKey,
-  DroppedMessagesSchema,
-  droppedMessagesKey,
-  EnrichmentStateSchema,
-  enrichmentKey,
-  enrichSettingsItem,
-  keysItem,
-  listSettingsItem,
-  listRulesItem,
-  blocksItem,
-  readChecked,
-  watchesItem,
-  watchStatusKey,
-  WatchStatusesSchema,
-} from '@/utils/storage';
+import { spending } from '@/utils/enrichment/enrich';
+import { applySettingsItem } from '@/utils/apply/stored';
+import { activityLog, backgroundErrors, droppedMessages, pageReadings } from '@/utils/diagnostics/stored';
+import { storageResets } from '@/utils/storage/stored';
+import { useStored } from '@/utils/storage/use-stored';
+import { EMPTY_ENRICHMENT, enrichment, enrichSettingsItem } from '@/utils/enrichment/stored';
+import { keysItem, type Keys } from '@/utils/keys';
+import { listSettingsItem, listRulesItem, blocksItem } from '@/utils/lists/stored';
+import { watchesItem, watchStatuses } from '@/utils/watches/stored';
 import { WatchesForm } from '@/components/WatchesForm';
-import type { Watch, WatchStatus } from '@/utils/watches/watch';
 
 const loadSettings = () => enrichSettingsItem.getValue();
 const loadEndings = async () => {
@@ -55,44 +39,22 @@ const loadBlocks = () => blocksItem.getValue();
 
 /** The Activity log, kept current while Options is open. */
 function Activity() {
-  const [entries, setEntries] = useState<ActivityEntry[]>([]);
-  useEffect(() => {
-    const read = (raw: unknown) => {
-      const parsed = ActivitySchema.safeParse(raw ?? []);
-      setEntries(parsed.success ? parsed.data : []);
-    };
-    void storage.getItem<unknown>(activityKey).then(read);
-    return storage.watch<unknown>(activityKey, read);
-  }, []);
-  return <ActivityView entries={entries} onClear={() => void storage.removeItem(activityKey)} />;
+  const entries = useStored(activityLog, []);
+  return <ActivityView entries={entries ?? []} onClear={() => void activityLog.removeValue()} />;
 }
 
 /** Watched searches, with each watch's last check kept current while Options is open. */
 function Watches({ spentUsd, initialCapUsd }: { spentUsd: number; initialCapUsd: number }) {
-  const [watches, setWatches] = useState<Watch[]>([]);
-  const [statuses, setStatuses] = useState<Record<string, WatchStatus>>({});
-  const [capUsd, setCapUsd] = useState(initialCapUsd);
-  const [hasKey, setHasKey] = useState(true);
+  const watches = useStored(watchesItem, { list: [] }).list;
+  const statuses = useStored(watchStatuses, {}) ?? {};
+  const capUsd = useStored(enrichSettingsItem, { autoEnrich: false, monthlyCapUsd: initialCapUsd }).monthlyCapUsd;
+  const keys = useStored<Keys | null>(keysItem, null);
+  // Until the keys are read, no "add a Mindcase key" warning flashes.
+  const hasKey = keys === null || keys.mindcase.trim() !== '';
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const readStatuses = (raw: unknown) => {
-      const parsed = WatchStatusesSchema.safeParse(raw ?? {});
-      setStatuses(parsed.success ? parsed.data : {});
-    };
-    void watchesItem.getValue().then((value) => setWatches(value.list));
-    void storage.getItem<unknown>(watchStatusKey).then(readStatuses);
-    void keysItem.getValue().then((keys) => setHasKey(keys.mindcase.trim() !== ''));
     const timer = setInterval(() => setNow(Date.now()), 15_000);
-    const stops = [
-      watchesItem.watch((value) => setWatches(value.list)),
-      storage.watch<unknown>(watchStatusKey, readStatuses),
-      enrichSettingsItem.watch((settings) => setCapUsd(settings.monthlyCapUsd)),
-      keysItem.watch((keys) => setHasKey(keys.mindcase.trim() !== '')),
-    ];
-    return () => {
-      clearInterval(timer);
-      for (const stop of stops) stop();
-    };
+    return () => clearInterval(timer);
   }, []);
   return (
     <WatchesForm
@@ -112,11 +74,11 @@ function Watches({ spentUsd, initialCapUsd }: { spentUsd: number; initialCapUsd:
 async function start() {
   // Read (and, if broken, repaired and counted) once, before any form reads it.
   const enrichSettings = await enrichSettingsItem.getValue();
-  const enrichment = (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? EMPTY_ENRICHMENT;
-  const diagnostics = (await readChecked(diagnosticsKey, DiagnosticsSchema)) ?? {};
-  const dropped = await readChecked(droppedMessagesKey, DroppedMessagesSchema);
-  const resets = await readChecked(storageResetsKey, IncidentSchema);
-  const errors = await readChecked(backgroundErrorsKey, IncidentSchema);
+  const spent = (await enrichment.getValue()) ?? EMPTY_ENRICHMENT;
+  const diagnostics = (await pageReadings.getValue()) ?? {};
+  const dropped = await droppedMessages.getValue();
+  const resets = await storageResets.getValue();
+  const errors = await backgroundErrors.getValue();
   mountPage(
     <main>
       <h1>UpHunt Overlay</h1>
@@ -130,8 +92,8 @@ async function start() {
       <EnrichSettingsForm
         load={loadSettings}
         save={(settings) => enrichSettingsItem.setValue(settings)}
-        spentUsd={spending(enrichment, Date.now()).spentUsd}
-        creditsUsed={enrichment.creditsUsedThisMonth}
+        spentUsd={spending(spent, Date.now()).spentUsd}
+        creditsUsed={spent.creditsUsedThisMonth}
       />
       <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
       <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
@@ -141,7 +103,7 @@ async function start() {
         loadBlocks={loadBlocks}
         unblock={(id) => blocksItem.update((blocks) => withoutBlock(blocks, id))}
       />
-      <Watches spentUsd={spending(enrichment, Date.now()).spentUsd} initialCapUsd={enrichSettings.monthlyCapUsd} />
+      <Watches spentUsd={spending(spent, Date.now()).spentUsd} initialCapUsd={enrichSettings.monthlyCapUsd} />
       <DiagnosticsView
         diagnostics={diagnostics}
         report={diagnosticsReport(diagnostics, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '@/utils/apply/application';
+import type { Application } from '@/utils/apply/stored';
 import { applicationsLog } from '@/utils/apply/log';
 
 const app = (fields: Partial<Application>): Application =>

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createFreelancerList, FREELANCERS_WAKE, forgetKeyProblems, loadFreelancers } from '@/utils/apply/background';
-import { freelancersKey, keysItem } from '@/utils/storage';
+import { freelancerList } from '@/utils/apply/stored';
+import { keysItem } from '@/utils/keys';
 import { fakeWakeUps } from './fake-wake-ups';
-import { storage } from 'wxt/utils/storage';
 
 const AGENCY = [{ id: 'a', name: 'Ada Novak', profiles: [{ profileId: '2', title: 'Data engineer' }] }];
 const calls: string[] = [];
@@ -56,9 +56,9 @@ describe("the agency's freelancers, as the apply form gets them", () => {
     expect(name).toBe(FREELANCERS_WAKE);
     expect(at! - Date.now()).toBeGreaterThan(25_000);
     // The Retry-After is over: the wake-up asks UpHunt again, and the list comes in.
-    await storage.setItem(freelancersKey, { ...limited, problem: { ...limited.problem!, retryAt: Date.now() - 1 } });
+    await freelancerList.setValue({ ...limited, problem: { ...limited.problem!, retryAt: Date.now() - 1 } });
     handlers.get(FREELANCERS_WAKE)!();
-    await vi.waitFor(async () => expect(((await storage.getItem(freelancersKey)) as { problem: unknown }).problem).toBeNull());
+    await vi.waitFor(async () => expect(((await freelancerList.getValue()) as { problem: unknown }).problem).toBeNull());
     expect((await loadFreelancers(false)).value?.freelancers).toHaveLength(1);
     expect(calls).toHaveLength(2);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '@/utils/apply/application';
+import type { Application } from '@/utils/apply/stored';
 import { createApplyQueue, type Draft } from '@/utils/apply/queue';
 import { ApiError } from '@/utils/http';
 import type { ApplicationStatus, StatusAnswer } from '@/utils/uphunt/apply-schemas';

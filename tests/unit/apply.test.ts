@@ -9,10 +9,10 @@ import {
   startingProfile,
   suggestProfile,
   suggestRate,
-  type Application,
   type GuardInput,
   type ProfileChoice,
 } from '@/utils/apply/application';
+import type { Application } from '@/utils/apply/stored';
 import { clientMetrics } from '@/utils/client/judgement';
 import { ClientJobsSchema, WorkHistoryItemSchema } from '@/utils/uphunt/schemas';
 import { APPLICATION_STATUSES } from '@/utils/uphunt/apply-schemas';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { createTtlCache } from '@/utils/cache';
-import { CacheEntrySchema } from '@/utils/storage';
+import { CacheEntrySchema } from '@/utils/cache';
 
 function setup() {
   const data = new Map<string, unknown>();

@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordDroppedMessage, recordPageRead, recordRequestsAndErrors, testConnection } from '@/utils/diagnostics/background';
-import { ActivitySchema, activityKey } from '@/utils/diagnostics/activity';
 import { requestJson } from '@/utils/http';
-import {
-  backgroundErrorsKey,
-  DiagnosticsSchema,
-  diagnosticsKey,
-  DroppedMessagesSchema,
-  droppedMessagesKey,
-  IncidentSchema,
-  keysItem,
-  readChecked,
-} from '@/utils/storage';
+import { activityLog, backgroundErrors, droppedMessages, pageReadings } from '@/utils/diagnostics/stored';
+import { keysItem } from '@/utils/keys';
 import { pageSeen } from './tab-state';
 import * as z from 'zod/mini';
 
@@ -50,10 +41,10 @@ describe("what the background records for Options' diagnostics", () => {
   it('counts a refused message by type and reason, and a job page read without a job as a failure with its path', async () => {
     await recordDroppedMessage('lookupTab', 'sender');
     await recordDroppedMessage('pageSeen', 'shape');
-    expect(await readChecked(droppedMessagesKey, DroppedMessagesSchema)).toMatchObject({ count: 2, lastType: 'pageSeen', lastReason: 'shape' });
+    expect(await droppedMessages.getValue()).toMatchObject({ count: 2, lastType: 'pageSeen', lastReason: 'shape' });
     await recordPageRead(pageSeen());
     await recordPageRead(pageSeen({ ciphertext: null, strategy: null, url: 'https://www.upwork.com/jobs/Some-title_~0?x=1' }));
-    expect((await readChecked(diagnosticsKey, DiagnosticsSchema))?.job).toMatchObject({ views: 2, failures: 1, lastPath: '/jobs/Some-title_~0' });
+    expect((await pageReadings.getValue())?.job).toMatchObject({ views: 2, failures: 1, lastPath: '/jobs/Some-title_~0' });
   });
 
   it('puts every request in Activity without its query values, and counts an error nothing caught', async () => {
@@ -67,10 +58,10 @@ describe("what the background records for Options' diagnostics", () => {
       headers: {},
       schema: z.object({ ok: z.boolean() }),
     });
-    await vi.waitFor(async () => expect(await readChecked(activityKey, ActivitySchema)).toHaveLength(1));
-    expect(JSON.stringify(await readChecked(activityKey, ActivitySchema))).not.toContain('secret');
+    await vi.waitFor(async () => expect(await activityLog.getValue()).toHaveLength(1));
+    expect(JSON.stringify(await activityLog.getValue())).not.toContain('secret');
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     scope.dispatchEvent(Object.assign(new Event('error'), { error: new Error('boom') }));
-    await vi.waitFor(async () => expect(await readChecked(backgroundErrorsKey, IncidentSchema)).toMatchObject({ count: 1, last: 'boom' }));
+    await vi.waitFor(async () => expect(await backgroundErrors.getValue()).toMatchObject({ count: 1, last: 'boom' }));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheEntry } from '@/utils/cache';
-import { createEnricher, EMPTY_ENRICHMENT, enrichStatus, type EnrichmentState } from '@/utils/enrichment/enrich';
+import { createEnricher, enrichStatus } from '@/utils/enrichment/enrich';
+import { EMPTY_ENRICHMENT, type EnrichmentState } from '@/utils/enrichment/stored';
 import { ApiError } from '@/utils/http';
 import type { MindcaseClient } from '@/utils/mindcase/client';
 import type { JobRow, Run } from '@/utils/mindcase/schemas';

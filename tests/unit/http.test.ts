@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { ApiError, parseRetryAfter, requestJson, type HttpDeps, type Problem } from '@/utils/http';
+import { ApiError, parseRetryAfter, requestJson, type HttpDeps } from '@/utils/http';
+import type { Problem } from '@/utils/problem';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 const schema = z.object({ name: z.string() });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApplyForm, type ApplyFormProps } from '@/components/ApplyForm';
 import { draftFor, jobView } from '@/components/job-view';
 import { pageFacts } from '@/utils/upwork/page-facts';
-import { applySettingsItem, type FreelancersEntry, type TabState } from '@/utils/storage';
+import { applySettingsItem, type FreelancersEntry } from '@/utils/apply/stored';
+import type { TabState } from '@/utils/client/stored';
 import { ClientJobsSchema, FreelancersSchema } from '@/utils/uphunt/schemas';
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messageRoutes, type BackgroundServices } from '@/utils/background-routes';
 import type { Origin } from '@/utils/message-table';
-import { blocksItem } from '@/utils/storage';
+import { blocksItem } from '@/utils/lists/stored';
 
 beforeEach(() => fakeBrowser.reset());
 

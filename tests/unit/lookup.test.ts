@@ -2,9 +2,10 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { pageSeen } from './tab-state';
 import { createInFlight, createTtlCache, type CacheEntry } from '@/utils/cache';
-import { ApiError, type ProblemKind } from '@/utils/http';
+import { ApiError } from '@/utils/http';
+import type { ProblemKind } from '@/utils/problem';
 import { askingOrder, followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/client/lookup';
-import type { TabState } from '@/utils/storage';
+import type { TabState } from '@/utils/client/stored';
 import type { UpHuntClient } from '@/utils/uphunt/client';
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 
@@ -200,7 +201,7 @@ describe('finding the client through any of its archived jobs', () => {
 
 describe('lookup state schema', () => {
   it('is what the storage schema accepts', async () => {
-    const { TabStateSchema } = await import('@/utils/storage');
+    const { TabStateSchema } = await import('@/utils/client/stored');
     const w = world();
     const state = await lookupPage(w.deps, 1, page());
     expect(TabStateSchema.parse(state)).toEqual(state);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kindOfStatus, type Problem, type ProblemKind, type Service } from '@/utils/http';
+import { kindOfStatus } from '@/utils/http';
+import type { Problem, ProblemKind, Service } from '@/utils/problem';
 import { problemText } from '@/utils/problem-text';
 
 // Every kind, written out: a kind added to http.ts without words here fails the type check of this list.

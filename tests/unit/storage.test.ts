@@ -1,20 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import {
-  applySettingsItem,
-  enrichSettingsItem,
-  hiddenCounts,
-  keysItem,
-  lastProfileItem,
-  readChecked,
-  restrictStorageAccess,
-  storageResetsKey,
-  TabStateSchema,
-  tabStates,
-  updateStored,
-} from '@/utils/storage';
+import { applySettingsItem, lastProfile } from '@/utils/apply/stored';
+import { enrichSettingsItem } from '@/utils/enrichment/stored';
+import { hiddenCounts } from '@/utils/lists/stored';
+import { keysItem } from '@/utils/keys';
+import { restrictStorageAccess } from '@/utils/storage/access';
+import { defineStored, follow, storageResets } from '@/utils/storage/stored';
+import { tabStates } from '@/utils/client/stored';
 import { DEFAULT_TEMPLATES } from '@/utils/apply/application';
 
 beforeEach(() => fakeBrowser.reset());
@@ -38,8 +32,10 @@ describe('who may read the stored keys', () => {
 
 describe('stored values', () => {
   it('changes landing together are applied one after another, none lost', async () => {
-    const counter = z.object({ count: z.number() });
-    await Promise.all(Array.from({ length: 20 }, () => updateStored('local:counter', counter, (seen) => ({ count: (seen?.count ?? 0) + 1 }))));
+    const counter = defineStored('local:counter', z.object({ count: z.number() }));
+    // Two items declared for one key (as a family's are, made on demand) share its one serialized update.
+    const again = defineStored('local:counter', z.object({ count: z.number() }));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? counter : again).update((seen) => ({ count: (seen?.count ?? 0) + 1 }))));
     expect(await storage.getItem('local:counter')).toEqual({ count: 20 });
   });
 
@@ -47,12 +43,12 @@ describe('stored values', () => {
     await storage.setItem(tabStates.key(1), { status: 'ready', url: 42 });
     await storage.setItem(tabStates.key(2), { status: 'ready', url: 43 });
     await keysItem.setValue({ uphunt: 'sk_uphunt_x', mindcase: '' });
-    expect(await readChecked(tabStates.key(1), TabStateSchema)).toBeNull();
+    expect(await tabStates.get(1)).toBeNull();
     expect(await storage.getItem(tabStates.key(1))).toBeNull();
     // Read as one of its family, the same: dropped, and counted.
     expect(await tabStates.get(2)).toBeNull();
     expect(await storage.getItem(tabStates.key(2))).toBeNull();
-    expect(await storage.getItem(storageResetsKey)).toMatchObject({ count: 2 });
+    expect(await storageResets.getValue()).toMatchObject({ count: 2 });
     expect(await keysItem.getValue()).toEqual({ uphunt: 'sk_uphunt_x', mindcase: '' });
   });
 
@@ -66,6 +62,24 @@ describe('stored values', () => {
     expect(Object.keys((await hiddenCounts.get(1))!.byJob)).toHaveLength(5);
     await hiddenCounts.remove(0);
     expect(await hiddenCounts.get(0)).toBeNull();
+    // A worker starting again finds every tab's value, and only those that fit (not another family's, not a broken one).
+    await storage.setItem('session:hidden-extra', { url: 'x', byJob: {} });
+    await storage.setItem('session:hidden:7', { url: 42 });
+    expect((await hiddenCounts.all()).map(({ id }) => id)).toEqual(['1']);
+  });
+
+  it('a followed value is read once, then each change is told, and a value that does not fit is told as missing', async () => {
+    const seen: Array<number | null> = [];
+    const scale = defineStored('local:timing-scale-test', z.number());
+    await scale.setValue(1);
+    const stop = follow(scale, (value) => seen.push(value));
+    await vi.waitFor(() => expect(seen).toEqual([1]));
+    await scale.setValue(0.5);
+    await storage.setItem('local:timing-scale-test', 'fast');
+    await vi.waitFor(() => expect(seen).toEqual([1, 0.5, null]));
+    stop();
+    await scale.setValue(2);
+    expect(seen).toEqual([1, 0.5, null]);
   });
 
   it('keys default to empty strings before the user saves any', async () => {
@@ -80,16 +94,16 @@ describe('migrations', () => {
     await fakeBrowser.storage.local.set({ 'apply-settings': v1, 'apply-settings$': { v: 1 } });
     await applySettingsItem.migrate();
     expect(await applySettingsItem.getValue()).toEqual({ undoSeconds: 5, recentClientDays: 14, templates: DEFAULT_TEMPLATES, defaultTemplateId: 'default' });
-    expect(await lastProfileItem.getValue()).toBe('1700000000000000002');
+    expect(await lastProfile.getValue()).toBe('1700000000000000002');
     expect(await fakeBrowser.storage.local.get('apply-settings$')).toEqual({ 'apply-settings$': { v: 2 } });
-    expect(await storage.getItem(storageResetsKey)).toBeNull();
+    expect(await storageResets.getValue()).toBeNull();
   });
 
   it('apply settings v1 → v2 for a user who never applied: nothing to move', async () => {
     await fakeBrowser.storage.local.set({ 'apply-settings': { ...v1, lastProfileId: null }, 'apply-settings$': { v: 1 } });
     await applySettingsItem.migrate();
     expect((await applySettingsItem.getValue()).undoSeconds).toBe(5);
-    expect(await lastProfileItem.getValue()).toBeNull();
+    expect(await lastProfile.getValue()).toBeNull();
   });
 });
 
@@ -99,7 +113,7 @@ describe('a corrupted settings value', () => {
     await enrichSettingsItem.setValue({ autoEnrich: true, monthlyCapUsd: 12 });
     expect(await keysItem.getValue()).toEqual({ uphunt: 'sk_uphunt_kept', mindcase: '' });
     expect(await storage.getItem('local:keys')).toEqual({ uphunt: 'sk_uphunt_kept', mindcase: '' });
-    expect(await storage.getItem(storageResetsKey)).toMatchObject({ count: 1, last: 'local:keys' });
+    expect(await storageResets.getValue()).toMatchObject({ count: 1, last: 'local:keys' });
     // The rest is left alone.
     expect(await enrichSettingsItem.getValue()).toEqual({ autoEnrich: true, monthlyCapUsd: 12 });
   });

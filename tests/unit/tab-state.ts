@@ -1,5 +1,5 @@
 import type { PageSeen } from '@/utils/messaging';
-import type { TabState } from '@/utils/storage';
+import type { TabState } from '@/utils/client/stored';
 
 /** Job ~022051005096520707758 of Northwind, as its page is seen: what the tests' pages and tab states start from. */
 const SEEN = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PendingRun, SearchRun } from '@/utils/enrichment/enrich';
-import { ApiError, type Problem } from '@/utils/http';
+import type { PendingRun, SearchRun } from '@/utils/enrichment/stored';
+import { ApiError } from '@/utils/http';
+import type { Problem } from '@/utils/problem';
 import { NO_BLOCKS, NO_RULES, type ListRules } from '@/utils/lists/rules';
 import type { KnownClient } from '@/utils/lists/tiles-answer';
 import type { JobRow } from '@/utils/mindcase/schemas';

@@ -2,45 +2,11 @@
 import type { PageFacts } from '../upwork/page-facts';
 import { waitMs } from '../timing';
 import type { ClientMetrics, ClientScore } from '../client/judgement';
-import type { Problem } from '../http';
-import type { ApplicationStatus } from '../uphunt/apply-schemas';
 import type { Freelancers, WorkHistoryItem } from '../uphunt/schemas';
+import type { Application } from './stored';
 
 export const COVER_LETTER_LIMIT = 5000;
 export const TIMELINES = ['Less than 1 month', '1 to 3 months', '3 to 6 months', 'More than 6 months'] as const;
-
-/**
- * One application. `scheduled` waits out the undo moment; `sending` is written before the POST leaves, so a
- * worker that dies mid-request is noticed; `queued` has UpHunt's queueId; `settled` has a final status.
- */
-export interface Application {
-  id: string;
-  ciphertext: string;
-  jobTitle: string | null;
-  companyId: string | null;
-  clientName: string | null;
-  profileId: string | null;
-  freelancerName: string | null;
-  coverLetter: string;
-  hourlyRate: number | null;
-  timeline: string | null;
-  /** The Connects the Upwork page asked for this job when the application was made; null when it did not show them. */
-  connects: number | null;
-  createdAt: number;
-  sendAt: number;
-  phase: 'scheduled' | 'sending' | 'queued' | 'stalled' | 'settled' | 'not_sent' | 'cancelled';
-  queueId: string | null;
-  queuedAt: number | null;
-  status: ApplicationStatus | null;
-  statusMessage: string | null;
-  errorMessage: string | null;
-  problem: Problem | null;
-  nextCheckAt: number | null;
-  settledAt: number | null;
-  creditsRemaining: number | null;
-  /** How many times a `sending` record was found without an answer and re-checked. */
-  recoveries: number;
-}
 
 export const ACTIVE_PHASES: ReadonlyArray<Application['phase']> = ['scheduled', 'sending', 'queued', 'stalled'];
 

@@ -1,25 +1,14 @@
 /** The background's apply services over real storage, alarms and notifications. The entrypoint only wires them. */
 import { browser } from 'wxt/browser';
 import type { WakeUps } from '../wake-ups';
-import { storage } from 'wxt/utils/storage';
 import { statusText } from './application';
 import { createApplyQueue } from './queue';
-import { retryAtOf, toProblem, type Problem } from '../http';
+import { retryAtOf, toProblem } from '../http';
+import type { Problem } from '../problem';
 import { createUpHuntClient } from '../uphunt/client';
 import { keyProblem } from '../client/lookup';
-import type * as z from 'zod/mini';
-import {
-  AppliedRemoteSchema,
-  appliedRemoteKey,
-  ApplicationsSchema,
-  applicationsKey,
-  applySettingsItem,
-  FreelancersEntrySchema,
-  freelancersKey,
-  keysItem,
-  readChecked,
-  type FreelancersEntry,
-} from '../storage';
+import { appliedRemote, applications, applySettingsItem, freelancerList, type AppliedRemote, type FreelancersEntry } from './stored';
+import { keysItem } from '../keys';
 
 export const APPLY_ALARM = 'apply-poll';
 const FREELANCERS_TTL_MS = 5 * 60 * 1000;
@@ -30,8 +19,8 @@ const uphunt = async () => createUpHuntClient((await keysItem.getValue()).uphunt
 export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>, wake: WakeUps) {
   const queue = createApplyQueue({
     uphunt,
-    read: async () => (await readChecked(applicationsKey, ApplicationsSchema)) ?? [],
-    write: (apps) => storage.setItem(applicationsKey, apps),
+    read: async () => (await applications.getValue()) ?? [],
+    write: (apps) => applications.setValue(apps),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     wakeAt: (time) => wake.timer(APPLY_ALARM, time),
@@ -55,7 +44,7 @@ export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>, wa
 
 /** The agency's freelancers from the 5-minute cache, or from UpHunt when stale or forced. */
 export async function loadFreelancers(force: boolean): Promise<FreelancersEntry> {
-  const cached = await readChecked(freelancersKey, FreelancersEntrySchema);
+  const cached = await freelancerList.getValue();
   if (!force && cached?.value && !cached.problem && Date.now() - cached.storedAt < FREELANCERS_TTL_MS) return cached;
   // Within a 429's Retry-After not even Refresh calls: the background asks again when it ends (createFreelancerList).
   if (pausedBy(cached?.problem)) return cached!;
@@ -66,7 +55,7 @@ export async function loadFreelancers(force: boolean): Promise<FreelancersEntry>
     // Keep the last good list beside the problem, so a blip does not empty the form.
     entry = { storedAt: cached?.storedAt ?? 0, value: cached?.value ?? null, problem: toProblem(error, 'UpHunt') };
   }
-  await storage.setItem(freelancersKey, entry);
+  await freelancerList.setValue(entry);
   return entry;
 }
 
@@ -86,9 +75,9 @@ export function createFreelancerList(wake: WakeUps) {
 }
 
 export async function loadAppliedJobs(): Promise<void> {
-  const cached = await readChecked(appliedRemoteKey, AppliedRemoteSchema);
+  const cached = await appliedRemote.getValue();
   if (cached && (Date.now() - cached.storedAt < APPLIED_TTL_MS || pausedBy(cached.problem))) return;
-  let entry: z.output<typeof AppliedRemoteSchema>;
+  let entry: AppliedRemote;
   try {
     entry = { storedAt: Date.now(), items: (await (await uphunt()).appliedJobs(100)).items, problem: null };
   } catch (error) {
@@ -96,7 +85,7 @@ export async function loadAppliedJobs(): Promise<void> {
     // again after the usual minute (or the Retry-After), with the last good list kept.
     entry = { storedAt: Date.now(), items: cached?.items ?? [], problem: toProblem(error, 'UpHunt') };
   }
-  await storage.setItem(appliedRemoteKey, entry);
+  await appliedRemote.setValue(entry);
 }
 
 /**
@@ -104,10 +93,10 @@ export async function loadAppliedJobs(): Promise<void> {
  * again at once, so no message of the old key stays on screen while every later call succeeds.
  */
 export async function forgetKeyProblems(): Promise<void> {
-  const freelancers = await readChecked(freelancersKey, FreelancersEntrySchema);
-  if (keyProblem(freelancers?.problem)) await storage.setItem(freelancersKey, { ...freelancers!, problem: null, storedAt: 0 });
-  const applied = await readChecked(appliedRemoteKey, AppliedRemoteSchema);
-  if (keyProblem(applied?.problem)) await storage.setItem(appliedRemoteKey, { ...applied!, problem: null, storedAt: 0 });
+  const freelancers = await freelancerList.getValue();
+  if (keyProblem(freelancers?.problem)) await freelancerList.setValue({ ...freelancers!, problem: null, storedAt: 0 });
+  const applied = await appliedRemote.getValue();
+  if (keyProblem(applied?.problem)) await appliedRemote.setValue({ ...applied!, problem: null, storedAt: 0 });
   if ((await keysItem.getValue()).uphunt) await Promise.all([loadFreelancers(false), loadAppliedJobs()]);
 }
 

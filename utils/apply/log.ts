@@ -1,5 +1,6 @@
 /** The log of applications: ours, plus those UpHunt lists that were made elsewhere. Pure. */
-import { statusText, type Application } from './application';
+import { statusText } from './application';
+import type { Application } from './stored';
 import { isCiphertext, jobUrl } from '../upwork/page';
 
 export interface LogEntry {

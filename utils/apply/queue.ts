@@ -3,8 +3,10 @@
  * request leaves (`sending`), its queueId as soon as it comes back, and a `sending` record found by a later
  * worker is checked with GET /status by job before anything is sent again. Polling follows nextCheckDelay.
  */
-import { ACTIVE_PHASES, nextCheckDelay, type Application } from './application';
-import { ApiError, retryAtOf, toProblem, type Problem } from '../http';
+import { ACTIVE_PHASES, nextCheckDelay } from './application';
+import type { Application } from './stored';
+import { ApiError, retryAtOf, toProblem } from '../http';
+import type { Problem } from '../problem';
 import { backoffDelay, nextTryAt } from '../backoff';
 import { serialUpdates } from '../serial';
 import { waitMs } from '../timing';

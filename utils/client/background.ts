@@ -7,7 +7,8 @@ import { knownClient, type KnownClient } from '../lists/tiles-answer';
 import { defaultHttpDeps } from '../http';
 import { CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, retryKeyProblems, type LookupDeps } from './lookup';
 import { createUpHuntClient } from '../uphunt/client';
-import { clientJobsEntries, companyOf, notArchived, keysItem, TabStateSchema, tabStates, type TabState, uphuntPausedUntilItem } from '../storage';
+import { clientJobsEntries, companyOf, notArchived, tabStates, type TabState, uphuntPausedUntil } from './stored';
+import { keysItem } from '../keys';
 
 export function createLookupDeps(): LookupDeps {
   return {
@@ -17,7 +18,7 @@ export function createLookupDeps(): LookupDeps {
     companyOf: { get: async (ciphertext) => (NAIVE ? null : companyOf.get(ciphertext)), set: companyOf.set },
     notArchived,
     clientJobs: createTtlCache({ entries: clientJobsEntries, ttlMs: CLIENT_JOBS_TTL_MS, now: () => Date.now() }),
-    pausedUntil: { get: () => uphuntPausedUntilItem.getValue(), set: (until) => uphuntPausedUntilItem.setValue(until) },
+    pausedUntil: { get: async () => (await uphuntPausedUntil.getValue()) ?? 0, set: (until) => uphuntPausedUntil.setValue(until) },
     shared: createInFlight(),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
@@ -66,12 +67,7 @@ export function withFollowUps(lookups: LookupDeps, wake: WakeUps): LookupDeps {
 
 /** Every tab's stored state, for a worker that starts again (see resumeLookups). */
 export async function storedTabStates(): Promise<Array<{ tabId: number; state: TabState }>> {
-  const all = await browser.storage.session.get(null);
-  return Object.entries(all).flatMap(([key, value]) => {
-    const tabId = /^tab:(\d+)$/.exec(key)?.[1];
-    const state = TabStateSchema.safeParse(value);
-    return tabId && state.success ? [{ tabId: Number(tabId), state: state.data }] : [];
-  });
+  return (await tabStates.all()).flatMap(({ id, value }) => (/^\d+$/.test(id) ? [{ tabId: Number(id), state: value }] : []));
 }
 
 /** A job's client through UpHunt (by-ciphertext, then the client's history), through the shared cache. */

@@ -2,12 +2,13 @@
  * Finds the client of the job a tab shows and loads its UpHunt history into the cache, writing each step
  * into the tab's state so any panel can show it. Takes everything it touches as parameters.
  */
-import { ApiError, retryAtOf, toProblem, type Problem } from '../http';
+import { ApiError, retryAtOf, toProblem } from '../http';
+import type { Problem } from '../problem';
 import { waitMs } from '../timing';
 import type { Shared, TtlCache } from '../cache';
 import type { UpHuntClient } from '../uphunt/client';
 import type { ClientJobs } from '../uphunt/schemas';
-import type { TabState, TabStatus } from '../storage';
+import type { TabState, TabStatus } from './stored';
 import type { PageSeen } from '../messaging';
 import { JOB_PAGE_KINDS, parseUpworkUrl, type PageKind } from '../upwork/page';
 import { clientJobsNamed } from './page-client';

@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { dollarsIn } from '../format';
-import type { PageClientSeen, PageSeen } from '../messaging';
+import type { PageSeen } from '../messaging';
+import type { PageClientSeen } from '../upwork/schemas';
 import { BuyerSchema, WorkHistoryItemSchema, type ClientJobs, type WorkHistoryItem } from '../uphunt/schemas';
 import { paymentVerified } from '../upwork/page-facts';
 import { isCiphertext, normaliseCiphertext } from '../upwork/page';

@@ -4,7 +4,6 @@
  * in headers, and the path is kept without its query values.
  */
 import * as z from 'zod/mini';
-import { updateStored } from '../storage';
 import type { RateLimit } from '../http';
 
 export const ActivityEntrySchema = z.object({
@@ -21,9 +20,7 @@ export const ActivityEntrySchema = z.object({
   note: z._default(z.nullable(z.string()), null),
 });
 export type ActivityEntry = z.output<typeof ActivityEntrySchema>;
-export const ActivitySchema = z.array(ActivityEntrySchema);
 
-export const activityKey = 'local:activity' as const;
 export const ACTIVITY_LIMIT = 300;
 export const ACTIVITY_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -41,10 +38,6 @@ export function redactedPath(url: string): string {
 /** The log with `entry` added: newest first, older than a week or beyond the limit dropped. */
 export function withEntry(log: ActivityEntry[], entry: ActivityEntry, now: number): ActivityEntry[] {
   return [entry, ...log].filter((e) => now - e.at < ACTIVITY_KEEP_MS).slice(0, ACTIVITY_LIMIT);
-}
-
-export function recordActivity(entry: ActivityEntry): Promise<void> {
-  return updateStored(activityKey, ActivitySchema, (log) => withEntry(log ?? [], entry, Date.now()));
 }
 
 /** "59 of 60 left" from the X-RateLimit headers, or null when the answer carried none. */

@@ -1,22 +1,20 @@
 /** Diagnostics' background part: requests and uncaught errors recorded, refused messages and page reads counted, keys tested. */
-import { ApiError, defaultHttpDeps, toProblem, type Problem, type Service } from '../http';
+import { ApiError, defaultHttpDeps, toProblem } from '../http';
+import type { Problem, Service } from '../problem';
 import { createMindcaseClient } from '../mindcase/client';
 import { createUpHuntClient } from '../uphunt/client';
-import {
-  DiagnosticsSchema,
-  diagnosticsKey,
-  DroppedMessagesSchema,
-  droppedMessagesKey,
-  keysItem,
-  updateStored,
-  backgroundErrorsKey,
-  recordIncident,
-} from '../storage';
+import { keysItem } from '../keys';
+import { countIncident } from '../storage/stored';
+import { activityLog, backgroundErrors, droppedMessages, pageReadings } from './stored';
 import type { ConnectionResult, PageSeen } from '../messaging';
 import { problemText } from '../problem-text';
-import { rateLimitNote, recordActivity, redactedPath } from './activity';
+import { rateLimitNote, redactedPath, withEntry, type ActivityEntry } from './activity';
 import { lackingFacts, recordPage, recordTiles } from './page-readings';
 import { JOB_PAGE_KINDS, type PageKind } from '../upwork/page';
+
+export function recordActivity(entry: ActivityEntry): Promise<void> {
+  return activityLog.update((log) => withEntry(log ?? [], entry, Date.now()));
+}
 
 /** Every request the extension sends goes into Options → Activity (without keys or query values), and every error nothing caught is counted. */
 export function recordRequestsAndErrors(scope: Pick<typeof globalThis, 'addEventListener'>): void {
@@ -25,7 +23,7 @@ export function recordRequestsAndErrors(scope: Pick<typeof globalThis, 'addEvent
   const uncaught = (reason: unknown) => {
     const message = reason instanceof Error ? reason.message : String(reason);
     console.error('Unexpected error in the background:', message);
-    void recordIncident(backgroundErrorsKey, message.slice(0, 200));
+    void countIncident(backgroundErrors, message.slice(0, 200));
   };
   scope.addEventListener('unhandledrejection', (event) => uncaught((event as PromiseRejectionEvent).reason));
   scope.addEventListener('error', (event) => uncaught((event as ErrorEvent).error ?? (event as ErrorEvent).message));
@@ -61,7 +59,7 @@ export async function testConnection(service: Service): Promise<ConnectionResult
 
 /** Counts a message the background refused; Options shows the count under diagnostics. */
 export function recordDroppedMessage(type: string, reason: 'sender' | 'shape'): Promise<void> {
-  return updateStored(droppedMessagesKey, DroppedMessagesSchema, (seen) => ({
+  return droppedMessages.update((seen) => ({
     count: (seen?.count ?? 0) + 1,
     lastAt: Date.now(),
     lastType: type,
@@ -72,12 +70,12 @@ export function recordDroppedMessage(type: string, reason: 'sender' | 'shape'): 
 /** Counts a page seen, by how its job was found; a page that should show a job but gave none is a failure. */
 export function recordPageRead(page: PageSeen): Promise<void> {
   const failed = !page.ciphertext && JOB_PAGE_KINDS.has(page.kind);
-  return updateStored(diagnosticsKey, DiagnosticsSchema, (d) =>
+  return pageReadings.update((d) =>
     recordPage(d, page.kind, page.strategy, failed ? new URL(page.url).pathname : null, Date.now(), { design: page.design, lacking: lackingFacts(page) }),
   );
 }
 
 /** Counts tiles read on a list page and the facts they lacked. */
 export function recordTileFacts(kind: PageKind, tiles: number, missing: Record<string, number>): Promise<void> {
-  return updateStored(diagnosticsKey, DiagnosticsSchema, (d) => recordTiles(d, kind, tiles, missing, Date.now()));
+  return pageReadings.update((d) => recordTiles(d, kind, tiles, missing, Date.now()));
 }

@@ -1,11 +1,12 @@
 /** Enrichment's background part: the enricher on the browser's storage, and Mindcase's credits. */
-import { storage } from 'wxt/utils/storage';
 import type { WakeUps } from '../wake-ups';
-import { createEnricher, EMPTY_ENRICHMENT, type EnrichDeps } from './enrich';
-import { toProblem, type Problem } from '../http';
+import { createEnricher, type EnrichDeps } from './enrich';
+import { toProblem } from '../http';
+import type { Problem } from '../problem';
 import { createMindcaseClient } from '../mindcase/client';
-import { EnrichmentStateSchema, enrichmentKey, enrichSettingsItem, keysItem, mindcaseRows, readChecked } from '../storage';
-import { recordActivity } from '../diagnostics/activity';
+import { EMPTY_ENRICHMENT, enrichment, enrichSettingsItem, mindcaseRows } from './stored';
+import { keysItem } from '../keys';
+import { recordActivity } from '../diagnostics/background';
 
 export const MINDCASE_ALARM = 'mindcase-poll';
 
@@ -13,8 +14,8 @@ export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 's
   const enricher = createEnricher({
     ...hooks,
     mindcase: async () => createMindcaseClient((await keysItem.getValue()).mindcase),
-    readState: async () => (await readChecked(enrichmentKey, EnrichmentStateSchema)) ?? structuredClone(EMPTY_ENRICHMENT),
-    writeState: (state) => storage.setItem(enrichmentKey, state),
+    readState: async () => (await enrichment.getValue()) ?? structuredClone(EMPTY_ENRICHMENT),
+    writeState: (state) => enrichment.setValue(state),
     rows: mindcaseRows,
     settings: () => enrichSettingsItem.getValue(),
     now: () => Date.now(),

@@ -7,12 +7,14 @@
 import { NAIVE } from '../bench';
 import type { CacheEntry } from '../cache';
 import { backoffDelay, nextTryAt } from '../backoff';
-import { ApiError, retryAtOf, toProblem, type Problem } from '../http';
+import { ApiError, retryAtOf, toProblem } from '../http';
+import type { Problem } from '../problem';
 import type { MindcaseClient } from '../mindcase/client';
 import type { JobRow } from '../mindcase/schemas';
 import { serialUpdates } from '../serial';
 import { jobUrl } from '../upwork/page';
 import { waitMs } from '../timing';
+import type { EnrichmentState, EnrichSettings, PendingRun, SearchRun } from './stored';
 
 export const PRICE_PER_ROW_USD = 3 / 1000;
 export const ROW_TTL_MS = 12 * 60 * 60 * 1000;
@@ -25,53 +27,6 @@ const STARTING_GRACE_MS = () => waitMs('runStart');
 /** A run created this much before our POST left (by Mindcase's clock) is still taken for ours. */
 const CLOCK_SKEW_MS = 30 * 1000;
 
-export interface PendingRun {
-  /** null while the POST that starts it is in flight. */
-  id: string | null;
-  inputs: string[];
-  startedAt: number;
-  /** The last poll's failure, while the run is polled again: said beside "Fetching…". */
-  problem?: Problem | null;
-  /** A watched search's run: `inputs` are keywords, and up to `limit` rows come back for each. */
-  search?: SearchRun | null;
-}
-
-export interface SearchRun {
-  watchIds: string[];
-  limit: number;
-  params: Record<string, unknown>;
-}
-
-export interface EnrichmentState {
-  queue: string[];
-  runs: PendingRun[];
-  failed: Record<string, Problem>;
-  /** 'YYYY-MM' (UTC) the row count belongs to. */
-  month: string;
-  rowsThisMonth: number;
-  /** What Mindcase says it charged this month (`credits_used` of each run), beside the local estimate. */
-  creditsUsedThisMonth: number;
-  /** Runs whose row count was not the number of jobs asked for, by job: said in the panel. */
-  rowNotes: Record<string, string>;
-  /** Ids of the newest runs that ended here (at most 100): never taken for a run whose start answer was lost. */
-  endedIds: string[];
-}
-
-export interface EnrichSettings {
-  autoEnrich: boolean;
-  monthlyCapUsd: number;
-}
-
-export const EMPTY_ENRICHMENT: EnrichmentState = {
-  queue: [],
-  runs: [],
-  failed: {},
-  month: '',
-  rowsThisMonth: 0,
-  creditsUsedThisMonth: 0,
-  rowNotes: {},
-  endedIds: [],
-};
 const RUNNING = ['queued', 'running'];
 
 export interface EnrichDeps {

@@ -57,10 +57,12 @@ export interface KnownFacts {
   hireRate: number | null;
 }
 
-export interface Blocks {
-  clients: Array<{ companyId: string; name: string | null; at: number }>;
-  jobs: Array<{ ciphertext: string; title: string | null; at: number }>;
-}
+/** Clients and jobs the user hid from a badge. */
+export const BlocksSchema = z.object({
+  clients: z.array(z.object({ companyId: z.string(), name: z.nullable(z.string()), at: z.number() })),
+  jobs: z.array(z.object({ ciphertext: z.string(), title: z.nullable(z.string()), at: z.number() })),
+});
+export type Blocks = z.output<typeof BlocksSchema>;
 export const NO_BLOCKS: Blocks = { clients: [], jobs: [] };
 
 function tierIndex(text: string | null): number {

@@ -4,7 +4,8 @@
  * only on pages that show one. The content script runs in every Upwork tab (12 KB): what can be made sense of
  * later (words, the page state) is sent as found.
  */
-import type { PageClientSeen, PageRead } from '../messaging';
+import type { PageRead } from '../messaging';
+import type { PageClientSeen } from './schemas';
 import { linkedCiphertext, numericCiphertext } from './page';
 
 /** The job's own container on a job page, a slide-over or an apply page; client-history links sit outside it. */
@@ -17,7 +18,8 @@ const ID_ATTRIBUTES: ReadonlyArray<[string, string]> = [
 // Any route that names a job in its path; the background checks it against the routes it knows (parseUpworkUrl).
 const PATH_JOB = /^\/(?:jobs|freelance-jobs|nx|ab)\b.*?[/_](~0(?:2\d{15,20}|1[0-9a-f]{16}))(?=\/|$)/i;
 
-export type Strategy = 'url' | 'attribute' | 'link';
+export const STRATEGIES = ['url', 'attribute', 'link'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
 
 export function readPage(doc: Document, url: string): PageRead {
   const found = findCiphertext(doc, url);

@@ -1,23 +1,12 @@
 /** The watcher over real storage, the alarm and notifications. The entrypoint only wires it. */
 import { browser } from 'wxt/browser';
-import type { PendingRun, SearchRun } from '../enrichment/enrich';
-import type { Problem } from '../http';
+import type { PendingRun, SearchRun } from '../enrichment/stored';
+import type { Problem } from '../problem';
 import type { JobRow } from '../mindcase/schemas';
 import type { LookupDeps } from '../client/lookup';
 import { lookUpClient } from '../client/background';
-import {
-  blocksItem,
-  listRulesItem,
-  newJobsKey,
-  NewJobsSchema,
-  readChecked,
-  SeenJobsSchema,
-  updateStored,
-  watchesItem,
-  watchSeenKey,
-  watchStatusKey,
-  WatchStatusesSchema,
-} from '../storage';
+import { blocksItem, listRulesItem } from '../lists/stored';
+import { newJobs, watchesItem, watchSeen, watchStatuses } from './stored';
 import { jobUrl } from '../upwork/page';
 import { openPanel } from '../panel';
 import { MAX_NEW_JOBS, MAX_SEEN } from './watch';
@@ -35,22 +24,22 @@ export function createBackgroundWatcher(
 ) {
   const watcher = createWatcher({
     watches: async () => (await watchesItem.getValue()).list,
-    statuses: async () => (await readChecked(watchStatusKey, WatchStatusesSchema)) ?? {},
+    statuses: async () => (await watchStatuses.getValue()) ?? {},
     updateStatuses: (change) =>
-      updateStored(watchStatusKey, WatchStatusesSchema, (stored) => {
+      watchStatuses.update((stored) => {
         const statuses = { ...(stored ?? {}) };
         change(statuses);
         return statuses;
       }),
-    seen: async () => new Set((await readChecked(watchSeenKey, SeenJobsSchema)) ?? []),
+    seen: async () => new Set((await watchSeen.getValue()) ?? []),
     markSeen: (ciphertexts) =>
-      updateStored(watchSeenKey, SeenJobsSchema, (seen) => {
+      watchSeen.update((seen) => {
         const known = new Set(seen ?? []);
         const fresh = [...new Set(ciphertexts)].filter((c) => !known.has(c));
         return [...(seen ?? []), ...fresh].slice(-MAX_SEEN);
       }),
     addNewJobs: (jobs) =>
-      updateStored(newJobsKey, NewJobsSchema, (list) => {
+      newJobs.update((list) => {
         const known = new Set(jobs.map((job) => job.ciphertext));
         return [...jobs, ...(list ?? []).filter((job) => !known.has(job.ciphertext))].slice(0, MAX_NEW_JOBS);
       }),

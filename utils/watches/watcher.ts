@@ -5,9 +5,9 @@
  * The run itself is the enricher's (stored before its POST, found again if the worker dies): a run is never
  * bought twice, and its rows are the jobs' details.
  */
-import type { PendingRun, SearchRun } from '../enrichment/enrich';
+import type { PendingRun, SearchRun } from '../enrichment/stored';
 import { PRICE_PER_ROW_USD, rowCiphertext } from '../enrichment/enrich';
-import type { Problem } from '../http';
+import type { Problem } from '../problem';
 import { hiddenBecause, type Blocks, type ListRules } from '../lists/rules';
 import type { KnownClient } from '../lists/tiles-answer';
 import type { JobRow } from '../mindcase/schemas';

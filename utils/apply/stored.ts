@@ -1,0 +1,100 @@
+/** What applying keeps: every application, the settings, the last freelancer, what the user typed, UpHunt's lists. */
+import * as z from 'zod/mini';
+import { defineFamily, defineStored } from '../storage/stored';
+import { defineSettings } from '../storage/settings';
+import { ProblemSchema } from '../problem';
+import { AppliedJobSchema, ApplicationStatusSchema } from '../uphunt/apply-schemas';
+import { FreelancersSchema } from '../uphunt/schemas';
+import { DEFAULT_TEMPLATES } from './application';
+
+/**
+ * One application. `scheduled` waits out the undo moment; `sending` is written before the POST leaves, so a
+ * worker that dies mid-request is noticed; `queued` has UpHunt's queueId; `settled` has a final status.
+ */
+export const ApplicationSchema = z.object({
+  id: z.string(),
+  ciphertext: z.string(),
+  jobTitle: z.nullable(z.string()),
+  companyId: z.nullable(z.string()),
+  clientName: z.nullable(z.string()),
+  profileId: z.nullable(z.string()),
+  freelancerName: z.nullable(z.string()),
+  coverLetter: z.string(),
+  hourlyRate: z.nullable(z.number()),
+  timeline: z.nullable(z.string()),
+  /** The Connects the Upwork page asked for when the application was made; null when it did not show them (and before they were recorded). */
+  connects: z._default(z.nullable(z.number()), null),
+  createdAt: z.number(),
+  sendAt: z.number(),
+  phase: z.enum(['scheduled', 'sending', 'queued', 'stalled', 'settled', 'not_sent', 'cancelled']),
+  queueId: z.nullable(z.string()),
+  queuedAt: z.nullable(z.number()),
+  status: z.nullable(ApplicationStatusSchema),
+  statusMessage: z.nullable(z.string()),
+  errorMessage: z.nullable(z.string()),
+  problem: z.nullable(ProblemSchema),
+  nextCheckAt: z.nullable(z.number()),
+  settledAt: z.nullable(z.number()),
+  creditsRemaining: z.nullable(z.number()),
+  /** How many times a `sending` record was found without an answer and re-checked. */
+  recoveries: z.number(),
+});
+export type Application = z.output<typeof ApplicationSchema>;
+
+/** Every application, newest last (see queue.ts). */
+export const applications = defineStored('local:applications', z.array(ApplicationSchema));
+
+export const ApplySettingsSchema = z.object({
+  undoSeconds: z.number().check(z.minimum(0), z.maximum(30)),
+  recentClientDays: z.number().check(z.minimum(0), z.maximum(365)),
+  templates: z.array(z.object({ id: z.string(), name: z.string(), body: z.string() })),
+  defaultTemplateId: z.string(),
+});
+export type ApplySettings = z.output<typeof ApplySettingsSchema>;
+
+/** The freelancer the user last applied as: the form's first choice next time. */
+export const lastProfile = defineStored('local:last-profile', z.string());
+
+/**
+ * v1 kept the last freelancer used inside the apply settings, so an apply in the panel and a save in an Options
+ * page opened before it wrote the same value, and the later one undid the other. v2 moves it to its own item.
+ */
+export async function migrateApplySettingsToV2(v1: unknown): Promise<unknown> {
+  if (v1 === null || typeof v1 !== 'object') return v1;
+  const { lastProfileId, ...v2 } = v1 as Record<string, unknown>;
+  if (typeof lastProfileId === 'string' && (await lastProfile.getValue()) === null) await lastProfile.setValue(lastProfileId);
+  return v2;
+}
+
+export const applySettingsItem = defineSettings(
+  'local:apply-settings',
+  ApplySettingsSchema,
+  { undoSeconds: 3, recentClientDays: 7, templates: DEFAULT_TEMPLATES, defaultTemplateId: 'default' },
+  { version: 2, migrations: { 2: migrateApplySettingsToV2 } },
+);
+
+/** The agency's freelancers, cached (UpHunt allows 30 calls a minute; they rarely change). */
+export const FreelancersEntrySchema = z.object({ storedAt: z.number(), value: z.nullable(FreelancersSchema), problem: z.nullable(ProblemSchema) });
+export type FreelancersEntry = z.output<typeof FreelancersEntrySchema>;
+export const freelancerList = defineStored('local:freelancers', FreelancersEntrySchema);
+
+/** Jobs UpHunt lists as applied, for the already-applied guard. */
+export const AppliedRemoteSchema = z.object({
+  storedAt: z.number(),
+  items: z.array(AppliedJobSchema),
+  /** Why the last refresh failed; the items are the last good list. */
+  problem: z._default(z.nullable(ProblemSchema), null),
+});
+export type AppliedRemote = z.output<typeof AppliedRemoteSchema>;
+export const appliedRemote = defineStored('local:applied-remote', AppliedRemoteSchema);
+
+/** What the user typed for a job, kept until it is sent. */
+export const DraftSchema = z.object({
+  profileId: z.nullable(z.string()),
+  coverLetter: z.string(),
+  hourlyRate: z.nullable(z.number()),
+  timeline: z.nullable(z.string()),
+  updatedAt: z.number(),
+});
+export type ApplyDraft = z.output<typeof DraftSchema>;
+export const drafts = defineFamily('local:draft', DraftSchema);
