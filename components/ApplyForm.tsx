@@ -11,7 +11,7 @@ import {
   type Guard,
 } from '@/utils/apply/application';
 import type { Application } from '@/utils/apply/stored';
-import type { Draft } from '@/utils/apply/queue';
+import type { ApplyRequest } from '@/utils/apply/request';
 import type { ClientMetrics, ClientScore } from '@/utils/client/judgement';
 import { retryAtOf } from '@/utils/http';
 import type { Problem } from '@/utils/problem';
@@ -51,7 +51,7 @@ export interface ApplyFormProps {
   onRefreshFreelancers: () => void;
   onGenerate: (profileId: string | null) => Promise<{ coverLetter: string | null; problem: Problem | null }>;
   onSaveDraft: (draft: ApplyDraft) => void;
-  onApply: (draft: Draft) => Promise<Application>;
+  onApply: (draft: ApplyRequest) => Promise<Application>;
   onUndo: (id: string) => void;
   onCheckNow: (id: string) => void;
   onOpenOptions: () => void;

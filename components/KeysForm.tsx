@@ -2,7 +2,7 @@ import { isRetiredKey } from '@/utils/uphunt/client';
 import { problemText } from '@/utils/problem-text';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Service } from '@/utils/problem';
-import type { ConnectionResult } from '@/utils/messaging';
+import type { ConnectionResult } from '@/utils/diagnostics/background';
 import type { Keys } from '@/utils/keys';
 
 interface Props {

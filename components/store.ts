@@ -4,12 +4,12 @@ import { browser } from 'wxt/browser';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
-import { sendMessage } from '@/utils/protocol';
+import { sendMessage } from '@/utils/messaging/transport';
 import type { JobRow } from '@/utils/mindcase/schemas';
 import type { Application } from '@/utils/apply/stored';
 import type { Problem } from '@/utils/problem';
 import type { RemoteItem } from '@/utils/apply/log';
-import type { Draft } from '@/utils/apply/queue';
+import type { ApplyRequest } from '@/utils/apply/request';
 import {
   appliedRemote,
   applications,
@@ -253,7 +253,7 @@ export const applyActions = {
   refreshFreelancers: () => void sendMessage('loadFreelancers', { force: true }),
   generate: (ciphertext: string, profileId: string | null) => sendMessage('generateProposal', { ciphertext, profileId }),
   saveDraft: (ciphertext: string, draft: ApplyDraft) => void drafts.set(ciphertext, draft),
-  apply: async (draft: Draft) => {
+  apply: async (draft: ApplyRequest) => {
     const app = await sendMessage('submitApplication', draft);
     if (draft.profileId) await lastProfile.setValue(draft.profileId);
     return app;

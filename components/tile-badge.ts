@@ -3,7 +3,7 @@
  * plain DOM in shadow roots, so Upwork's styles do not reach them and theirs do not leak into Upwork. No UI
  * framework: they ship in the content script.
  */
-import type { TileView } from '@/utils/messaging';
+import type { TileView } from '@/utils/lists/tiles-answer';
 
 // Each tone meets WCAG AA (4.5:1) on its own background, light and dark.
 const STYLE = `:host{all:initial;display:inline-block;margin-left:6px;font:600 11px/1.6 system-ui;--b:#fff;--g:#108a00;--f:#8a5c00;--r:#b42318;--t:#333}

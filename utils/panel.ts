@@ -25,3 +25,19 @@ export function openPanel(tabId: number | null): Promise<void> {
   }
   return Promise.reject(new Error('This browser has no side panel or sidebar for extensions.'));
 }
+
+/**
+ * Opens the panel for a tab from a click in the page. Browsers allow it only close to the user's gesture;
+ * where they refuse, the panel opens in a tab of its own for that tab.
+ */
+export async function openPanelFor(tabId: number, windowId: number | null): Promise<void> {
+  await openPanel(tabId).catch(() => browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`), windowId: windowId ?? undefined }));
+}
+
+/** Chrome: the keyboard shortcut opens the side panel (Firefox does it itself with _execute_sidebar_action). */
+export function setUpShortcut() {
+  if (!hasChromeSidePanel()) return;
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'open-side-panel') openPanel(null).catch((error: unknown) => console.warn('side panel', error));
+  });
+}

@@ -1,19 +1,19 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { createBackgroundApplyQueue, createFreelancerList, panelOpen } from '@/utils/apply/background';
-import { messageRoutes } from '@/utils/background-routes';
-import { createBackgroundLookups, createListedLookups, storedTabStates } from '@/utils/client/background';
-import { recordDroppedMessage, recordRequestsAndErrors } from '@/utils/diagnostics/background';
-import { createBackgroundEnricher } from '@/utils/enrichment/background';
-import { setUpShortcut } from '@/utils/background-tabs';
-import { restrictStorageAccess, type AccessArea } from '@/utils/storage/access';
-import { createInFlight } from '@/utils/cache';
+import { applyHandlers, createBackgroundApplyQueue, createFreelancerList, panelOpen } from '@/utils/apply/background';
+import { clientHandlers, createBackgroundLookups, createListedLookups, storedTabStates } from '@/utils/client/background';
 import { resumeLookups } from '@/utils/client/lookup';
-import { serveMessages } from '@/utils/message-table';
-import { onMessage, sendToTab } from '@/utils/protocol';
+import { diagnosticsHandlers, recordDroppedMessage, recordPageRead, recordRequestsAndErrors } from '@/utils/diagnostics/background';
+import { createBackgroundEnricher, enrichmentHandlers, enrichOpened } from '@/utils/enrichment/background';
+import { listHandlers, rememberSeen } from '@/utils/lists/background';
+import { serveMessages } from '@/utils/messaging/table';
+import { onMessage, sendToTab } from '@/utils/messaging/transport';
+import { setUpShortcut } from '@/utils/panel';
+import { restrictStorageAccess, type AccessArea } from '@/utils/storage/access';
 import { followTimingScale } from '@/utils/timing';
-import { createBackgroundWatcher, watchHooks } from '@/utils/watches/background';
+import { createBackgroundWatcher, watchHandlers, watchHooks } from '@/utils/watches/background';
+import type { PageSeen } from '@/utils/upwork/nuxt';
 import { createWakeUps } from '@/utils/wake-ups';
 
 export default defineBackground(() => {
@@ -29,12 +29,25 @@ export default defineBackground(() => {
   const applications = createBackgroundApplyQueue(panelOpen, wake);
   const lookUpListed = createListedLookups(lookups, (tabId, ciphertext) => sendToTab(tabId, 'tileKnown', { ciphertext }).catch(() => undefined));
   const freelancers = createFreelancerList(wake);
-  serveMessages(messageRoutes({ lookups, enricher, applications, lookUpListed, watcher, freelancers, once: createInFlight() }), {
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-    listen: (type, handler) => onMessage(type, handler),
-    refused: (type, reason) => void recordDroppedMessage(type, reason),
-  });
+  // Each feature answers its own messages; a page seen is followed by Diagnostics, the lists and enrichment.
+  const pageFollowers = [recordPageRead, rememberSeen, (page: PageSeen) => enrichOpened(enricher, page)];
+  serveMessages(
+    {
+      ...clientHandlers(lookups, pageFollowers),
+      ...listHandlers(lookups, lookUpListed),
+      ...enrichmentHandlers(enricher),
+      ...applyHandlers(applications, freelancers),
+      ...watchHandlers(watcher),
+      ...diagnosticsHandlers(),
+    },
+    {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      // The table checked each message against its definition: the answer is of its type.
+      listen: (type, handler) => onMessage(type, handler as never),
+      refused: (type, reason) => void recordDroppedMessage(type, reason),
+    },
+  );
   setUpShortcut();
   // The keys and blocks out of content scripts' reach where the browser allows it (Chrome's own API, not the polyfill's).
   const areas = (globalThis as { chrome?: { storage?: { local?: AccessArea; sync?: AccessArea } } }).chrome?.storage;

@@ -1,6 +1,6 @@
 import { mountPage } from '@/components/mount';
 import { KeysForm } from '@/components/KeysForm';
-import { sendMessage } from '@/utils/protocol';
+import { sendMessage } from '@/utils/messaging/transport';
 import { ApplySettingsForm } from '@/components/ApplySettingsForm';
 import { DiagnosticsView, IncidentsView } from '@/components/DiagnosticsView';
 import { diagnosticsReport } from '@/utils/diagnostics/page-readings';

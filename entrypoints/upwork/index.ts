@@ -1,8 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { BADGE_HOST, foldTile, pageTheme, renderBadge, renderCounter, unfoldTile } from '@/components/tile-badge';
 import { timed } from '@/utils/bench';
-import { contentLife, onMessage, sendMessage } from '@/utils/protocol';
-import type { TileSeenMessage, TileView } from '@/utils/messaging';
+import { contentLife, onMessage, sendMessage } from '@/utils/messaging/transport';
+import type { TileSeen } from '@/utils/lists/rules';
+import type { TileView } from '@/utils/lists/tiles-answer';
 import { readPage } from '@/utils/upwork/extract';
 import { followUrl } from '@/utils/upwork/follow-url';
 import { missingFacts, readTile, TILE_SELECTOR, type TileFact, type TileFacts } from '@/utils/upwork/tiles';
@@ -45,7 +46,7 @@ function badgeTiles(signal: AbortSignal) {
   // Tiles the user chose to see: a rule does not fold them again on this page.
   const revealed = new WeakSet<Element>();
   const counter = () => renderCounter([...hidden.values()]);
-  const seenOf = (facts: TileFacts): TileSeenMessage => ({
+  const seenOf = (facts: TileFacts): TileSeen => ({
     ciphertext: facts.ciphertext,
     title: (facts.title?.textContent ?? '').trim().slice(0, 300),
     paymentVerified: facts.paymentVerified,

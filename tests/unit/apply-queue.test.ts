@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '@/utils/apply/stored';
-import { createApplyQueue, type Draft } from '@/utils/apply/queue';
+import { createApplyQueue } from '@/utils/apply/queue';
+import type { ApplyRequest } from '@/utils/apply/request';
 import { ApiError } from '@/utils/http';
 import type { ApplicationStatus, StatusAnswer } from '@/utils/uphunt/apply-schemas';
 
 const JOB = '~022051005096520707758';
-const draft: Draft = {
+const draft: ApplyRequest = {
   ciphertext: JOB,
   jobTitle: 'Job',
   companyId: '1',

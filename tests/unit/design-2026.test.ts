@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { askingOrder } from '@/utils/client/lookup';
 import { clientJobsNamed, pageClient } from '@/utils/client/page-client';
 import { readPage as readOnly } from '@/utils/upwork/extract';
-import { PageReadSchema } from '@/utils/message-schemas';
+import { PageReadSchema } from '@/utils/upwork/schemas';
 import { digestPage } from '@/utils/upwork/nuxt';
 import { designOf, pageFacts, paymentVerified } from '@/utils/upwork/page-facts';
 

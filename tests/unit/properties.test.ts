@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { CiphertextMessageSchema, DraftMessageSchema, LookupTabSchema, PageReadSchema, TilesSchema } from '@/utils/message-schemas';
+import { MESSAGES } from '@/utils/messaging/messages';
+import { PageReadSchema } from '@/utils/upwork/schemas';
 import { CreditsSchema, JobRowSchema, ResultsSchema, RunSchema } from '@/utils/mindcase/schemas';
 import { AppliedJobsSchema, StatusAnswerSchema } from '@/utils/uphunt/apply-schemas';
 import { ClientJobsSchema, companyIdFromArchivedJob, FreelancersSchema } from '@/utils/uphunt/schemas';
@@ -65,7 +66,7 @@ describe('schemas over random JSON', () => {
 
 describe('message validation', () => {
   it('refuses whatever a page sends that is not a message object, and an object of random fields', () => {
-    const schemas = [PageReadSchema, LookupTabSchema, TilesSchema, CiphertextMessageSchema, DraftMessageSchema];
+    const schemas = Object.values(MESSAGES).flatMap((m) => (m.schema ? [m.schema] : []));
     const notAMessage = fc.oneof(
       fc.anything().filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)),
       fc.dictionary(fc.string(), fc.anything()),
@@ -115,7 +116,7 @@ describe('message validation', () => {
           country: null,
           proposals: null,
         }));
-        expect(TilesSchema.safeParse({ tiles }).success).toBe(ciphertexts.length <= 200);
+        expect(MESSAGES.tiles.schema.safeParse({ tiles }).success).toBe(ciphertexts.length <= 200);
       }),
       { numRuns: 300 },
     );

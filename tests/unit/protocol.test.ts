@@ -4,7 +4,7 @@
  * answers undefined.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageRead } from '@/utils/messaging';
+import type { PageRead } from '@/utils/upwork/schemas';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown;
 
@@ -17,7 +17,9 @@ const runtime = vi.hoisted(() => {
       for (const listener of listeners) if (listener(structuredClone(message), sender, resolve) === true) waiting = true;
       if (!waiting) resolve(undefined);
     });
-  return { listeners, sent, deliver };
+  // Messages the next sends lose, as Chrome does when the worker stops while answering.
+  const lost = { count: 0 };
+  return { listeners, sent, deliver, lost };
 });
 
 const TAB = { id: 7, url: 'https://www.upwork.com/jobs/~022052895097657407455', windowId: 3 };
@@ -29,6 +31,10 @@ vi.mock('wxt/browser', () => ({
       // As from a content script in tab 7: the sender names the tab and the frame.
       sendMessage: (message: unknown) => {
         runtime.sent.push({ tabId: null, message });
+        if (runtime.lost.count-- > 0)
+          return Promise.reject(
+            new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received'),
+          );
         return runtime.deliver(message, { id: 'ext', frameId: 0, url: TAB.url, tab: TAB });
       },
       onMessage: { addListener: (listener: Listener) => runtime.listeners.push(listener) },
@@ -45,7 +51,7 @@ vi.mock('wxt/browser', () => ({
 beforeEach(() => void runtime.sent.splice(0));
 
 describe('the message protocol', async () => {
-  const protocol = await import('@/utils/protocol');
+  const protocol = await import('@/utils/messaging/transport');
 
   it("answers with the handler's value or its error, and tells the handler who sent it", async () => {
     const view = { word: 'Good', tone: 'good', detail: 'score 80', clientKnown: true, hidden: null } as const;
@@ -85,6 +91,16 @@ describe('the message protocol', async () => {
     await expect(runtime.deliver({ type: 'readPage' }, {})).resolves.toBeUndefined();
     await expect(runtime.deliver({ type: 'somethingElse', timestamp: 1 }, {})).resolves.toBeUndefined();
     await expect(protocol.sendMessage('unblock', { id: 'x' })).rejects.toThrow('No response');
+  });
+
+  it('a message lost while the worker restarts is sent once more: the tiles get their badges; a second loss is said', async () => {
+    protocol.onMessage('tiles', () => ({ show: true, views: {} }));
+    runtime.lost.count = 1;
+    await expect(protocol.sendMessage('tiles', { tiles: [], missing: {} })).resolves.toEqual({ show: true, views: {} });
+    expect(runtime.sent.filter((s) => (s.message as { type: string }).type === 'tiles')).toHaveLength(2);
+    runtime.lost.count = 2;
+    await expect(protocol.sendMessage('tiles', { tiles: [], missing: {} })).rejects.toThrow('message channel closed');
+    runtime.lost.count = 0;
   });
 
   it("ends the script's lifetime once the extension is gone (reloaded, updated or removed), so its observers stop", async () => {

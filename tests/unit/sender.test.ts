@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromExtensionPage, fromUpworkTab } from '@/utils/sender';
+import { fromExtensionPage, fromUpworkTab } from '@/utils/messaging/sender';
 
 const ID = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';

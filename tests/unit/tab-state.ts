@@ -1,4 +1,4 @@
-import type { PageSeen } from '@/utils/messaging';
+import type { PageSeen } from '@/utils/upwork/nuxt';
 import type { TabState } from '@/utils/client/stored';
 
 /** Job ~022051005096520707758 of Northwind, as its page is seen: what the tests' pages and tab states start from. */

@@ -9,6 +9,8 @@ import { createUpHuntClient } from '../uphunt/client';
 import { keyProblem } from '../client/lookup';
 import { appliedRemote, applications, applySettingsItem, freelancerList, type AppliedRemote, type FreelancersEntry } from './stored';
 import { keysItem } from '../keys';
+import { createInFlight } from '../cache';
+import type { Handlers } from '../messaging/table';
 
 export const APPLY_ALARM = 'apply-poll';
 const FREELANCERS_TTL_MS = 5 * 60 * 1000;
@@ -98,6 +100,22 @@ export async function forgetKeyProblems(): Promise<void> {
   const applied = await appliedRemote.getValue();
   if (keyProblem(applied?.problem)) await appliedRemote.setValue({ ...applied!, problem: null, storedAt: 0 });
   if ((await keysItem.getValue()).uphunt) await Promise.all([loadFreelancers(false), loadAppliedJobs()]);
+}
+
+export function applyHandlers(
+  applications: ReturnType<typeof createBackgroundApplyQueue>,
+  freelancers: ReturnType<typeof createFreelancerList>,
+): Handlers<'loadFreelancers' | 'loadAppliedJobs' | 'generateProposal' | 'submitApplication' | 'undoApplication' | 'checkApplication'> {
+  // Two panels opening together ask the same: one call answers both.
+  const once = createInFlight();
+  return {
+    loadFreelancers: async ({ force }) => void (await once(`freelancers:${force}`, () => freelancers(force))),
+    loadAppliedJobs: () => once('applied-jobs', loadAppliedJobs),
+    generateProposal: ({ ciphertext, profileId }) => generateProposal(ciphertext, profileId),
+    submitApplication: (request) => applications.submit(request),
+    undoApplication: ({ id }) => applications.undo(id),
+    checkApplication: ({ id }) => applications.checkNow(id),
+  };
 }
 
 /** Did this problem ask for a pause (429 Retry-After) that has not ended yet? */

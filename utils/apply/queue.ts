@@ -5,6 +5,7 @@
  */
 import { ACTIVE_PHASES, nextCheckDelay } from './application';
 import type { Application } from './stored';
+import type { ApplyRequest } from './request';
 import { ApiError, retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';
 import { backoffDelay, nextTryAt } from '../backoff';
@@ -46,11 +47,6 @@ function creditsOf(error: unknown): number | null {
   return typeof left === 'number' ? left : null;
 }
 
-export type Draft = Pick<
-  Application,
-  'ciphertext' | 'jobTitle' | 'companyId' | 'clientName' | 'profileId' | 'freelancerName' | 'coverLetter' | 'hourlyRate' | 'timeline' | 'connects'
->;
-
 export interface ApplyQueueDeps {
   uphunt: () => Promise<Pick<UpHuntClient, 'apply' | 'statusByQueue' | 'statusByJob'>>;
   read: () => Promise<Application[]>;
@@ -75,7 +71,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
   const inFlight = new Set<string>();
 
   /** Idempotent per job: a second click, panel or popup gets the application already under way. */
-  async function submit(draft: Draft): Promise<Application> {
+  async function submit(draft: ApplyRequest): Promise<Application> {
     const undoMs = await deps.undoMs();
     // The wake-up alarm exists before the application does: a worker stopped right after writing it
     // is brought back to send it.

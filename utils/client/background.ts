@@ -5,10 +5,16 @@ import { NAIVE } from '../bench';
 import { createInFlight, createTtlCache } from '../cache';
 import { knownClient, type KnownClient } from '../lists/tiles-answer';
 import { defaultHttpDeps } from '../http';
-import { CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, retryKeyProblems, type LookupDeps } from './lookup';
+import { ARCHIVE_CALLS_PER_CLICK, CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, lookupPage, pageOfUrl, retryKeyProblems, type LookupDeps } from './lookup';
 import { createUpHuntClient } from '../uphunt/client';
 import { clientJobsEntries, companyOf, notArchived, tabStates, type TabState, uphuntPausedUntil } from './stored';
 import { keysItem } from '../keys';
+import type { Handlers } from '../messaging/table';
+import { sendToTab } from '../messaging/transport';
+import { openPanelFor } from '../panel';
+import { digestPage, type PageSeen } from '../upwork/nuxt';
+import { isUpworkUrl, jobUrl, parseUpworkUrl } from '../upwork/page';
+import { PageReadSchema } from '../upwork/schemas';
 
 export function createLookupDeps(): LookupDeps {
   return {
@@ -112,5 +118,51 @@ export function createListedLookups(deps: LookupDeps, tell: (tabId: number, ciph
       queue.push({ tabId, ciphertext });
     }
     while (running < 2 && queue.length) void next();
+  };
+}
+
+/** Asks the tab's content script what it shows; falls back to the URL when no script answers (e.g. a tab opened before install). */
+export async function readTabPage(tabId: number): Promise<PageSeen | null> {
+  const fromScript = await sendToTab(tabId, 'readPage', undefined).catch(() => null);
+  const checked = PageReadSchema.safeParse(fromScript);
+  if (checked.success) return digestPage(checked.data);
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab?.url || !isUpworkUrl(tab.url)) return null;
+  const { kind, ciphertext } = parseUpworkUrl(tab.url);
+  return pageOfUrl(tab.url, kind, ciphertext);
+}
+
+/**
+ * The messages that find a tab's client. A page seen is digested here, then told to the features that follow
+ * pages (Diagnostics counts it, the lists mark it seen, enrichment may buy its row) after its look-up started:
+ * the panel waits on the look-up, nothing waits on them.
+ */
+export function clientHandlers(
+  lookups: LookupDeps,
+  followers: Array<(page: PageSeen) => unknown>,
+): Handlers<'pageSeen' | 'openJob' | 'lookupTab' | 'lookupUrl'> {
+  const lookUpPasted = (tabId: number, ciphertext: string) => lookupPage(lookups, tabId, pageOfUrl(jobUrl(ciphertext), 'job', ciphertext), { pasted: true });
+  return {
+    pageSeen: async (read, { tabId }) => {
+      const page = digestPage(read);
+      const lookup = lookupPage(lookups, tabId!, page);
+      for (const follow of followers) void follow(page);
+      await lookup;
+    },
+    openJob: async ({ ciphertext }, { tabId, windowId }) => {
+      const opened = openPanelFor(tabId!, windowId);
+      await lookUpPasted(tabId!, ciphertext);
+      await opened;
+    },
+    lookupTab: async ({ tabId, force, findMore }) => {
+      const page = await readTabPage(tabId);
+      if (page) await lookupPage(lookups, tabId, page, { force, calls: findMore ? ARCHIVE_CALLS_PER_CLICK : undefined });
+    },
+    lookupUrl: async ({ tabId, url }) => {
+      const { ciphertext } = parseUpworkUrl(url.trim());
+      if (!ciphertext) return 'That is not the URL of an Upwork job (it should contain ~02… or ~01…).';
+      await lookUpPasted(tabId, ciphertext);
+      return null;
+    },
   };
 }

@@ -9,7 +9,7 @@ import type { Shared, TtlCache } from '../cache';
 import type { UpHuntClient } from '../uphunt/client';
 import type { ClientJobs } from '../uphunt/schemas';
 import type { TabState, TabStatus } from './stored';
-import type { PageSeen } from '../messaging';
+import type { PageSeen } from '../upwork/nuxt';
 import { JOB_PAGE_KINDS, parseUpworkUrl, type PageKind } from '../upwork/page';
 import { clientJobsNamed } from './page-client';
 

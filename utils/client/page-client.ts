@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { dollarsIn } from '../format';
-import type { PageSeen } from '../messaging';
+import type { PageSeen } from '../upwork/nuxt';
 import type { PageClientSeen } from '../upwork/schemas';
 import { BuyerSchema, WorkHistoryItemSchema, type ClientJobs, type WorkHistoryItem } from '../uphunt/schemas';
 import { paymentVerified } from '../upwork/page-facts';

@@ -6,7 +6,8 @@ import { createUpHuntClient } from '../uphunt/client';
 import { keysItem } from '../keys';
 import { countIncident } from '../storage/stored';
 import { activityLog, backgroundErrors, droppedMessages, pageReadings } from './stored';
-import type { ConnectionResult, PageSeen } from '../messaging';
+import type { Handlers } from '../messaging/table';
+import type { PageSeen } from '../upwork/nuxt';
 import { problemText } from '../problem-text';
 import { rateLimitNote, redactedPath, withEntry, type ActivityEntry } from './activity';
 import { lackingFacts, recordPage, recordTiles } from './page-readings';
@@ -28,6 +29,13 @@ export function recordRequestsAndErrors(scope: Pick<typeof globalThis, 'addEvent
   scope.addEventListener('unhandledrejection', (event) => uncaught((event as PromiseRejectionEvent).reason));
   scope.addEventListener('error', (event) => uncaught((event as ErrorEvent).error ?? (event as ErrorEvent).message));
 }
+
+export interface ConnectionResult {
+  ok: boolean;
+  message: string;
+}
+
+export const diagnosticsHandlers = (): Handlers<'testConnection'> => ({ testConnection: ({ service }) => testConnection(service) });
 
 /** Asks the service something free that needs a valid key, and says in words what came back. */
 export async function testConnection(service: Service): Promise<ConnectionResult> {

@@ -4,7 +4,7 @@
  * it writes for a bug report holds no names, ids or URLs.
  */
 import * as z from 'zod/mini';
-import type { PageSeen } from '../messaging';
+import type { PageSeen } from '../upwork/nuxt';
 import type { PageKind } from '../upwork/page';
 
 const counts = z._default(z.record(z.string(), z.number()), {});

@@ -7,6 +7,9 @@ import { createMindcaseClient } from '../mindcase/client';
 import { EMPTY_ENRICHMENT, enrichment, enrichSettingsItem, mindcaseRows } from './stored';
 import { keysItem } from '../keys';
 import { recordActivity } from '../diagnostics/background';
+import { createInFlight } from '../cache';
+import type { Handlers } from '../messaging/table';
+import type { PageSeen } from '../upwork/nuxt';
 
 export const MINDCASE_ALARM = 'mindcase-poll';
 
@@ -48,4 +51,21 @@ export async function mindcaseCredits(): Promise<{ credits: number | null; probl
   } catch (error) {
     return { credits: null, problem: toProblem(error, 'Mindcase') };
   }
+}
+
+export type BackgroundEnricher = ReturnType<typeof createBackgroundEnricher>;
+
+export function enrichmentHandlers(enricher: BackgroundEnricher): Handlers<'enrichJob' | 'cancelEnrich' | 'mindcaseCredits'> {
+  // Two panels opening together ask the same: one call answers both.
+  const once = createInFlight();
+  return {
+    enrichJob: ({ ciphertext }) => enricher.request([ciphertext]),
+    cancelEnrich: ({ ciphertext }) => enricher.cancel(ciphertext),
+    mindcaseCredits: () => once('credits', mindcaseCredits),
+  };
+}
+
+/** "Enrich jobs I open": a job page seen buys its row (within the cap; never a row still fresh). */
+export async function enrichOpened(enricher: BackgroundEnricher, page: PageSeen): Promise<void> {
+  if (page.ciphertext && (await enrichSettingsItem.getValue()).autoEnrich) await enricher.request([page.ciphertext]);
 }

@@ -4,10 +4,18 @@
  */
 import { clientMetrics, clientScore } from '../client/judgement';
 import type { LookupDeps } from '../client/lookup';
-import type { TileView } from '../messaging';
-import { badgeView } from '../upwork/tiles';
+import { badgeView, type BadgeView } from '../upwork/tiles';
 import { hiddenBecause, type Blocks, type KnownFacts, type ListRules, type TileSeen } from './rules';
 import { repostFlags } from './reposts';
+
+/** A tile's badge, and why the list rules or a block fold the tile away (null: it stays). */
+export interface TileView extends Omit<BadgeView, 'word'> {
+  /** The badge's word; "✓" added when the user applied to the job. */
+  word: string;
+  /** The client is known, so it can be hidden as a client (not only this job). */
+  clientKnown: boolean;
+  hidden: string | null;
+}
 
 export interface KnownClient {
   companyId: string;

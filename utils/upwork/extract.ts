@@ -4,7 +4,7 @@
  * only on pages that show one. The content script runs in every Upwork tab (12 KB): what can be made sense of
  * later (words, the page state) is sent as found.
  */
-import type { PageRead } from '../messaging';
+import type { PageRead } from './schemas';
 import type { PageClientSeen } from './schemas';
 import { linkedCiphertext, numericCiphertext } from './page';
 

@@ -6,9 +6,37 @@
  * hundreds of KB), we follow indices along the few paths we need. Typed entries (`["Reactive", 5]`) are
  * wrappers Nuxt adds around state, so any type we do not know is passed through instead of failing the page.
  */
-import type { PageRead, PageSeen } from '../messaging';
+import type { PageClientSeen, PageRead } from './schemas';
+import type { Strategy } from './extract';
+import type { PageKind } from './page';
+import type { Design, PageFacts } from './page-facts';
 import { isCiphertext, JOB_PAGE_KINDS, normaliseCiphertext, parseUpworkUrl } from './page';
 import { designOf, pageFacts, paymentVerified, type StateFacts } from './page-facts';
+
+/** A page as the background understands it (digestPage), and as a tab's look-up starts from. */
+export interface PageSeen {
+  url: string;
+  kind: PageKind;
+  ciphertext: string | null;
+  /** How the job was found: its URL, an id attribute, or its own link (Options → Diagnostics). */
+  strategy: Strategy | null;
+  companyIdHint: string | null;
+  /** What the page's client box (or state) says of the payment method; null where the page does not say. */
+  paymentVerified: boolean | null;
+  /** Who is looking: signed in or not, and as which kind of account (null when the page does not say). */
+  signedIn: boolean | null;
+  account: 'agency' | 'freelancer' | 'client' | null;
+  /** What the page says about the client; null where it shows no client. */
+  client: PageClientSeen | null;
+  /** The client's other jobs the page names (open ones, its history, the state's), in page order: ways to find the client. */
+  otherJobs: string[];
+  /** Which of otherJobs are open: asked about first. */
+  openJobs: string[];
+  /** Which of Upwork's designs the page is (Options → Diagnostics). */
+  design: Design | null;
+  /** What the page shows for free: Connects, the client's activity on the job, the bid range. */
+  facts: PageFacts | null;
+}
 
 /**
  * Makes sense of what the content script read (run in the background): the page kind, from the URL; the job,

@@ -1,6 +1,6 @@
 /** zod checks for what the content script reads of a page, wherever it is received or stored. */
 import * as z from 'zod/mini';
-import { STRATEGIES } from './extract';
+import { NUXT_MAX, STRATEGIES, TEXT_MAX, VIEWER_MAX } from './extract';
 import { PAGE_KINDS } from './page';
 
 export const PageKindSchema = z.enum(PAGE_KINDS);
@@ -18,3 +18,29 @@ export const PageClientSeenSchema = z.object({
   state: z.nullable(z.object({ buyer: z.unknown(), workHistory: z.unknown() })),
 });
 export type PageClientSeen = z.output<typeof PageClientSeenSchema>;
+
+/**
+ * What the content script reads of a page (the pageSeen message, the readPage answer), as found: the background
+ * makes sense of it (digestPage) into a PageSeen.
+ */
+export const PageReadSchema = z.object({
+  url: text(4096),
+  /** The job as the content script found it: in the URL's path, an id attribute, or the job's own link. */
+  ciphertext: z.nullable(CiphertextSchema),
+  strategy: z._default(z.nullable(StrategySchema), null),
+  /** The page state's JSON (`__NUXT_DATA__`). */
+  nuxt: z._default(z.nullable(text(NUXT_MAX)), null),
+  /** The navigation's user state as the page embeds it. */
+  viewerState: z._default(z.nullable(text(VIEWER_MAX)), null),
+  /** What the page says about the client; null where it shows no client. */
+  client: z._default(z.nullable(PageClientSeenSchema), null),
+  /** The client's other jobs the page links (its other open jobs, its history), in page order. */
+  otherJobs: z._default(z.array(CiphertextSchema).check(z.maxLength(50)), []),
+  /** Which of otherJobs the page lists as open ("Other open jobs by this Client"). */
+  openJobs: z._default(z.array(CiphertextSchema).check(z.maxLength(50)), []),
+  /** The words of the job's area, for what the page shows for free. */
+  text: z._default(z.nullable(text(TEXT_MAX)), null),
+  /** What tells Upwork's designs apart: the client box's name, the page's theme and classes. */
+  design: z._default(z.nullable(text(500)), null),
+});
+export type PageRead = z.output<typeof PageReadSchema>;

@@ -12,6 +12,7 @@ import { openPanel } from '../panel';
 import { MAX_NEW_JOBS, MAX_SEEN } from './watch';
 import { createWatcher } from './watcher';
 import type { WakeUps } from '../wake-ups';
+import type { Handlers } from '../messaging/table';
 
 export const WATCH_ALARM = 'watched-searches';
 const NOTICE_PREFIX = 'watch:';
@@ -72,6 +73,8 @@ export function createBackgroundWatcher(
 }
 
 export type BackgroundWatcher = ReturnType<typeof createBackgroundWatcher>;
+
+export const watchHandlers = (watcher: BackgroundWatcher): Handlers<'checkWatch'> => ({ checkWatch: ({ id }) => watcher.check(id) });
 
 /** The enricher's hooks for watched searches. */
 export function watchHooks(watcher: BackgroundWatcher) {

@@ -1,5 +1,5 @@
 /** Who may message the background: our own extension pages, and our content script in a top-level Upwork tab. */
-import { isUpworkUrl } from './upwork/page';
+import { isUpworkUrl } from '../upwork/page';
 
 export interface Sender {
   id?: string;
