@@ -1,4 +1,4 @@
-import { statusText } from '@/utils/apply/application';
+import { statusText } from '@/utils/apply/status';
 import type { Application } from '@/utils/apply/stored';
 import { problemText } from '@/utils/problem-text';
 

@@ -1,18 +1,12 @@
 import type { PageFacts } from '@/utils/upwork/page-facts';
 import { useEffect, useId, useState } from 'react';
-import {
-  applyGuards,
-  COVER_LETTER_LIMIT,
-  lastKnownCredits,
-  latestApplication,
-  startingDraft,
-  suggestRate,
-  TIMELINES,
-  type Guard,
-} from '@/utils/apply/application';
+import { COVER_LETTER_LIMIT, startingDraft, suggestRate, TIMELINES } from '@/utils/apply/drafts';
+import { applyGuards, type Guard } from '@/utils/apply/guards';
+import { lastKnownCredits, latestApplication } from '@/utils/apply/status';
 import type { Application } from '@/utils/apply/stored';
 import type { ApplyRequest } from '@/utils/apply/request';
-import type { ClientMetrics, ClientScore } from '@/utils/client/judgement';
+import type { ClientMetrics } from '@/utils/client/judgement';
+import type { ClientScore } from '@/utils/client/score';
 import { retryAtOf } from '@/utils/http';
 import type { Problem } from '@/utils/problem';
 import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';

@@ -1,4 +1,4 @@
-import type { Bin, Period } from '@/utils/client/judgement';
+import type { Bin, Period } from '@/utils/client/charts';
 import { money } from '@/utils/format';
 
 const W = 320;

@@ -1,5 +1,5 @@
 import type { ClientJobs } from '@/utils/uphunt/schemas';
-import { clientLocalTime } from '@/utils/client/judgement';
+import { clientLocalTime } from '@/utils/client/charts';
 import { age, isoMonth } from '@/utils/format';
 
 interface Props {

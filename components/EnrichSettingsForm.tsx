@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { EnrichSettings } from '@/utils/enrichment/stored';
-import { PRICE_PER_ROW_USD } from '@/utils/enrichment/enrich';
+import { PRICE_PER_ROW_USD } from '@/utils/enrichment/price';
 import { SaveRow, useSaving } from './SaveRow';
 
 interface Props {

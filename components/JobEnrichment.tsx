@@ -1,5 +1,5 @@
-import type { EnrichStatus } from '@/utils/enrichment/enrich';
-import { PRICE_PER_ROW_USD } from '@/utils/enrichment/enrich';
+import type { EnrichStatus } from '@/utils/enrichment/price';
+import { PRICE_PER_ROW_USD } from '@/utils/enrichment/price';
 import type { Problem } from '@/utils/problem';
 import { problemText } from '@/utils/problem-text';
 import { ProblemView } from './ProblemView';

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { applyGuards, lastKnownCredits, latestApplication } from '@/utils/apply/application';
+import { applyGuards } from '@/utils/apply/guards';
+import { lastKnownCredits, latestApplication } from '@/utils/apply/status';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { ApplicationStatusView } from './ApplicationStatusView';
 import { NewJobsList } from './NewJobsList';
-import { draftFor } from './job-view';
-import { applyActions, useJobView, usePanel } from './store';
+import { draftFor } from '@/utils/ui/job-view';
+import { applyActions, useJobView, usePanel } from '@/utils/ui/panel-store';
 
 /** The popup: this tab's job and client in two lines, and one button that applies with the defaults. */
 export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => void; onOpenOptions: () => void }) {

@@ -1,4 +1,4 @@
-import type { ClientScore } from '@/utils/client/judgement';
+import type { ClientScore } from '@/utils/client/score';
 import type { RepostFlag } from '@/utils/lists/reposts';
 import { TableHead } from './TableHead';
 

@@ -1,4 +1,4 @@
-import './panel.css';
+import '@/utils/ui/panel.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as z from 'zod/mini';

@@ -11,7 +11,7 @@ import { EnrichSettingsForm } from '@/components/EnrichSettingsForm';
 import { ListSettingsForm } from '@/components/ListSettingsForm';
 import { ListRulesForm } from '@/components/ListRulesForm';
 import { withoutBlock } from '@/utils/lists/rules';
-import { spending } from '@/utils/enrichment/enrich';
+import { spending } from '@/utils/enrichment/price';
 import { applySettingsItem } from '@/utils/apply/stored';
 import { activityLog, backgroundErrors, droppedMessages, pageReadings } from '@/utils/diagnostics/stored';
 import { storageResets } from '@/utils/storage/stored';

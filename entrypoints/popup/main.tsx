@@ -1,7 +1,7 @@
 import { mountPage } from '@/components/mount';
 import { browser } from 'wxt/browser';
 import { QuickApply } from '@/components/QuickApply';
-import { followTab, watchShared } from '@/components/store';
+import { followTab, watchShared } from '@/utils/ui/panel-store';
 import { openPanel } from '@/utils/panel';
 
 /** The panel opens from the user's click (both browsers require it); the popup then gets out of the way. */

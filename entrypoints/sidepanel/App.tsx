@@ -8,10 +8,10 @@ import { ClientPanel } from '@/components/ClientPanel';
 import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
 import { PageFactsView } from '@/components/PageFacts';
-import { enrichStatus, spending } from '@/utils/enrichment/enrich';
+import { enrichStatus, spending } from '@/utils/enrichment/price';
 import { CLIENT_JOBS_TTL_MS } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
-import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, useJobView, usePanel } from '@/components/store';
+import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, useJobView, usePanel } from '@/utils/ui/panel-store';
 
 export function App() {
   const panel = usePanel();

@@ -1,7 +1,7 @@
 import { mountPage } from '@/components/mount';
 import { browser } from 'wxt/browser';
 import { App } from './App';
-import { followTab, refreshTabUrl, watchShared } from '@/components/store';
+import { followTab, refreshTabUrl, watchShared } from '@/utils/ui/panel-store';
 import { followTimingScale } from '@/utils/timing';
 
 async function start() {

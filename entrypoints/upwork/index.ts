@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { BADGE_HOST, foldTile, pageTheme, renderBadge, renderCounter, unfoldTile } from '@/components/tile-badge';
+import { BADGE_HOST, foldTile, pageTheme, renderBadge, renderCounter, unfoldTile } from '@/utils/ui/tile-badge';
 import { timed } from '@/utils/bench';
 import { contentLife, onMessage, sendMessage } from '@/utils/messaging/transport';
 import type { TileSeen } from '@/utils/lists/rules';

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScoreCard } from '@/components/ScoreCard';
 import { WorkHistory } from '@/components/WorkHistory';
-import { clientMetrics, clientScore } from '@/utils/client/judgement';
+import { clientMetrics } from '@/utils/client/judgement';
+import { clientScore } from '@/utils/client/score';
 import { ClientJobsSchema, WorkHistoryItemSchema } from '@/utils/uphunt/schemas';
 
 afterEach(cleanup);

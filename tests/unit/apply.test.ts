@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyGuards,
-  fillTemplate,
-  nextCheckDelay,
-  statusText,
-  profileChoices,
-  startingDraft,
-  startingProfile,
-  suggestProfile,
-  suggestRate,
-  type GuardInput,
-  type ProfileChoice,
-} from '@/utils/apply/application';
+import { fillTemplate, profileChoices, startingDraft, startingProfile, suggestProfile, suggestRate, type ProfileChoice } from '@/utils/apply/drafts';
+import { applyGuards, type GuardInput } from '@/utils/apply/guards';
+import { nextCheckDelay, statusText } from '@/utils/apply/status';
 import type { Application } from '@/utils/apply/stored';
 import { clientMetrics } from '@/utils/client/judgement';
 import { ClientJobsSchema, WorkHistoryItemSchema } from '@/utils/uphunt/schemas';

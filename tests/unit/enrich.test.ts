@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheEntry } from '@/utils/cache';
-import { createEnricher, enrichStatus } from '@/utils/enrichment/enrich';
+import { createEnricher } from '@/utils/enrichment/enrich';
+import { enrichStatus } from '@/utils/enrichment/price';
 import { EMPTY_ENRICHMENT, type EnrichmentState } from '@/utils/enrichment/stored';
 import { ApiError } from '@/utils/http';
 import type { MindcaseClient } from '@/utils/mindcase/client';

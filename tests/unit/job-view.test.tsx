@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { tabState } from './tab-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApplyForm, type ApplyFormProps } from '@/components/ApplyForm';
-import { draftFor, jobView } from '@/components/job-view';
+import { draftFor, jobView } from '@/utils/ui/job-view';
 import { pageFacts } from '@/utils/upwork/page-facts';
 import { applySettingsItem, type FreelancersEntry } from '@/utils/apply/stored';
 import type { TabState } from '@/utils/client/stored';

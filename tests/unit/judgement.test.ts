@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clientMetrics, clientScore, clientLocalTime, historyNewestFirst, rateHistogram, redFlags, spendingByQuarter } from '@/utils/client/judgement';
+import { clientMetrics, historyNewestFirst } from '@/utils/client/judgement';
+import { clientLocalTime, rateHistogram, spendingByQuarter } from '@/utils/client/charts';
+import { clientScore, redFlags } from '@/utils/client/score';
 import { ClientJobsSchema, WorkHistoryItemSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { clientJobsNamed, pageClient } from '@/utils/client/page-client';
 import { askingOrder } from '@/utils/client/lookup';
-import { clientMetrics, clientScore } from '@/utils/client/judgement';
+import { clientMetrics } from '@/utils/client/judgement';
+import { clientScore } from '@/utils/client/score';
 import { findCiphertext, readPage as readOnly } from '@/utils/upwork/extract';
 import { digestPage } from '@/utils/upwork/nuxt';
 import { parseUpworkUrl } from '@/utils/upwork/page';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { followTab, usePanel } from '@/components/store';
-import { jobView } from '@/components/job-view';
+import { followTab, usePanel } from '@/utils/ui/panel-store';
+import { jobView } from '@/utils/ui/job-view';
 import { clientJobsEntries, tabStates } from '@/utils/client/stored';
 import { ClientJobsSchema } from '@/utils/uphunt/schemas';
 import { tabState } from './tab-state';

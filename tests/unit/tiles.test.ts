@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JOBS } from '../sandbox/data';
 import { badgeView, readTile, TILE_SELECTOR } from '@/utils/upwork/tiles';
-import { pageTheme } from '@/components/tile-badge';
+import { pageTheme } from '@/utils/ui/tile-badge';
 
 const feed = new DOMParser().parseFromString(readFileSync('tests/fixtures/search-page.html', 'utf8'), 'text/html');
 const tiles = [...feed.querySelectorAll(TILE_SELECTOR)];

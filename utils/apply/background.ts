@@ -1,7 +1,7 @@
 /** The background's apply services over real storage, alarms and notifications. The entrypoint only wires them. */
 import { browser } from 'wxt/browser';
 import type { WakeUps } from '../wake-ups';
-import { statusText } from './application';
+import { statusText } from './status';
 import { createApplyQueue } from './queue';
 import { retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';

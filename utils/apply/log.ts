@@ -1,5 +1,5 @@
 /** The log of applications: ours, plus those UpHunt lists that were made elsewhere. Pure. */
-import { statusText } from './application';
+import { statusText } from './status';
 import type { Application } from './stored';
 import { isCiphertext, jobUrl } from '../upwork/page';
 

@@ -3,7 +3,7 @@
  * request leaves (`sending`), its queueId as soon as it comes back, and a `sending` record found by a later
  * worker is checked with GET /status by job before anything is sent again. Polling follows nextCheckDelay.
  */
-import { ACTIVE_PHASES, nextCheckDelay } from './application';
+import { ACTIVE_PHASES, nextCheckDelay } from './status';
 import type { Application } from './stored';
 import type { ApplyRequest } from './request';
 import { ApiError, retryAtOf, toProblem } from '../http';

@@ -5,7 +5,7 @@ import { defineSettings } from '../storage/settings';
 import { ProblemSchema } from '../problem';
 import { AppliedJobSchema, ApplicationStatusSchema } from '../uphunt/apply-schemas';
 import { FreelancersSchema } from '../uphunt/schemas';
-import { DEFAULT_TEMPLATES } from './application';
+import { DEFAULT_TEMPLATES } from './drafts';
 
 /**
  * One application. `scheduled` waits out the undo moment; `sending` is written before the POST leaves, so a

@@ -2,7 +2,8 @@
  * The background's answer to a list of tiles: each tile's badge (from what it shows, or from the client the
  * extension already holds) and, when a rule or a block folds it, why. Never calls an API.
  */
-import { clientMetrics, clientScore } from '../client/judgement';
+import { clientMetrics } from '../client/judgement';
+import { clientScore } from '../client/score';
 import type { LookupDeps } from '../client/lookup';
 import { badgeView, type BadgeView } from '../upwork/tiles';
 import { hiddenBecause, type Blocks, type KnownFacts, type ListRules, type TileSeen } from './rules';

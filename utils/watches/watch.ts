@@ -4,7 +4,7 @@
  * when it is due, what a check may cost, which watches share a run, and which of a run's rows are news.
  */
 import * as z from 'zod/mini';
-import { PRICE_PER_ROW_USD, rowCiphertext } from '../enrichment/enrich';
+import { PRICE_PER_ROW_USD, rowCiphertext } from '../enrichment/price';
 import { PROPOSAL_TIERS, type TileSeen } from '../lists/rules';
 import type { JobRow } from '../mindcase/schemas';
 

@@ -6,7 +6,7 @@
  * bought twice, and its rows are the jobs' details.
  */
 import type { PendingRun, SearchRun } from '../enrichment/stored';
-import { PRICE_PER_ROW_USD, rowCiphertext } from '../enrichment/enrich';
+import { PRICE_PER_ROW_USD, rowCiphertext } from '../enrichment/price';
 import type { Problem } from '../problem';
 import { hiddenBecause, type Blocks, type ListRules } from '../lists/rules';
 import type { KnownClient } from '../lists/tiles-answer';

@@ -2,9 +2,10 @@
  * What the side panel and the popup both derive from the stored state of one tab: a pure selector, so that the
  * two show the same job, the same client judgement, and start an application from the same draft.
  */
-import { startingDraft } from '@/utils/apply/application';
+import { startingDraft } from '@/utils/apply/drafts';
 import type { CacheEntry } from '@/utils/cache';
-import { clientMetrics, clientScore } from '@/utils/client/judgement';
+import { clientMetrics } from '@/utils/client/judgement';
+import { clientScore } from '@/utils/client/score';
 import { stateMatchesTab } from '@/utils/client/lookup';
 import type { JobRow } from '@/utils/mindcase/schemas';
 import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
