@@ -12,6 +12,7 @@ import type { Problem } from '@/utils/problem';
 import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
 import type { WorkHistoryItem } from '@/utils/uphunt/schemas';
 import { problemText } from '@/utils/problem-text';
+import { FreelancerPicker } from './FreelancerPicker';
 import { ApplicationStatusView } from './ApplicationStatusView';
 
 export interface ApplyFormProps {
@@ -196,33 +197,15 @@ export function ApplyForm(props: ApplyFormProps) {
           applying twice.
         </p>
       )}
-      {props.freelancers?.problem && (
-        <p className="error-text">
-          {problemText(props.freelancers.problem, props.now).title}. {problemText(props.freelancers.problem, props.now).body}
-        </p>
-      )}
-      {noProfiles ? (
-        <p className="notice">
-          UpHunt lists no freelancers for your agency yet. Auto-apply sends proposals through UpHunt's business developer: invite it into your Upwork agency
-          (Agency Plus) under Settings → My Teams → Members → Invite Member, with the profile URL shown on UpHunt's Auto-Apply → Business Developer page; it
-          accepts within seconds.
-        </p>
-      ) : (
-        <select id={ids.profile} value={chosenProfileId ?? ''} onChange={(e) => setProfileId(e.target.value || null)}>
-          {choices.length === 0 && <option value="">Loading freelancers…</option>}
-          {choices.map((c) => (
-            <option key={c.profileId} value={c.profileId}>
-              {c.freelancerName} — {c.title}
-              {c.hourlyRate ? ` ($${c.hourlyRate}/hr)` : ''}
-            </option>
-          ))}
-        </select>
-      )}
-      {suggestion && (
-        <p className="muted">
-          Suggested: {suggestion.choice.freelancerName}. {suggestion.reason}
-        </p>
-      )}
+      <FreelancerPicker
+        id={ids.profile}
+        freelancers={props.freelancers}
+        choices={choices}
+        chosen={chosenProfileId}
+        suggestion={suggestion}
+        now={props.now}
+        onChoose={setProfileId}
+      />
 
       <div className="field-row">
         <label htmlFor={ids.letter}>Cover letter</label>

@@ -1,7 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { age } from '@/utils/format';
 import {
-  ANY_FILTERS,
   CLIENT_HISTORIES,
   EXPERIENCE_LEVELS,
   HOURS_PER_WEEK,
@@ -11,11 +9,11 @@ import {
   nextDueAt,
   PROJECT_LENGTHS,
   watchCost,
-  WatchSchema,
   type Watch,
   type WatchFilters,
   type WatchStatus,
 } from '@/utils/watches/watch';
+import { EMPTY_EDIT, statusLine, toWatch, type WatchEdit } from '@/utils/watches/edit';
 
 interface Props {
   watches: Watch[];
@@ -53,115 +51,33 @@ const LABELS: Record<string, string> = {
   full_time: 'Full-time',
 };
 
-interface Draft {
-  name: string;
-  keywords: string;
-  everyMinutes: number;
-  maxRows: string;
-  filters: WatchFilters;
-  hourlyMin: string;
-  hourlyMax: string;
-  fixedMin: string;
-  fixedMax: string;
-  location: string;
-}
-const EMPTY: Draft = {
-  name: '',
-  keywords: '',
-  everyMinutes: 60,
-  maxRows: '10',
-  filters: ANY_FILTERS,
-  hourlyMin: '',
-  hourlyMax: '',
-  fixedMin: '',
-  fixedMax: '',
-  location: '',
-};
-
-const amount = (text: string) => (text.trim() === '' ? null : Math.round(Number(text)));
-const lines = (text: string) =>
-  text
-    .split(/\n|,/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-
-/** The draft as a watch, or what is wrong with it, in words. */
-function toWatch(draft: Draft, id: string, now: number): Watch | string {
-  const keywords = draft.keywords
-    .split('\n')
-    .map((k) => k.trim())
-    .filter(Boolean);
-  const filters: WatchFilters = {
-    ...draft.filters,
-    hourlyMinPrice: amount(draft.hourlyMin),
-    hourlyMaxPrice: amount(draft.hourlyMax),
-    fixedMinPrice: amount(draft.fixedMin),
-    fixedMaxPrice: amount(draft.fixedMax),
-    location: lines(draft.location),
-  };
-  if (keywords.length === 0) return 'Type at least one search, one per line.';
-  if (keywords.length > 5) return 'At most 5 searches per watch (each is bought as its own query).';
-  if (!filters.isHourly && !filters.isFixed) return 'Include hourly jobs, fixed-price jobs, or both.';
-  for (const [min, max, kind] of [
-    [filters.hourlyMinPrice, filters.hourlyMaxPrice, 'hourly rate'],
-    [filters.fixedMinPrice, filters.fixedMaxPrice, 'fixed budget'],
-  ] as const) {
-    if ((min !== null && !(min >= 0)) || (max !== null && !(max >= 0))) return `The ${kind} must be a number of dollars.`;
-    if (min !== null && max !== null && min > max) return `The lowest ${kind} is above the highest.`;
-  }
-  const maxRows = Number(draft.maxRows);
-  if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > MAX_ROWS_PER_CHECK) return `Rows per check: a whole number from 1 to ${MAX_ROWS_PER_CHECK}.`;
-  const parsed = WatchSchema.safeParse({
-    id,
-    name: (draft.name.trim() || keywords[0]!).slice(0, 60),
-    keywords,
-    filters,
-    everyMinutes: draft.everyMinutes,
-    maxRows,
-    paused: false,
-    createdAt: now,
-  });
-  return parsed.success ? parsed.data : 'A field is too long (a search up to 100 characters, a country up to 60).';
-}
-
-function statusLine(watch: Watch, status: WatchStatus | undefined, now: number): string {
-  if (isRunning(status, now)) return 'Checking now…';
-  const last =
-    status?.lastCheckAt != null
-      ? `Last check ${age(status.lastCheckAt, now)}: ${status.lastRows} row${status.lastRows === 1 ? '' : 's'} bought (${moneyText(status.lastCostUsd)}), ${status.lastNew} new.`
-      : 'Not checked yet.';
-  if (watch.paused) return `${last} Paused.`;
-  const next = nextDueAt([watch], status ? { [watch.id]: status } : {}, now);
-  return `${last} Next check ${next !== null ? new Date(next).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—'}.`;
-}
-
 /** Options → Watched searches: new Upwork jobs found through Mindcase, on a schedule, within a budget. */
 export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKey, now, save, checkNow, newId }: Props) {
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [edit, setEdit] = useState<WatchEdit>(EMPTY_EDIT);
   const [message, setMessage] = useState('');
   const [said, setSaid] = useState<Record<string, string>>({});
   const id = useId();
   const field = (name: string) => `${id}-${name}`;
-  const keywords = draft.keywords.split('\n').filter((k) => k.trim()).length || 1;
+  const keywords = edit.keywords.split('\n').filter((k) => k.trim()).length || 1;
   const cost = watchCost({
     keywords: Array.from({ length: keywords }, () => ''),
-    maxRows: Math.max(1, Number(draft.maxRows) || 1),
-    everyMinutes: draft.everyMinutes,
+    maxRows: Math.max(1, Number(edit.maxRows) || 1),
+    everyMinutes: edit.everyMinutes,
   });
   const allMonth = watches.filter((w) => !w.paused).reduce((sum, w) => sum + watchCost(w).perMonth, 0);
-  const setFilters = (change: Partial<WatchFilters>) => setDraft({ ...draft, filters: { ...draft.filters, ...change } });
+  const setFilters = (change: Partial<WatchFilters>) => setEdit({ ...edit, filters: { ...edit.filters, ...change } });
   const toggle = <K extends 'experienceLevel' | 'clientHistory' | 'projectLength' | 'hoursPerWeek'>(key: K, value: WatchFilters[K][number]) => {
-    const current = draft.filters[key] as string[];
+    const current = edit.filters[key] as string[];
     setFilters({ [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value] } as Partial<WatchFilters>);
   };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const watch = toWatch(draft, newId(), now);
+    const watch = toWatch(edit, newId(), now);
     if (typeof watch === 'string') return setMessage(watch);
     if (watches.length >= 20) return setMessage('At most 20 watches: delete one first.');
     await save([...watches, watch]);
-    setDraft(EMPTY);
+    setEdit(EMPTY_EDIT);
     const first = nextDueAt([watch], {}, now);
     setMessage(
       `Saved "${watch.name}". Its first check is at ${first ? new Date(first).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—'}, or now with Check now.`,
@@ -226,9 +142,9 @@ export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKe
       <form onSubmit={(event) => void onSubmit(event)} aria-label="New watch">
         <h3>New watch</h3>
         <label htmlFor={field('name')}>Name</label>
-        <input id={field('name')} value={draft.name} maxLength={60} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <input id={field('name')} value={edit.name} maxLength={60} onChange={(e) => setEdit({ ...edit, name: e.target.value })} />
         <label htmlFor={field('keywords')}>Searches (one per line)</label>
-        <textarea id={field('keywords')} rows={2} value={draft.keywords} onChange={(e) => setDraft({ ...draft, keywords: e.target.value })} />
+        <textarea id={field('keywords')} rows={2} value={edit.keywords} onChange={(e) => setEdit({ ...edit, keywords: e.target.value })} />
         {(
           [
             ['isHourly', 'Hourly jobs', 'hourlyMin', 'hourlyMax', 'hourly rate', ' an hour'],
@@ -236,7 +152,7 @@ export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKe
           ] as const
         ).map(([kind, title, min, max, what, unit]) => (
           <label className="inline" key={kind}>
-            <input type="checkbox" checked={draft.filters[kind]} onChange={(e) => setFilters({ [kind]: e.target.checked })} /> {title}, from $
+            <input type="checkbox" checked={edit.filters[kind]} onChange={(e) => setFilters({ [kind]: e.target.checked })} /> {title}, from $
             {(
               [
                 [min, `Lowest ${what}`],
@@ -249,9 +165,9 @@ export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKe
                   aria-label={label}
                   type="number"
                   min={0}
-                  value={draft[key]}
-                  disabled={!draft.filters[kind]}
-                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+                  value={edit[key]}
+                  disabled={!edit.filters[kind]}
+                  onChange={(e) => setEdit({ ...edit, [key]: e.target.value })}
                 />
               </span>
             ))}
@@ -270,15 +186,15 @@ export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKe
             <legend>{title} (none ticked: any)</legend>
             {values.map((value) => (
               <label className="inline" key={value}>
-                <input type="checkbox" checked={(draft.filters[key] as string[]).includes(value)} onChange={() => toggle(key, value)} /> {LABELS[value]}
+                <input type="checkbox" checked={(edit.filters[key] as string[]).includes(value)} onChange={() => toggle(key, value)} /> {LABELS[value]}
               </label>
             ))}
           </fieldset>
         ))}
         <label htmlFor={field('location')}>Client countries (comma-separated; empty: any)</label>
-        <input id={field('location')} value={draft.location} onChange={(e) => setDraft({ ...draft, location: e.target.value })} />
+        <input id={field('location')} value={edit.location} onChange={(e) => setEdit({ ...edit, location: e.target.value })} />
         <label htmlFor={field('every')}>How often</label>
-        <select id={field('every')} value={draft.everyMinutes} onChange={(e) => setDraft({ ...draft, everyMinutes: Number(e.target.value) })}>
+        <select id={field('every')} value={edit.everyMinutes} onChange={(e) => setEdit({ ...edit, everyMinutes: Number(e.target.value) })}>
           {EVERY.map(([minutes, label]) => (
             <option key={minutes} value={minutes}>
               {label}
@@ -291,8 +207,8 @@ export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKe
           type="number"
           min={1}
           max={MAX_ROWS_PER_CHECK}
-          value={draft.maxRows}
-          onChange={(e) => setDraft({ ...draft, maxRows: e.target.value })}
+          value={edit.maxRows}
+          onChange={(e) => setEdit({ ...edit, maxRows: e.target.value })}
         />
         <p role="note" aria-label="Watch cost" className={cost.perMonth > capUsd ? 'warning' : undefined}>
           At most {moneyText(cost.perCheck)} a check, {moneyText(cost.perDay)} a day, {moneyText(cost.perMonth)} a month (at $3 per 1,000 rows). A check after a

@@ -1,5 +1,5 @@
 /**
- * Switches for `npm run bench` (scripts/bench.ts), which builds the extension twice more:
+ * Switches for `npm run bench` (tests/bench/), which builds the extension twice more:
  * `wxt build --mode bench` (the product, plus performance marks) and `--mode bench-naive` (the naive baseline:
  * no cache reads, no sharing of calls in flight). In production and test builds both are false and every
  * branch they guard is dropped by the bundler, so users never run either.

@@ -269,7 +269,7 @@ const SPECS: ClientSpec[] = [
 ];
 
 /**
- * The bench's world (scripts/bench.ts): 25 more clients with 80 open jobs between them. Every other job page
+ * The bench's world (tests/bench/): 25 more clients with 80 open jobs between them. Every other job page
  * carries its companyId; the others need a by-ciphertext call. Kept apart from JOBS so the demo and the
  * fixtures stay as they are.
  */

@@ -221,7 +221,7 @@ describe('pages that should show a job', () => {
 
 describe('stateMatchesTab', () => {
   it('matches by the URL’s job, by the page path where the URL names none, and always for a pasted job', async () => {
-    const { stateMatchesTab } = await import('@/utils/client/lookup');
+    const { stateMatchesTab } = await import('@/utils/client/tab-pages');
     const w = world();
     const state = await lookupPage(w.deps, 1, page());
     expect(stateMatchesTab(state, `https://www.upwork.com/jobs/Title_${CIPHER}/?ref=x`)).toBe(true);

@@ -10,8 +10,9 @@ import type { UpHuntClient } from '../uphunt/client';
 import type { ClientJobs } from '../uphunt/schemas';
 import type { TabState, TabStatus } from './stored';
 import type { PageSeen } from '../upwork/nuxt';
-import { JOB_PAGE_KINDS, parseUpworkUrl, type PageKind } from '../upwork/page';
+import { JOB_PAGE_KINDS } from '../upwork/page';
 import { clientJobsNamed } from './page-client';
+import { pageOfState } from './tab-pages';
 
 export const CLIENT_JOBS_TTL_MS = 6 * 60 * 60 * 1000;
 /** A look-up still under way this long after its last step outlived any request's timeout: its worker died. */
@@ -222,47 +223,9 @@ async function findClient(
   return { companyId: null, asked: { asked, of: jobs.length } };
 }
 
-/** The page a tab's stored state was made from, to look it up again. */
-export function pageOfState(state: TabState): PageSeen {
-  return {
-    url: state.url,
-    kind: state.kind,
-    ciphertext: state.ciphertext,
-    strategy: state.strategy,
-    companyIdHint: state.companyId,
-    paymentVerified: state.paymentVerified,
-    signedIn: state.signedIn,
-    account: state.account,
-    client: state.client,
-    otherJobs: state.otherJobs,
-    openJobs: state.openJobs,
-    design: state.design,
-    facts: state.facts,
-  };
-}
-
 /** Problems a new key can cure. */
 export function keyProblem(problem: Problem | null | undefined): boolean {
   return !!problem && ['missing_key', 'retired_key', 'unauthorized', 'forbidden'].includes(problem.kind);
-}
-
-/** A page known only by its URL (a pasted URL, a tile's badge, a tab whose content script does not answer). */
-export function pageOfUrl(url: string, kind: PageKind, ciphertext: string | null): PageSeen {
-  return {
-    url,
-    kind,
-    ciphertext,
-    strategy: ciphertext ? 'url' : null,
-    companyIdHint: null,
-    paymentVerified: null,
-    signedIn: null,
-    account: null,
-    client: null,
-    otherJobs: [],
-    openJobs: [],
-    design: null,
-    facts: null,
-  };
 }
 
 /** Honours a Retry-After already received, for every tab, without spending a call to learn it again. */
@@ -280,23 +243,4 @@ function notFoundAs<T>(value: T) {
     if (error instanceof ApiError && error.problem.kind === 'not_found') return value;
     throw error;
   };
-}
-
-/**
- * Does the stored state describe what the tab shows now? Until the page reports a navigation, the state may
- * still describe the previous job. A pasted job stands until the tab moves on.
- */
-export function stateMatchesTab(state: TabState, tabUrl: string): boolean {
-  if (state.pasted) return true;
-  const ref = parseUpworkUrl(tabUrl);
-  if (ref.ciphertext) return state.ciphertext === ref.ciphertext;
-  return pathOf(state.url) === pathOf(tabUrl);
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname.replace(/\/$/, '');
-  } catch {
-    return url;
-  }
 }

@@ -6,7 +6,7 @@ import { startingDraft } from '@/utils/apply/drafts';
 import type { CacheEntry } from '@/utils/cache';
 import { clientMetrics } from '@/utils/client/judgement';
 import { clientScore } from '@/utils/client/score';
-import { stateMatchesTab } from '@/utils/client/lookup';
+import { stateMatchesTab } from '@/utils/client/tab-pages';
 import type { JobRow } from '@/utils/mindcase/schemas';
 import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
 import type { TabState } from '@/utils/client/stored';

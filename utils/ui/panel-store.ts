@@ -28,7 +28,7 @@ import { keysItem } from '@/utils/keys';
 import { hiddenCounts } from '@/utils/lists/stored';
 import { follow, type Family } from '@/utils/storage/stored';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
-import { stateMatchesTab } from '@/utils/client/lookup';
+import { stateMatchesTab } from '@/utils/client/tab-pages';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import type { NewJob } from '@/utils/watches/watch';
 import { jobView, type JobView } from './job-view';
