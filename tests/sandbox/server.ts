@@ -204,7 +204,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname)) return html(200, renderJobPage(job, JOBS));
     // Upwork's 2026 job viewer, in the 2026 design.
     if (job && pathname.startsWith('/nx/s/job-details-viewer/')) return html(200, renderJobPage2026(job, JOBS));
-    // most-recent is the ~2 MB feed of tests/fixtures/long-feed.html; the other lists are short.
+    // most-recent is the ~2 MB feed (the test page long-feed.html); the other lists are short.
     if (pathname.startsWith('/nx/find-work/most-recent')) return html(200, renderFeedPage(JOBS, 2200));
     // The bench's search: its 80 jobs, opened as slide-overs.
     if (pathname.startsWith('/nx/search/jobs') && path.includes('q=bench')) return html(200, renderFeedPage(BENCH_JOBS, 0));

@@ -1,9 +1,8 @@
 /**
  * Upwork's 2026 redesign, which no shared capture holds: our fixture made from the facts in
- * ../shared/upwork-pages.md (tests/fixtures/job-2026-design.html, from the sandbox's template), and the
+ * ../shared/upwork-pages.md (the test page job-2026-design.html, from the sandbox's template), and the
  * wordings that differ by design.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { askingOrder } from '@/utils/client/lookup';
@@ -12,9 +11,10 @@ import { readPage as readOnly } from '@/utils/upwork/extract';
 import { PageReadSchema } from '@/utils/upwork/schemas';
 import { digestPage } from '@/utils/upwork/nuxt';
 import { designOf, pageFacts, paymentVerified } from '@/utils/upwork/page-facts';
+import { fixturePage } from '../fixtures/pages';
 
 const readPage = (doc: Document, url: string) => digestPage(readOnly(doc, url));
-const load = () => new DOMParser().parseFromString(readFileSync('tests/fixtures/job-2026-design.html', 'utf8'), 'text/html');
+const load = () => new DOMParser().parseFromString(fixturePage('job-2026-design.html'), 'text/html');
 const html = (body: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
 const JOB = '~022051005096520707758';
 const VIEWER = `https://www.upwork.com/nx/s/job-details-viewer/jobs/${JOB}`;

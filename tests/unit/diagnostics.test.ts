@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { DiagnosticsSchema, diagnosticsReport, lackingFacts, recordPage, recordTiles } from '@/utils/diagnostics/page-readings';
 import { digestPage } from '@/utils/upwork/nuxt';
 import { readPage } from '@/utils/upwork/extract';
 import { missingFacts, TILE_SELECTOR } from '@/utils/upwork/tiles';
+import { fixturePage } from '../fixtures/pages';
 
 const VIEWER = 'https://www.upwork.com/nx/s/job-details-viewer/jobs/~022051005096520707758';
 
@@ -30,7 +30,7 @@ describe('diagnostics', () => {
   });
 
   it('names which facts a job page lacked, and none of a page without a job', () => {
-    const job = digestPage(readPage(new DOMParser().parseFromString(readFileSync('tests/fixtures/job-2026-design.html', 'utf8'), 'text/html'), VIEWER));
+    const job = digestPage(readPage(new DOMParser().parseFromString(fixturePage('job-2026-design.html'), 'text/html'), VIEWER));
     expect(lackingFacts(job)).toEqual([]);
     const bare = digestPage(readPage(new DOMParser().parseFromString('<main><h1>A job</h1></main>', 'text/html'), VIEWER));
     expect(lackingFacts(bare)).toEqual(['client box', 'payment', 'connects', 'activity', "client's jobs"]);

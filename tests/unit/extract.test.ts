@@ -3,6 +3,7 @@ import { stringify } from 'devalue';
 import { describe, expect, it } from 'vitest';
 import { readPage as readOnly } from '@/utils/upwork/extract';
 import { companyIdFromNuxt, decodeNuxtData, digestPage } from '@/utils/upwork/nuxt';
+import { fixturePage } from '../fixtures/pages';
 
 // What the background makes of what the content script read.
 const readPage = (doc: Document, url: string) => digestPage(readOnly(doc, url));
@@ -19,7 +20,7 @@ interface Expected {
 }
 
 const expected = JSON.parse(readFileSync('tests/fixtures/expected.json', 'utf8')) as Expected[];
-const load = (file: string) => new DOMParser().parseFromString(readFileSync(`tests/fixtures/${file}`, 'utf8'), 'text/html');
+const load = (file: string) => new DOMParser().parseFromString(fixturePage(file), 'text/html');
 
 describe('readPage on the fixture pages', () => {
   it.each(expected)('$file gives the ids written beside it', (page) => {

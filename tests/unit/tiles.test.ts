@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { JOBS } from '../sandbox/data';
 import { badgeView, readTile, TILE_SELECTOR } from '@/utils/upwork/tiles';
 import { pageTheme } from '@/utils/ui/tile-badge';
+import { fixturePage } from '../fixtures/pages';
 
-const feed = new DOMParser().parseFromString(readFileSync('tests/fixtures/search-page.html', 'utf8'), 'text/html');
+const feed = new DOMParser().parseFromString(fixturePage('search-page.html'), 'text/html');
 const tiles = [...feed.querySelectorAll(TILE_SELECTOR)];
 
 describe('job tiles', () => {
@@ -43,7 +43,7 @@ describe("badges follow Upwork's theme", () => {
 
 describe('the ~2 MB feed', () => {
   it('every tile yields its job', () => {
-    const long = new DOMParser().parseFromString(readFileSync('tests/fixtures/long-feed.html', 'utf8'), 'text/html');
+    const long = new DOMParser().parseFromString(fixturePage('long-feed.html'), 'text/html');
     const all = [...long.querySelectorAll(TILE_SELECTOR)];
     expect(all.length).toBeGreaterThan(2000);
     expect(all.every((tile) => readTile(tile) !== null)).toBe(true);
