@@ -1,6 +1,7 @@
 /** One way to call a JSON API: timeout, status → typed error, body checked by a zod schema. */
 import type * as z from 'zod/mini';
 import type { Problem, ProblemKind, Service } from './problem';
+import { storedLimiter, type Limiter } from './limiter';
 import { waitMs } from './timing';
 
 export class ApiError extends Error {
@@ -38,12 +39,15 @@ export interface HttpDeps {
   now: () => number;
   /** Told of every request once it ended; never of its headers or body. */
   record?: (entry: RequestRecord) => void;
+  /** Where the pauses a service asked for are kept (limiter.ts); without one, none is honoured. */
+  limiter?: Limiter;
 }
 
 export const defaultHttpDeps: HttpDeps = {
   // Bound late so tests and the sandbox routing can replace the global.
   fetch: (...args) => globalThis.fetch(...args),
   now: () => Date.now(),
+  limiter: storedLimiter,
 };
 
 export interface JsonRequest<S extends z.ZodMiniType> {
@@ -65,11 +69,6 @@ export interface JsonResponse<T> {
 
 const DEFAULT_RETRY_AFTER_MS = 30_000;
 
-/**
- * Until when a service said (X-RateLimit-Remaining: 0) that the next call of a kind would be refused: the call
- * waits for its Reset instead of spending a 429. In memory: a new worker learns it again from the next answer.
- */
-const exhausted = new Map<string, number>();
 /** Calls of one kind share a limit: UpHunt's reads, each auto-apply endpoint, Mindcase's key. */
 function limitGroup(request: JsonRequest<z.ZodMiniType>): string {
   if (request.service === 'Mindcase') return 'Mindcase';
@@ -81,22 +80,28 @@ export async function requestJson<S extends z.ZodMiniType>(request: JsonRequest<
   let status: number | null = null;
   let rateLimit: RateLimit | null = null;
   const group = limitGroup(request);
-  const until = exhausted.get(group) ?? 0;
+  // Within a pause the service asked for, nothing is sent: the caller is told until when, as by a 429.
+  const until = (await deps.limiter?.until(group)) ?? 0;
   if (until > deps.now()) {
-    const detail = 'the rate limit is used up until it resets (nothing was sent)';
+    const detail = 'waiting for the rate limit to reset (nothing was sent)';
     throw new ApiError({ service: request.service, kind: 'rate_limited', status: null, detail, retryAt: until });
   }
   try {
     const answer = await send(request, deps, (s, limit) => {
       status = s;
       rateLimit = limit;
-      if (limit.remaining === 0 && limit.reset !== null) exhausted.set(group, limit.reset * 1000);
     });
     deps.record?.(recordOf(request, deps, status, 'ok', rateLimit));
     return answer;
   } catch (error) {
     deps.record?.(recordOf(request, deps, status, error instanceof ApiError ? error.problem.kind : 'network', rateLimit));
+    const retryAt = error instanceof ApiError ? error.problem.retryAt : null;
+    if (retryAt !== null) await deps.limiter?.pause(group, retryAt, deps.now());
     throw error;
+  } finally {
+    // A limit used up: the next call of its group waits for the reset instead of spending a 429.
+    const used = rateLimit as RateLimit | null;
+    if (used?.remaining === 0 && used.reset !== null) await deps.limiter?.pause(group, used.reset * 1000, deps.now());
   }
 }
 

@@ -56,7 +56,8 @@ describe("the agency's freelancers, as the apply form gets them", () => {
     expect(name).toBe(FREELANCERS_WAKE);
     expect(at! - Date.now()).toBeGreaterThan(25_000);
     // The Retry-After is over: the wake-up asks UpHunt again, and the list comes in.
-    await freelancerList.setValue({ ...limited, problem: { ...limited.problem!, retryAt: Date.now() - 1 } });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at! + 1);
     handlers.get(FREELANCERS_WAKE)!();
     await vi.waitFor(async () => expect(((await freelancerList.getValue()) as { problem: unknown }).problem).toBeNull());
     expect((await loadFreelancers(false)).value?.freelancers).toHaveLength(1);

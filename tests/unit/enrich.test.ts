@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CacheEntry } from '@/utils/cache';
-import { createEnricher } from '@/utils/enrichment/enrich';
+import { createTtlCache, type CacheEntry } from '@/utils/cache';
+import { createEnricher, ROW_TTL_MS } from '@/utils/enrichment/enrich';
 import { enrichStatus } from '@/utils/enrichment/price';
 import { EMPTY_ENRICHMENT, type EnrichmentState } from '@/utils/enrichment/stored';
 import { ApiError } from '@/utils/http';
@@ -88,7 +88,7 @@ function world(
       mindcase: async () => (options.error ? Promise.reject(options.error) : client),
       readState: async () => state,
       writeState: async (next) => void (state = next),
-      rows: { get: async (c) => rows.get(c) ?? null, set: async (c, e) => void rows.set(c, e) },
+      rows: createTtlCache({ entries: { get: async (c) => rows.get(c) ?? null, set: async (c, e) => void rows.set(c, e) }, ttlMs: ROW_TTL_MS, now: () => now }),
       settings: async () => ({ autoEnrich: false, monthlyCapUsd: options.cap ?? 5 }),
       now: () => now,
       schedule: (_name, fn, ms) => {

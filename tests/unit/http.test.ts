@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ApiError, parseRetryAfter, requestJson, type HttpDeps } from '@/utils/http';
+import { storedLimiter } from '@/utils/limiter';
 import type { Problem } from '@/utils/problem';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -97,6 +99,8 @@ describe('parseRetryAfter', () => {
 });
 
 describe('pacing by the rate-limit headers', () => {
+  beforeEach(() => fakeBrowser.reset());
+
   it('after an answer with X-RateLimit-Remaining 0, the next call of that kind waits for the reset instead of earning a 429', async () => {
     let sent = 0;
     const deps: HttpDeps = {
@@ -108,6 +112,7 @@ describe('pacing by the rate-limit headers', () => {
         });
       },
       now: () => NOW,
+      limiter: storedLimiter,
     };
     const call = (path: string) =>
       requestJson({ service: 'UpHunt', url: `https://uphunt.io/api/auto-apply-v2/${path}`, headers: {}, schema: z.unknown() }, deps);
@@ -117,5 +122,29 @@ describe('pacing by the rate-limit headers', () => {
     // Another endpoint has its own limit.
     await call('applied-jobs');
     expect(sent).toBe(2);
+  });
+
+  it('after a 429, no call of its group is sent until the Retry-After has passed, also by a worker that started again', async () => {
+    let now = NOW;
+    const sent: string[] = [];
+    let limited = true;
+    const worker = (): HttpDeps => ({
+      fetch: async (url) => {
+        sent.push(String(url));
+        return limited ? json(429, { error: 'rate_limit_exceeded' }, { 'retry-after': '30' }) : json(200, {});
+      },
+      now: () => now,
+      // A new worker starts with nothing in memory: what it honours is what storage.session kept.
+      limiter: storedLimiter,
+    });
+    const read = (deps: HttpDeps) => requestJson({ service: 'UpHunt', url: 'https://uphunt.io/api/clients/1/jobs', headers: {}, schema: z.unknown() }, deps);
+    await expect(read(worker())).rejects.toMatchObject({ problem: { kind: 'rate_limited', status: 429, retryAt: NOW + 30_000 } });
+    limited = false;
+    now += 10_000;
+    await expect(read(worker())).rejects.toMatchObject({ problem: { kind: 'rate_limited', status: null, retryAt: NOW + 30_000 } });
+    expect(sent).toHaveLength(1);
+    now += 20_000;
+    await expect(read(worker())).resolves.toMatchObject({ data: {} });
+    expect(sent).toHaveLength(2);
   });
 });

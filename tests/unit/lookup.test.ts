@@ -13,7 +13,8 @@ const CIPHER = '~022051005096520707758';
 const COMPANY = '1991212616395436888';
 const page = pageSeen;
 const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId: COMPANY, lastSyncedAt: 1, buyer: { company: { name } } });
-const fail = (kind: ProblemKind, status: number, retryAt: number | null = null) => new ApiError({ service: 'UpHunt', kind, status, detail: kind, retryAt });
+const fail = (kind: ProblemKind, status: number | null, retryAt: number | null = null) =>
+  new ApiError({ service: 'UpHunt', kind, status, detail: kind, retryAt });
 
 function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'>> = {}) {
   const tabs = new Map<number, TabState>();
@@ -22,15 +23,28 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
   let now = 1_000;
   let paused = 0;
   let ids = 0;
+  // The client as the http layer's limiter makes it (utils/limiter.ts): within a pause a service asked for, it
+  // answers "rate limited" without a call.
+  const limited =
+    <A extends unknown[], T>(call: (...args: A) => Promise<T>) =>
+    async (...args: A): Promise<T> => {
+      if (now < paused) throw fail('rate_limited', null, paused);
+      try {
+        return await call(...args);
+      } catch (error) {
+        if (error instanceof ApiError && error.problem.retryAt !== null) paused = error.problem.retryAt;
+        throw error;
+      }
+    };
   const client: Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'> = {
-    clientJobs: async (id) => {
+    clientJobs: limited(async (id: string) => {
       calls.push(`clientJobs ${id}`);
       return api.clientJobs ? api.clientJobs(id) : record('Northwind');
-    },
-    companyIdForCiphertext: async (cipher) => {
+    }),
+    companyIdForCiphertext: limited(async (cipher: string) => {
       calls.push(`byCipher ${cipher}`);
       return api.companyIdForCiphertext ? api.companyIdForCiphertext(cipher) : COMPANY;
-    },
+    }),
   };
   const deps: LookupDeps = {
     uphunt: async () => client,
@@ -43,7 +57,6 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
       ttlMs: 60_000,
       now: () => now,
     }),
-    pausedUntil: { get: async () => paused, set: async (until) => void (paused = until) },
     shared: createInFlight(),
     now: () => now,
     newId: () => `lookup-${++ids}`,

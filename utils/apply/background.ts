@@ -7,14 +7,14 @@ import { retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';
 import { createUpHuntClient } from '../uphunt/client';
 import { keyProblem } from '../client/lookup';
-import { appliedRemote, applications, applySettingsItem, freelancerList, type AppliedRemote, type FreelancersEntry } from './stored';
+import { appliedRemote, applications, applySettingsItem, freelancerList, type FreelancersEntry } from './stored';
 import { keysItem } from '../keys';
-import { createInFlight } from '../cache';
+import { createInFlight, createTtlCache, type CacheEntry } from '../cache';
+import type { AppliedJob } from '../uphunt/apply-schemas';
+import type { Freelancers } from '../uphunt/schemas';
 import type { Handlers } from '../messaging/table';
 
 export const APPLY_ALARM = 'apply-poll';
-const FREELANCERS_TTL_MS = 5 * 60 * 1000;
-const APPLIED_TTL_MS = 60 * 1000;
 
 const uphunt = async () => createUpHuntClient((await keysItem.getValue()).uphunt);
 
@@ -44,21 +44,35 @@ export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>, wa
   return queue;
 }
 
-/** The agency's freelancers from the 5-minute cache, or from UpHunt when stale or forced. */
+/** One stored value as the cache's entries (it has one id). */
+const single = <T>(item: { getValue(): Promise<CacheEntry<T> | null>; setValue(entry: CacheEntry<T>): Promise<void> }) => ({
+  get: () => item.getValue(),
+  set: (_id: string, entry: CacheEntry<T>) => item.setValue(entry),
+});
+const keepUpHuntProblems = <T>(empty: T) => ({ problemOf: (error: unknown) => toProblem(error, 'UpHunt'), empty });
+
+/** The agency's freelancers: 5 minutes fresh; a failure is kept beside the last good list, so a blip does not empty the form. */
+export const freelancersCache = createTtlCache<Freelancers | null>({
+  entries: single(freelancerList),
+  ttlMs: 5 * 60 * 1000,
+  now: () => Date.now(),
+  keepProblems: keepUpHuntProblems(null),
+});
+
+/**
+ * UpHunt's list of applied jobs: a minute fresh. The local log still guards; UpHunt's list only adds applications
+ * made elsewhere, so a failure keeps the last good list and is asked again after the minute (or the Retry-After).
+ */
+export const appliedJobsCache = createTtlCache<AppliedJob[]>({
+  entries: single(appliedRemote),
+  ttlMs: 60 * 1000,
+  now: () => Date.now(),
+  keepProblems: keepUpHuntProblems([]),
+});
+
+/** The agency's freelancers, from the cache unless stale or forced (within a Retry-After, not even then: limiter.ts). */
 export async function loadFreelancers(force: boolean): Promise<FreelancersEntry> {
-  const cached = await freelancerList.getValue();
-  if (!force && cached?.value && !cached.problem && Date.now() - cached.storedAt < FREELANCERS_TTL_MS) return cached;
-  // Within a 429's Retry-After not even Refresh calls: the background asks again when it ends (createFreelancerList).
-  if (pausedBy(cached?.problem)) return cached!;
-  let entry: FreelancersEntry;
-  try {
-    entry = { storedAt: Date.now(), value: await (await uphunt()).freelancers(), problem: null };
-  } catch (error) {
-    // Keep the last good list beside the problem, so a blip does not empty the form.
-    entry = { storedAt: cached?.storedAt ?? 0, value: cached?.value ?? null, problem: toProblem(error, 'UpHunt') };
-  }
-  await freelancerList.setValue(entry);
-  return entry;
+  return (await freelancersCache.load('freelancers', async () => (await uphunt()).freelancers(), { force })).entry;
 }
 
 export const FREELANCERS_WAKE = 'freelancers';
@@ -77,17 +91,7 @@ export function createFreelancerList(wake: WakeUps) {
 }
 
 export async function loadAppliedJobs(): Promise<void> {
-  const cached = await appliedRemote.getValue();
-  if (cached && (Date.now() - cached.storedAt < APPLIED_TTL_MS || pausedBy(cached.problem))) return;
-  let entry: AppliedRemote;
-  try {
-    entry = { storedAt: Date.now(), items: (await (await uphunt()).appliedJobs(100)).items, problem: null };
-  } catch (error) {
-    // The local log still guards; UpHunt's list only adds applications made elsewhere. A failure is asked
-    // again after the usual minute (or the Retry-After), with the last good list kept.
-    entry = { storedAt: Date.now(), items: cached?.items ?? [], problem: toProblem(error, 'UpHunt') };
-  }
-  await appliedRemote.setValue(entry);
+  await appliedJobsCache.load('applied-jobs', async () => (await (await uphunt()).appliedJobs(100)).items);
 }
 
 /**
@@ -95,10 +99,8 @@ export async function loadAppliedJobs(): Promise<void> {
  * again at once, so no message of the old key stays on screen while every later call succeeds.
  */
 export async function forgetKeyProblems(): Promise<void> {
-  const freelancers = await freelancerList.getValue();
-  if (keyProblem(freelancers?.problem)) await freelancerList.setValue({ ...freelancers!, problem: null, storedAt: 0 });
-  const applied = await appliedRemote.getValue();
-  if (keyProblem(applied?.problem)) await appliedRemote.setValue({ ...applied!, problem: null, storedAt: 0 });
+  if (keyProblem((await freelancerList.getValue())?.problem)) await freelancersCache.expire('freelancers');
+  if (keyProblem((await appliedRemote.getValue())?.problem)) await appliedJobsCache.expire('applied-jobs');
   if ((await keysItem.getValue()).uphunt) await Promise.all([loadFreelancers(false), loadAppliedJobs()]);
 }
 
@@ -116,11 +118,6 @@ export function applyHandlers(
     undoApplication: ({ id }) => applications.undo(id),
     checkApplication: ({ id }) => applications.checkNow(id),
   };
-}
-
-/** Did this problem ask for a pause (429 Retry-After) that has not ended yet? */
-function pausedBy(problem: Problem | null | undefined): boolean {
-  return (retryAtOf(problem) ?? 0) > Date.now();
 }
 
 export async function generateProposal(ciphertext: string, profileId: string | null): Promise<{ coverLetter: string | null; problem: Problem | null }> {

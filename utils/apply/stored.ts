@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { defineFamily, defineStored } from '../storage/stored';
 import { defineSettings } from '../storage/settings';
+import { CacheEntrySchema } from '../cache';
 import { ProblemSchema } from '../problem';
 import { AppliedJobSchema, ApplicationStatusSchema } from '../uphunt/apply-schemas';
 import { FreelancersSchema } from '../uphunt/schemas';
@@ -73,20 +74,13 @@ export const applySettingsItem = defineSettings(
   { version: 2, migrations: { 2: migrateApplySettingsToV2 } },
 );
 
-/** The agency's freelancers, cached (UpHunt allows 30 calls a minute; they rarely change). */
-export const FreelancersEntrySchema = z.object({ storedAt: z.number(), value: z.nullable(FreelancersSchema), problem: z.nullable(ProblemSchema) });
+/** The agency's freelancers, cached (cache.ts; UpHunt allows 30 calls a minute; they rarely change). */
+export const FreelancersEntrySchema = CacheEntrySchema(z.nullable(FreelancersSchema));
 export type FreelancersEntry = z.output<typeof FreelancersEntrySchema>;
 export const freelancerList = defineStored('local:freelancers', FreelancersEntrySchema);
 
-/** Jobs UpHunt lists as applied, for the already-applied guard. */
-export const AppliedRemoteSchema = z.object({
-  storedAt: z.number(),
-  items: z.array(AppliedJobSchema),
-  /** Why the last refresh failed; the items are the last good list. */
-  problem: z._default(z.nullable(ProblemSchema), null),
-});
-export type AppliedRemote = z.output<typeof AppliedRemoteSchema>;
-export const appliedRemote = defineStored('local:applied-remote', AppliedRemoteSchema);
+/** Jobs UpHunt lists as applied (the whole agency's), cached for the already-applied guard. */
+export const appliedRemote = defineStored('local:applied-jobs', CacheEntrySchema(z.array(AppliedJobSchema)));
 
 /** What the user typed for a job, kept until it is sent. */
 export const DraftSchema = z.object({

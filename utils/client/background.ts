@@ -8,7 +8,7 @@ import { defaultHttpDeps } from '../http';
 import { ARCHIVE_CALLS_PER_CLICK, CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, lookupPage, retryKeyProblems, type LookupDeps } from './lookup';
 import { pageOfUrl } from './tab-pages';
 import { createUpHuntClient } from '../uphunt/client';
-import { clientJobsEntries, companyOf, notArchived, tabStates, type TabState, uphuntPausedUntil } from './stored';
+import { clientJobsEntries, companyOf, notArchived, tabStates, type TabState } from './stored';
 import { keysItem } from '../keys';
 import type { Handlers } from '../messaging/table';
 import { sendToTab } from '../messaging/transport';
@@ -25,7 +25,6 @@ export function createLookupDeps(): LookupDeps {
     companyOf: { get: async (ciphertext) => (NAIVE ? null : companyOf.get(ciphertext)), set: companyOf.set },
     notArchived,
     clientJobs: createTtlCache({ entries: clientJobsEntries, ttlMs: CLIENT_JOBS_TTL_MS, now: () => Date.now() }),
-    pausedUntil: { get: async () => (await uphuntPausedUntil.getValue()) ?? 0, set: (until) => uphuntPausedUntil.setValue(until) },
     shared: createInFlight(),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),

@@ -36,7 +36,6 @@ export interface LookupDeps {
   /** When UpHunt last said it had not archived a job (a 404 is an answer too: it is not asked again at once). */
   notArchived: { get(ciphertext: string): Promise<number | null>; set(ciphertext: string, at: number): Promise<void> };
   clientJobs: TtlCache<ClientJobs>;
-  pausedUntil: { get(): Promise<number>; set(until: number): Promise<void> };
   /** De-duplicates by-ciphertext calls in flight, as the cache does for client-jobs. */
   shared: Shared;
   now: () => number;
@@ -106,15 +105,12 @@ export async function lookupPage(
     }
     if (!(await write('loading', { companyId: id }))) return current;
     const loaded = await deps.clientJobs
-      .load(id, async () => (await beforeCall(deps)).clientJobs(id), { force: options.force ?? false })
+      .load(id, async () => (await deps.uphunt()).clientJobs(id), { force: options.force ?? false })
       .then(() => true)
       .catch(notFoundAs(false));
     await write(loaded ? 'ready' : 'no-history', { companyId: id });
   } catch (error) {
-    const problem = toProblem(error, 'UpHunt');
-    const retryAt = retryAtOf(problem);
-    if (retryAt) await deps.pausedUntil.set(retryAt);
-    await write('error', { problem });
+    await write('error', { problem: toProblem(error, 'UpHunt') });
   }
   return current;
 }
@@ -211,7 +207,7 @@ async function findClient(
     if (companyId || calls >= options.calls) break;
     if (!options.force && (await askedRecently(job))) continue;
     calls += 1;
-    companyId = await deps.shared(`company-of:${job}`, async () => (await beforeCall(deps)).companyIdForCiphertext(job).catch(notFoundAs(null)));
+    companyId = await deps.shared(`company-of:${job}`, async () => (await deps.uphunt()).companyIdForCiphertext(job).catch(notFoundAs(null)));
     if (!companyId) await deps.notArchived.set(job, deps.now());
   }
   if (companyId) {
@@ -226,16 +222,6 @@ async function findClient(
 /** Problems a new key can cure. */
 export function keyProblem(problem: Problem | null | undefined): boolean {
   return !!problem && ['missing_key', 'retired_key', 'unauthorized', 'forbidden'].includes(problem.kind);
-}
-
-/** Honours a Retry-After already received, for every tab, without spending a call to learn it again. */
-async function beforeCall(deps: LookupDeps): ReturnType<LookupDeps['uphunt']> {
-  const until = await deps.pausedUntil.get();
-  if (until > deps.now()) {
-    const problem: Problem = { service: 'UpHunt', kind: 'rate_limited', status: 429, detail: 'waiting for the rate limit to reset', retryAt: until };
-    throw new ApiError(problem);
-  }
-  return deps.uphunt();
 }
 
 function notFoundAs<T>(value: T) {

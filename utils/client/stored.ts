@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { CacheEntrySchema } from '../cache';
 import { ProblemSchema } from '../problem';
-import { defineFamily, defineStored } from '../storage/stored';
+import { defineFamily } from '../storage/stored';
 import { DESIGNS, PageFactsSchema } from '../upwork/page-facts';
 import { CiphertextSchema, PageClientSeenSchema, PageKindSchema, StrategySchema } from '../upwork/schemas';
 import { ClientJobsSchema } from '../uphunt/schemas';
@@ -49,5 +49,3 @@ export const companyOf = defineFamily('local:company-of', z.string().check(z.reg
 export const notArchived = defineFamily('local:not-archived', z.number());
 /** A client's UpHunt history, cached (cache.ts). */
 export const clientJobsEntries = defineFamily('local:client-jobs', CacheEntrySchema(ClientJobsSchema));
-/** Until when UpHunt asked us (429 Retry-After) to make no call, in Unix ms. */
-export const uphuntPausedUntil = defineStored('session:uphunt-paused-until', z.number());

@@ -1,13 +1,13 @@
 /** Enrichment's background part: the enricher on the browser's storage, and Mindcase's credits. */
 import type { WakeUps } from '../wake-ups';
-import { createEnricher, type EnrichDeps } from './enrich';
+import { createEnricher, ROW_TTL_MS, type EnrichDeps } from './enrich';
 import { toProblem } from '../http';
 import type { Problem } from '../problem';
 import { createMindcaseClient } from '../mindcase/client';
 import { EMPTY_ENRICHMENT, enrichment, enrichSettingsItem, mindcaseRows } from './stored';
 import { keysItem } from '../keys';
 import { recordActivity } from '../diagnostics/background';
-import { createInFlight } from '../cache';
+import { createInFlight, createTtlCache } from '../cache';
 import type { Handlers } from '../messaging/table';
 import type { PageSeen } from '../upwork/nuxt';
 
@@ -19,7 +19,7 @@ export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 's
     mindcase: async () => createMindcaseClient((await keysItem.getValue()).mindcase),
     readState: async () => (await enrichment.getValue()) ?? structuredClone(EMPTY_ENRICHMENT),
     writeState: (state) => enrichment.setValue(state),
-    rows: mindcaseRows,
+    rows: createTtlCache({ entries: mindcaseRows, ttlMs: ROW_TTL_MS, now: () => Date.now() }),
     settings: () => enrichSettingsItem.getValue(),
     now: () => Date.now(),
     // The one wake-up scheduler's timers, by name (MINDCASE_ALARM's alarm covers a worker that dies meanwhile).

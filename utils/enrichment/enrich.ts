@@ -4,8 +4,7 @@
  * per run, never a job whose stored row is fresh, never past the monthly cap, and a run survives the
  * worker's death (its id is in storage before anything waits on it).
  */
-import { NAIVE } from '../bench';
-import type { CacheEntry } from '../cache';
+import type { TtlCache } from '../cache';
 import { backoffDelay, nextTryAt } from '../backoff';
 import { retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';
@@ -29,7 +28,8 @@ export interface EnrichDeps {
   mindcase: () => Promise<MindcaseClient>;
   readState: () => Promise<EnrichmentState>;
   writeState: (state: EnrichmentState) => Promise<void>;
-  rows: { get(ciphertext: string): Promise<CacheEntry<JobRow> | null>; set(ciphertext: string, entry: CacheEntry<JobRow>): Promise<void> };
+  /** The rows bought, by job (the one TTL cache: a row is fresh for ROW_TTL_MS). */
+  rows: Pick<TtlCache<JobRow>, 'peek' | 'isFresh' | 'put'>;
   settings: () => Promise<EnrichSettings>;
   now: () => number;
   /**
@@ -96,8 +96,8 @@ export function createEnricher(deps: EnrichDeps) {
       const wanted: string[] = [];
       for (const ciphertext of new Set(ciphertexts)) {
         if (state.queue.includes(ciphertext) || state.runs.some((run) => run.inputs.includes(ciphertext))) continue;
-        const entry = await deps.rows.get(ciphertext);
-        if (!NAIVE && entry && deps.now() - entry.storedAt < ROW_TTL_MS) continue;
+        const entry = await deps.rows.peek(ciphertext);
+        if (entry && deps.rows.isFresh(entry)) continue;
         wanted.push(ciphertext);
       }
       const capped = overCap(state, wanted.length, settings.monthlyCapUsd, deps.now());

@@ -61,10 +61,9 @@ export function createRunEndings(
 
   /** Every row is kept for its job's details (a search's rows too: a found job's details are never bought again). */
   async function storeRows(run: PendingRun, rows: JobRow[]) {
-    const storedAt = deps.now();
     for (const row of rows) {
       const ciphertext = rowCiphertext(row);
-      if (ciphertext && (run.search || run.inputs.includes(ciphertext))) await deps.rows.set(ciphertext, { storedAt, value: row });
+      if (ciphertext && (run.search || run.inputs.includes(ciphertext))) await deps.rows.put(ciphertext, row);
     }
     if (run.search) return;
     const inputs = run.inputs;

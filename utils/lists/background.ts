@@ -77,6 +77,6 @@ async function appliedJobs(): Promise<Set<string>> {
   const [apps, remote] = await Promise.all([applications.getValue(), appliedRemote.getValue()]);
   return new Set([
     ...(apps ?? []).filter((a) => a.phase !== 'cancelled' && a.phase !== 'not_sent').map((a) => a.ciphertext),
-    ...(remote?.items ?? []).map((item) => item.jobId.toLowerCase()),
+    ...(remote?.value ?? []).map((item) => item.jobId.toLowerCase()),
   ]);
 }

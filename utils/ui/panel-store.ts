@@ -164,8 +164,8 @@ export function watchShared() {
   follow(freelancerList, (freelancers) => usePanel.setState({ freelancers }));
   follow(appliedRemote, (remote) =>
     usePanel.setState({
-      appliedRemotely: remote?.items.map((item) => item.jobId) ?? [],
-      appliedRemoteItems: remote?.items ?? [],
+      appliedRemotely: remote?.value.map((item) => item.jobId) ?? [],
+      appliedRemoteItems: remote?.value ?? [],
       appliedProblem: remote?.problem ?? null,
     }),
   );

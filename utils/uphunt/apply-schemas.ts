@@ -38,6 +38,7 @@ export const AppliedJobsSchema = z.pipe(
   z.transform((v) => (Array.isArray(v) ? { items: v, total: v.length } : v)),
 );
 export type AppliedJobs = z.output<typeof AppliedJobsSchema>;
+export type AppliedJob = z.output<typeof AppliedJobSchema>;
 
 export const GeneratedProposalSchema = z.object({ coverLetter: z.string() });
 

@@ -104,12 +104,12 @@ export async function shortenWaits(worker: Worker, scale: number) {
   await worker.evaluate((value) => chrome.storage.local.set({ 'timing-scale': value }), scale);
 }
 
-/** Removes stored values whose key starts with one of the prefixes, and any UpHunt pause: as if they had expired. */
+/** Removes stored values whose key starts with one of the prefixes, and any rate-limit pause: as if they had expired. */
 export async function forgetStored(page: Page, ...prefixes: string[]) {
   await page.evaluate(async (wanted) => {
     const all = await chrome.storage.local.get(null);
     await chrome.storage.local.remove(Object.keys(all).filter((key) => wanted.some((prefix) => key.startsWith(prefix))));
-    await chrome.storage.session.remove('uphunt-paused-until');
+    await chrome.storage.session.remove('rate-limits');
   }, prefixes);
 }
 

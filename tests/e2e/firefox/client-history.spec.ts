@@ -1,57 +1,35 @@
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
 import { JOBS, KEYS } from '../../sandbox/data';
 import { renderJobPage2026 } from '../../sandbox/upwork-pages';
 import type { Sandbox } from '../../sandbox/server';
 import { readFileSync } from 'node:fs';
-import {
-  clickButton,
-  FIREFOX_BUILD,
-  openExtensionPage as openPage,
-  tabIdOf,
-  textOf,
-  typeInto,
-  waitForText,
-  startFirefoxSession,
-  endFirefoxSession,
-  type FirefoxSession,
-} from './launch';
+import { clickButton, FIREFOX_BUILD, openExtensionPage as openPage, tabIdOf, textOf, typeInto, waitForText, useFirefoxSession } from './launch';
 
-let sandbox: Sandbox;
-let browser: Browser;
-let options: Page;
-let session: FirefoxSession | undefined;
-
-test.beforeAll(async () => {
-  session = await startFirefoxSession();
-  ({ sandbox, browser, options } = session);
-});
-
-test.afterAll(async () => endFirefoxSession(session ?? {}));
+const firefox = useFirefoxSession();
 
 async function openExtensionPage(page: 'sidepanel' | 'popup', tabId: number) {
-  await openPage(options, page, tabId);
+  await openPage(firefox.options, page, tabId);
 }
 
 test('Firefox: keys saved in Options, a job page shows its client, score, history and Mindcase details in the sidebar page', async () => {
-  await waitForText(options, 'UpHunt API key');
-  await typeInto(options, 'UpHunt API key', KEYS.uphunt);
-  await typeInto(options, 'Mindcase API key', KEYS.mindcase);
-  await options.locator('::-p-aria([name="Save"][role="button"])').click();
-  await waitForText(options, 'Saved.');
-  await options.locator('::-p-text(Test connection)').click();
-  await waitForText(options, 'UpHunt accepted the key');
+  await waitForText(firefox.options, 'UpHunt API key');
+  await typeInto(firefox.options, 'UpHunt API key', KEYS.uphunt);
+  await typeInto(firefox.options, 'Mindcase API key', KEYS.mindcase);
+  await firefox.options.locator('::-p-aria([name="Save"][role="button"])').click();
+  await waitForText(firefox.options, 'Saved.');
+  await firefox.options.locator('::-p-text(Test connection)').click();
+  await waitForText(firefox.options, 'UpHunt accepted the key');
 
-  const job = await browser.newPage();
+  const job = await firefox.browser.newPage();
   const url = 'https://www.upwork.com/jobs/~022051005096520707758';
   await job.goto(url);
   expect(await job.title()).toContain('Data Pipeline Engineer');
-  const tabId = await tabIdOf(options, url);
+  const tabId = await tabIdOf(firefox.options, url);
   expect(tabId).toBeGreaterThan(0);
 
   // Same-origin navigation from an extension page to the panel for that tab (the sidebar's page).
   await openExtensionPage('sidepanel', tabId);
-  const text = await waitForText(options, 'Work history (28)');
+  const text = await waitForText(firefox.options, 'Work history (28)');
   expect(text).toContain('Northwind Analytics GmbH');
   expect(text).toContain('Stuttgart, DEU');
   expect(text).toMatch(/UpHunt data synced .* ago/);
@@ -60,38 +38,38 @@ test('Firefox: keys saved in Options, a job page shows its client, score, histor
   expect(text).toContain('Median hourly');
 
   // The table sorts; Mindcase details come only when asked for. (Clicks need the tab in front.)
-  await options.bringToFront();
-  await clickButton(options, 'Paid');
-  expect(await options.evaluate(() => document.querySelector('th[aria-sort="descending"]')?.textContent)).toContain('Paid');
-  await clickButton(options, 'Enrich ($0.003)');
-  expect(await waitForText(options, 'Similar jobs (3)')).toContain('Skills required:');
-  expect(sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === 'POST')).toHaveLength(1);
+  await firefox.options.bringToFront();
+  await clickButton(firefox.options, 'Paid');
+  expect(await firefox.options.evaluate(() => document.querySelector('th[aria-sort="descending"]')?.textContent)).toContain('Paid');
+  await clickButton(firefox.options, 'Enrich ($0.003)');
+  expect(await waitForText(firefox.options, 'Similar jobs (3)')).toContain('Skills required:');
+  expect(firefox.sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === 'POST')).toHaveLength(1);
 
-  const uphunt = sandbox.requests().filter((r) => r.host === 'uphunt.io');
+  const uphunt = firefox.sandbox.requests().filter((r) => r.host === 'uphunt.io');
   expect(uphunt.filter((r) => r.path.includes('by-ciphertext'))).toHaveLength(1);
   expect(uphunt.filter((r) => r.path.includes('/clients/1991212616395436888/jobs'))).toHaveLength(1);
 });
 
 test('Firefox: a rate-limited answer says when it retries, then recovers', async () => {
-  sandbox.addFault({
+  firefox.sandbox.addFault({
     host: 'uphunt.io',
     path: '/clients/',
     status: 429,
     headers: { 'retry-after': '2' },
     body: { error: 'rate_limit_exceeded', message: 'Slow down' },
   });
-  const job = await browser.newPage();
+  const job = await firefox.browser.newPage();
   const url = 'https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/';
   await job.goto(url);
-  const tabId = await tabIdOf(options, url);
+  const tabId = await tabIdOf(firefox.options, url);
   await openExtensionPage('sidepanel', tabId);
-  expect(await waitForText(options, /Retrying in \d s/)).toContain('UpHunt asked us to slow down');
-  await waitForText(options, 'Kestrel Mobile Ltd');
-  expect(await textOf(options)).not.toContain('slow down');
+  expect(await waitForText(firefox.options, /Retrying in \d s/)).toContain('UpHunt asked us to slow down');
+  await waitForText(firefox.options, 'Kestrel Mobile Ltd');
+  expect(await textOf(firefox.options)).not.toContain('slow down');
 });
 
 test('Firefox: the manifest asks for exactly the permissions the product uses', async () => {
-  const { id, manifest } = await options.evaluate(() => {
+  const { id, manifest } = await firefox.options.evaluate(() => {
     const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
     return { id: ext.runtime.id, manifest: ext.runtime.getManifest() };
   });
@@ -112,35 +90,35 @@ test('Firefox: the manifest asks for exactly the permissions the product uses', 
 });
 
 test('Firefox: apply from the sidebar page, watch it go from processing to applied, one POST; then quick-apply from the popup', async () => {
-  sandbox.setApplyOutcome('applied', 1500);
+  firefox.sandbox.setApplyOutcome('applied', 1500);
   const url = 'https://www.upwork.com/jobs/~022051005096520707758';
-  const tabId = await tabIdOf(options, url);
+  const tabId = await tabIdOf(firefox.options, url);
   await openExtensionPage('sidepanel', tabId);
-  await waitForText(options, 'Apply as Ada Novak');
-  await options.bringToFront();
-  await clickButton(options, 'Apply as Ada Novak');
-  expect(await waitForText(options, /About to send|Sending|Processing/)).toMatch(/About to send|Sending|Processing/);
-  expect(await waitForText(options, 'One credit was spent.', 30_000)).toContain('Applied');
-  const posts = () => sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply'));
+  await waitForText(firefox.options, 'Apply as Ada Novak');
+  await firefox.options.bringToFront();
+  await clickButton(firefox.options, 'Apply as Ada Novak');
+  expect(await waitForText(firefox.options, /About to send|Sending|Processing/)).toMatch(/About to send|Sending|Processing/);
+  expect(await waitForText(firefox.options, 'One credit was spent.', 30_000)).toContain('Applied');
+  const posts = () => firefox.sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply'));
   expect(posts()).toHaveLength(1);
 
   // The popup, opened as a page for another job's tab, applies with the defaults.
-  const job = await browser.newPage();
+  const job = await firefox.browser.newPage();
   const other = 'https://www.upwork.com/jobs/Mobile-App-QA-Tester_~022047700011122233344/';
   await job.goto(other);
-  const otherTab = await tabIdOf(options, other);
+  const otherTab = await tabIdOf(firefox.options, other);
   await openExtensionPage('sidepanel', otherTab);
-  await waitForText(options, 'Kestrel Mobile Ltd');
+  await waitForText(firefox.options, 'Kestrel Mobile Ltd');
   await openExtensionPage('popup', otherTab);
-  await waitForText(options, 'Quick apply');
-  await options.bringToFront();
-  await clickButton(options, 'Quick apply');
-  await waitForText(options, 'One credit was spent.', 30_000);
+  await waitForText(firefox.options, 'Quick apply');
+  await firefox.options.bringToFront();
+  await clickButton(firefox.options, 'Quick apply');
+  await waitForText(firefox.options, 'One credit was spent.', 30_000);
   expect(posts()).toHaveLength(2);
 });
 
 test('Firefox: tiles get badges as they scroll into view; a slide-over opened, closed and another opened is followed', async () => {
-  const feed = await browser.newPage();
+  const feed = await firefox.browser.newPage();
   await feed.goto('https://www.upwork.com/nx/find-work/');
   const count = () =>
     feed.evaluate(() => [
@@ -165,43 +143,43 @@ test('Firefox: tiles get badges as they scroll into view; a slide-over opened, c
   const [tiles, badges] = await count();
   expect(badges).toBe(tiles);
 
-  const tabId = await tabIdOf(options, 'https://www.upwork.com/nx/find-work/');
+  const tabId = await tabIdOf(firefox.options, 'https://www.upwork.com/nx/find-work/');
   await feed.evaluate(() => history.pushState({}, '', '/nx/find-work/details/~022049912345678901234'));
   await openExtensionPage('sidepanel', tabId);
-  await waitForText(options, 'Blue Harbor Studio');
+  await waitForText(firefox.options, 'Blue Harbor Studio');
   await feed.evaluate(() => history.back());
-  await waitForText(options, 'No job on this page');
+  await waitForText(firefox.options, 'No job on this page');
   await feed.evaluate(() => history.pushState({}, '', '/nx/find-work/details/~022047700011122233344'));
-  await waitForText(options, 'Kestrel Mobile Ltd');
+  await waitForText(firefox.options, 'Kestrel Mobile Ltd');
 });
 
 test("Firefox: Upwork's 2026 job viewer shows its job and its client, found through the newest archived job of a long history, with the page's Connects and activity", async () => {
   const job = JOBS.find((j) => j.ciphertext === '~022046600099988877766')!;
   const path = `/nx/s/job-details-viewer/jobs/${job.ciphertext}`;
   const legacy = Array.from({ length: 10 }, (_, i) => `~01cc0000000000${String(i).padStart(4, '0')}`);
-  sandbox.servePage(path, renderJobPage2026(job, JOBS, { history: [...legacy, '~022047700011122233344'] }));
-  const viewer = await browser.newPage();
+  firefox.sandbox.servePage(path, renderJobPage2026(job, JOBS, { history: [...legacy, '~022047700011122233344'] }));
+  const viewer = await firefox.browser.newPage();
   await viewer.goto(`https://www.upwork.com${path}`);
-  await openExtensionPage('sidepanel', await tabIdOf(options, `https://www.upwork.com${path}`));
+  await openExtensionPage('sidepanel', await tabIdOf(firefox.options, `https://www.upwork.com${path}`));
   // Waits for this page's own figure: the sidebar page may still show the job before it (also Kestrel's).
-  const text = await waitForText(options, '20 (you have 216)');
+  const text = await waitForText(firefox.options, '20 (you have 216)');
   expect(text).toContain('Kestrel Mobile Ltd');
   expect(text).toContain('Payment verified');
   expect(text).toContain('On the Upwork page');
   expect(text).toContain('20 to 50');
   // The newest job, last in the list, was asked about before any of the ten legacy ones above it.
-  expect(sandbox.requests().filter((r) => r.path.includes('by-ciphertext') && r.path.includes('~01cc'))).toHaveLength(0);
+  expect(firefox.sandbox.requests().filter((r) => r.path.includes('by-ciphertext') && r.path.includes('~01cc'))).toHaveLength(0);
 });
 
 test('Firefox: faults whose errors Firefox words its own way are named in the sidebar page, one request each; a page cannot start a call', async () => {
   test.setTimeout(90_000);
   const url = 'https://www.upwork.com/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
-  const job = await browser.newPage();
+  const job = await firefox.browser.newPage();
   await job.goto(url);
-  const tabId = await tabIdOf(options, url);
+  const tabId = await tabIdOf(firefox.options, url);
   await openExtensionPage('sidepanel', tabId);
-  await waitForText(options, 'Northwind Analytics GmbH');
-  const clientJobs = () => sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
+  await waitForText(firefox.options, 'Northwind Analytics GmbH');
+  const clientJobs = () => firefox.sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
   const cases: Array<[Parameters<Sandbox['addFault']>[0], string]> = [
     // Firefox itself sends a GET again over a new connection when one is reset before any answer: the fault
     // outlasts those tries, and the extension's one fetch still fails.
@@ -212,21 +190,21 @@ test('Firefox: faults whose errors Firefox words its own way are named in the si
     [{ status: 401 }, 'UpHunt rejected the API key'],
   ];
   for (const [fault, message] of cases) {
-    await options.evaluate(async () => {
+    await firefox.options.evaluate(async () => {
       const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
       const all = await ext.storage.local.get(null);
       await ext.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('client-jobs:')));
     });
     // A clean slate of faults and requests: no fault left over from the case before.
-    sandbox.reset();
-    sandbox.addFault({ host: 'uphunt.io', path: '/clients/', ...fault });
+    firefox.sandbox.reset();
+    firefox.sandbox.addFault({ host: 'uphunt.io', path: '/clients/', ...fault });
     await job.reload();
-    await waitForText(options, message);
+    await waitForText(firefox.options, message);
     if (fault.kind !== 'refuse') expect(clientJobs()).toBe(1);
   }
 
   // What a page script can reach: window messages, DOM events. Neither starts a call; the page has no extension API.
-  const before = sandbox.requests().length;
+  const before = firefox.sandbox.requests().length;
   const reachable = await job.evaluate(() => {
     const forged = 'https://www.upwork.com/jobs/~022048811122233344455';
     window.postMessage({ id: 1, type: 'lookupUrl', data: { tabId: 1, url: forged }, timestamp: Date.now() }, '*');
@@ -237,11 +215,11 @@ test('Firefox: faults whose errors Firefox words its own way are named in the si
   expect(reachable).toBe(false);
   await job.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(
-    sandbox
+    firefox.sandbox
       .requests()
       .slice(before)
       .filter((r) => r.host === 'uphunt.io'),
   ).toEqual([]);
-  expect(await textOf(options)).not.toContain('Logo and Brand Kit');
+  expect(await textOf(firefox.options)).not.toContain('Logo and Brand Kit');
   await job.close();
 });

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { test } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { KEYS } from '../../sandbox/data';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -158,7 +159,7 @@ export interface FirefoxSession {
 }
 
 /** A sandbox on 443 and Firefox with the add-on; with `keys`, the keys are typed into Options and saved. */
-export async function startFirefoxSession(setup: { keys?: Array<'uphunt' | 'mindcase'>; blockOtherHosts?: boolean } = {}): Promise<FirefoxSession> {
+async function startFirefoxSession(setup: { keys?: Array<'uphunt' | 'mindcase'>; blockOtherHosts?: boolean } = {}): Promise<FirefoxSession> {
   const sandbox = await startHttpsSandbox();
   const { browser } = await launchFirefox({ blockOtherHosts: setup.blockOtherHosts });
   const options = await findExtensionPage(browser, '/options.html');
@@ -172,7 +173,18 @@ export async function startFirefoxSession(setup: { keys?: Array<'uphunt' | 'mind
   return { sandbox, browser, options };
 }
 
-export async function endFirefoxSession(session: Partial<FirefoxSession>): Promise<void> {
+/**
+ * The spec file's Firefox session: started before its first test and ended after its last (each spec file has
+ * its own browser and sandbox). Its fields are there once the first test runs.
+ */
+export function useFirefoxSession(setup: Parameters<typeof startFirefoxSession>[0] = {}): FirefoxSession {
+  const session = {} as FirefoxSession;
+  test.beforeAll(async () => void Object.assign(session, await startFirefoxSession(setup)));
+  test.afterAll(() => endFirefoxSession(session));
+  return session;
+}
+
+async function endFirefoxSession(session: Partial<FirefoxSession>): Promise<void> {
   await session.browser?.close();
   await session.sandbox?.close();
 }
