@@ -1,6 +1,6 @@
 import type { PageFacts } from '@/utils/upwork/page-facts';
 import { useEffect, useId, useState } from 'react';
-import { COVER_LETTER_LIMIT, startingDraft, suggestRate, TIMELINES } from '@/utils/apply/drafts';
+import { COVER_LETTER_LIMIT, startingProposal, suggestRate, TIMELINES } from '@/utils/apply/proposal';
 import { applyGuards, type Guard } from '@/utils/apply/guards';
 import { lastKnownCredits, latestApplication } from '@/utils/apply/status';
 import type { Application } from '@/utils/apply/stored';
@@ -9,7 +9,7 @@ import type { ClientMetrics } from '@/utils/client/judgement';
 import type { ClientScore } from '@/utils/client/score';
 import { retryAtOf } from '@/utils/http';
 import type { Problem } from '@/utils/problem';
-import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
+import type { Draft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
 import type { WorkHistoryItem } from '@/utils/uphunt/schemas';
 import { problemText } from '@/utils/problem-text';
 import { FreelancerPicker } from './FreelancerPicker';
@@ -40,12 +40,12 @@ export interface ApplyFormProps {
   appliedRemotely: string[];
   /** Why UpHunt's list of applied jobs could not be checked. */
   appliedProblem: Problem | null;
-  draft: ApplyDraft | null;
+  draft: Draft | null;
   hasKey: boolean;
   now: number;
   onRefreshFreelancers: () => void;
   onGenerate: (profileId: string | null) => Promise<{ coverLetter: string | null; problem: Problem | null }>;
-  onSaveDraft: (draft: ApplyDraft) => void;
+  onSaveDraft: (draft: Draft) => void;
   onApply: (draft: ApplyRequest) => Promise<Application>;
   onUndo: (id: string) => void;
   onCheckNow: (id: string) => void;
@@ -56,14 +56,14 @@ export function ApplyForm(props: ApplyFormProps) {
   const ids = { profile: useId(), letter: useId(), rate: useId(), timeline: useId() };
   const [profileId, setProfileId] = useState<string | null>(props.draft?.profileId ?? null);
   const [letter, setLetter] = useState<string | null>(props.draft?.coverLetter ?? null);
-  // The popup starts from the same draft for this job: one rule for the freelancer, the letter and the rate.
-  const { choices, suggestion, profile, draft } = startingDraft({
+  // The popup starts from the same proposal for this job: one rule for the freelancer, the letter and the rate.
+  const { choices, suggestion, profile, proposal } = startingProposal({
     ...props,
     freelancers: props.freelancers?.value ?? null,
     draft: { profileId, coverLetter: letter },
   });
-  const chosenProfileId = draft.profileId;
-  const coverLetter = draft.coverLetter;
+  const chosenProfileId = proposal.profileId;
+  const coverLetter = proposal.coverLetter;
   const rateHint = suggestRate(props.metrics, profile?.hourlyRate ?? null, null, props.bidRange ?? null);
   const [rate, setRate] = useState<string | null>(props.draft?.hourlyRate != null ? String(props.draft.hourlyRate) : null);
   const rateText = rate ?? (rateHint.rate !== null ? String(rateHint.rate) : '');

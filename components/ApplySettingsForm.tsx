@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { SaveRow, useSaving } from './SaveRow';
-import { fillTemplate, TEMPLATE_VARIABLES } from '@/utils/apply/drafts';
+import { fillTemplate, TEMPLATE_VARIABLES } from '@/utils/apply/proposal';
 import type { ApplySettings } from '@/utils/apply/stored';
 
 interface Props {

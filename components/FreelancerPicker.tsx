@@ -1,5 +1,5 @@
 import type { FreelancersEntry } from '@/utils/apply/stored';
-import type { ProfileChoice } from '@/utils/apply/drafts';
+import type { ProfileChoice } from '@/utils/apply/proposal';
 import { problemText } from '@/utils/problem-text';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { isRetiredKey } from '@/utils/uphunt/client';
+import { isRetiredKey } from '@/utils/uphunt/api';
 import { problemText } from '@/utils/problem-text';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Service } from '@/utils/problem';

@@ -4,7 +4,7 @@ import { lastKnownCredits, latestApplication } from '@/utils/apply/status';
 import { isUpworkUrl } from '@/utils/upwork/page';
 import { ApplicationStatusView } from './ApplicationStatusView';
 import { NewJobsList } from './NewJobsList';
-import { draftFor } from '@/utils/ui/job-view';
+import { proposalFor } from '@/utils/ui/job-view';
 import { applyActions, useJobView, usePanel } from '@/utils/ui/panel-store';
 
 /** The popup: this tab's job and client in two lines, and one button that applies with the defaults. */
@@ -41,7 +41,7 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
   }
   const ciphertext = current.ciphertext;
   const job = view.job;
-  const { draft } = draftFor({ ...view, ciphertext }, panel, panel.draft ?? null);
+  const { proposal } = proposalFor({ ...view, ciphertext }, panel, panel.draft ?? null);
   const guards = applyGuards({
     ciphertext,
     companyId: current.companyId,
@@ -63,16 +63,16 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
     if (confirms.length && !confirming) return setConfirming(true);
     setConfirming(false);
     setError(null);
-    await applyActions.apply(draft).catch((e: unknown) => setError(`Could not queue the application: ${String(e)}`));
+    await applyActions.apply(proposal).catch((e: unknown) => setError(`Could not queue the application: ${String(e)}`));
   };
 
   return (
     <main className="popup">
       <p className="popup-job">
-        <strong>{draft.jobTitle ?? ciphertext}</strong>
+        <strong>{proposal.jobTitle ?? ciphertext}</strong>
         <br />
         <span className="muted">
-          {draft.clientName ?? 'Client unknown'}
+          {proposal.clientName ?? 'Client unknown'}
           {score ? ` · score ${score.score}/100` : ''}
         </span>
       </p>
@@ -90,7 +90,7 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
         ))}
       {error && <p className="error-text">{error}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={blocks.length > 0 || draft.coverLetter.trim() === ''} onClick={() => void apply()}>
+        <button type="button" className="primary" disabled={blocks.length > 0 || proposal.coverLetter.trim() === ''} onClick={() => void apply()}>
           {confirming ? 'Apply anyway' : 'Quick apply'}
         </button>
         <button type="button" onClick={onOpenPanel}>
@@ -98,8 +98,8 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
         </button>
       </div>
       <p className="muted">
-        {draft.freelancerName ? `As ${draft.freelancerName}` : "As UpHunt's default profile"}
-        {draft.hourlyRate ? ` · $${draft.hourlyRate}/hr` : ''} · letter from {panel.draft ? 'your draft' : 'your template'}
+        {proposal.freelancerName ? `As ${proposal.freelancerName}` : "As UpHunt's default profile"}
+        {proposal.hourlyRate ? ` · $${proposal.hourlyRate}/hr` : ''} · letter from {panel.draft ? 'your draft' : 'your template'}
       </p>
     </main>
   );

@@ -51,9 +51,9 @@ export interface TtlCache<T> {
 }
 
 /** Runs `fn` once per key at a time: callers asking while it runs share its promise. */
-export function createInFlight() {
+export function createOnce() {
   const running = new Map<string, Promise<unknown>>();
-  return function shared<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  return function once<T>(key: string, fn: () => Promise<T>): Promise<T> {
     if (NAIVE) return fn();
     const existing = running.get(key) as Promise<T> | undefined;
     if (existing) return existing;
@@ -62,14 +62,14 @@ export function createInFlight() {
     return started;
   };
 }
-export type Shared = ReturnType<typeof createInFlight>;
+export type Once = ReturnType<typeof createOnce>;
 
 export function createTtlCache<T>({ entries, ttlMs, now, keepProblems }: TtlCacheOptions<T>): TtlCache<T> {
-  const shared = createInFlight();
+  const once = createOnce();
   const isFresh = (entry: CacheEntry<T>) => !NAIVE && !entry.problem && now() - entry.storedAt < ttlMs;
 
   const load = (id: string, fetcher: () => Promise<T>, { force = false } = {}): Promise<LoadResult<T>> =>
-    shared(id, async () => {
+    once(id, async () => {
       const cached = await entries.get(id);
       if (!force && cached && isFresh(cached)) return { entry: cached, fromCache: true };
       let entry: CacheEntry<T>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, profileChoices, startingDraft, startingProfile, suggestProfile, suggestRate, type ProfileChoice } from '@/utils/apply/drafts';
+import { fillTemplate, profileChoices, startingProposal, startingProfile, suggestProfile, suggestRate, type ProfileChoice } from '@/utils/apply/proposal';
 import { applyGuards, type GuardInput } from '@/utils/apply/guards';
 import { nextCheckDelay, statusText } from '@/utils/apply/status';
 import type { Application } from '@/utils/apply/stored';
@@ -104,7 +104,7 @@ describe('suggestions', () => {
         { name: 'Bruno Silva', profiles: [{ profileId: '1', title: 'Brand & packaging designer', hourlyRate: 40, isDefault: false }] },
         { name: 'Ada Novak', profiles: [{ profileId: '2', title: 'Data engineer', hourlyRate: 60, isDefault: true }] },
       ],
-    } as unknown as Parameters<typeof startingDraft>[0]['freelancers'];
+    } as unknown as Parameters<typeof startingProposal>[0]['freelancers'];
     const input = {
       ciphertext: '~021',
       jobTitle: 'Packaging for a bakery',
@@ -120,7 +120,7 @@ describe('suggestions', () => {
       draft: null,
     };
     // Bruno worked for this client: both start from him (the popup used to take the agency's default).
-    const popup = startingDraft(input).draft;
+    const popup = startingProposal(input).proposal;
     expect(popup).toMatchObject({ profileId: '1', coverLetter: 'Hi Fresh Start, Bruno Silva here.' });
     const choices = profileChoices(freelancers);
     const panel = startingProfile(choices, {
@@ -129,10 +129,10 @@ describe('suggestions', () => {
       suggestion: suggestProfile(choices, 'Packaging for a bakery Packaging', input.history),
     });
     expect(panel?.profileId).toBe(popup.profileId);
-    expect(startingDraft({ ...input, lastProfileId: '2' }).draft.profileId).toBe('2');
-    expect(startingDraft({ ...input, lastProfileId: 'gone' }).draft.profileId).toBe('1');
+    expect(startingProposal({ ...input, lastProfileId: '2' }).proposal.profileId).toBe('2');
+    expect(startingProposal({ ...input, lastProfileId: 'gone' }).proposal.profileId).toBe('1');
     expect(
-      startingDraft({ ...input, lastProfileId: '2', draft: { profileId: '1', coverLetter: 'Mine', hourlyRate: null, timeline: null } }).draft,
+      startingProposal({ ...input, lastProfileId: '2', draft: { profileId: '1', coverLetter: 'Mine', hourlyRate: null, timeline: null } }).proposal,
     ).toMatchObject({
       profileId: '1',
       coverLetter: 'Mine',

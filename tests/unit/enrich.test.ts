@@ -4,7 +4,7 @@ import { createEnricher, ROW_TTL_MS } from '@/utils/enrichment/enrich';
 import { enrichStatus } from '@/utils/enrichment/price';
 import { EMPTY_ENRICHMENT, type EnrichmentState } from '@/utils/enrichment/stored';
 import { ApiError } from '@/utils/http';
-import type { MindcaseClient } from '@/utils/mindcase/client';
+import type { MindcaseApi } from '@/utils/mindcase/api';
 import type { JobRow, Run } from '@/utils/mindcase/schemas';
 
 const A = '~022051005096520707758';
@@ -40,7 +40,7 @@ function world(
   let alarm = false;
   const runs = new Map<string, string[]>();
   const created = new Map<string, number>();
-  const client: MindcaseClient = {
+  const client: MindcaseApi = {
     credits: async () => 100,
     startJobsRun: async (inputs) => {
       calls.push(`POST ${inputs.length}`);

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { pageSeen } from './tab-state';
-import { createInFlight, createTtlCache, type CacheEntry } from '@/utils/cache';
+import { createOnce, createTtlCache, type CacheEntry } from '@/utils/cache';
 import { ApiError } from '@/utils/http';
 import type { ProblemKind } from '@/utils/problem';
 import { askingOrder, followUpAt, followUpLookups, lookupPage, resumeLookups, type LookupDeps } from '@/utils/client/lookup';
 import type { TabState } from '@/utils/client/stored';
-import type { UpHuntClient } from '@/utils/uphunt/client';
+import type { UpHuntApi } from '@/utils/uphunt/api';
 import { ClientJobsSchema, type ClientJobs } from '@/utils/uphunt/schemas';
 
 const CIPHER = '~022051005096520707758';
@@ -16,7 +16,7 @@ const record = (name: string): ClientJobs => ClientJobsSchema.parse({ companyId:
 const fail = (kind: ProblemKind, status: number | null, retryAt: number | null = null) =>
   new ApiError({ service: 'UpHunt', kind, status, detail: kind, retryAt });
 
-function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'>> = {}) {
+function world(api: Partial<Pick<UpHuntApi, 'clientJobs' | 'companyIdForCiphertext'>> = {}) {
   const tabs = new Map<number, TabState>();
   const stored = new Map<string, unknown>();
   const calls: string[] = [];
@@ -36,7 +36,7 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
         throw error;
       }
     };
-  const client: Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'> = {
+  const client: Pick<UpHuntApi, 'clientJobs' | 'companyIdForCiphertext'> = {
     clientJobs: limited(async (id: string) => {
       calls.push(`clientJobs ${id}`);
       return api.clientJobs ? api.clientJobs(id) : record('Northwind');
@@ -57,7 +57,7 @@ function world(api: Partial<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphe
       ttlMs: 60_000,
       now: () => now,
     }),
-    shared: createInFlight(),
+    once: createOnce(),
     now: () => now,
     newId: () => `lookup-${++ids}`,
   };

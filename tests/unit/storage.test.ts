@@ -9,7 +9,7 @@ import { keysItem } from '@/utils/keys';
 import { restrictStorageAccess } from '@/utils/storage/access';
 import { defineStored, follow, storageResets } from '@/utils/storage/stored';
 import { tabStates } from '@/utils/client/stored';
-import { DEFAULT_TEMPLATES } from '@/utils/apply/drafts';
+import { DEFAULT_TEMPLATES } from '@/utils/apply/proposal';
 
 beforeEach(() => fakeBrowser.reset());
 

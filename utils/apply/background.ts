@@ -5,18 +5,18 @@ import { statusText } from './status';
 import { createApplyQueue } from './queue';
 import { retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';
-import { createUpHuntClient } from '../uphunt/client';
+import { createUpHuntApi } from '../uphunt/api';
 import { keyProblem } from '../client/lookup';
 import { appliedRemote, applications, applySettingsItem, freelancerList, type FreelancersEntry } from './stored';
 import { keysItem } from '../keys';
-import { createInFlight, createTtlCache, type CacheEntry } from '../cache';
+import { createOnce, createTtlCache, type CacheEntry } from '../cache';
 import type { AppliedJob } from '../uphunt/apply-schemas';
 import type { Freelancers } from '../uphunt/schemas';
 import type { Handlers } from '../messaging/table';
 
 export const APPLY_ALARM = 'apply-poll';
 
-const uphunt = async () => createUpHuntClient((await keysItem.getValue()).uphunt);
+const uphunt = async () => createUpHuntApi((await keysItem.getValue()).uphunt);
 
 export function createBackgroundApplyQueue(panelOpen: () => Promise<boolean>, wake: WakeUps) {
   const queue = createApplyQueue({
@@ -86,7 +86,7 @@ export function createFreelancerList(wake: WakeUps) {
   };
   wake.on(FREELANCERS_WAKE, () => void load(false));
   // A key fixed in Options clears every message the old one caused, and asks again.
-  keysItem.watch(() => void forgetKeyProblems());
+  keysItem.onChange(() => void forgetKeyProblems());
   return load;
 }
 
@@ -109,7 +109,7 @@ export function applyHandlers(
   freelancers: ReturnType<typeof createFreelancerList>,
 ): Handlers<'loadFreelancers' | 'loadAppliedJobs' | 'generateProposal' | 'submitApplication' | 'undoApplication' | 'checkApplication'> {
   // Two panels opening together ask the same: one call answers both.
-  const once = createInFlight();
+  const once = createOnce();
   return {
     loadFreelancers: async ({ force }) => void (await once(`freelancers:${force}`, () => freelancers(force))),
     loadAppliedJobs: () => once('applied-jobs', loadAppliedJobs),

@@ -12,7 +12,7 @@ import { backoffDelay, nextTryAt } from '../backoff';
 import { serialUpdates } from '../serial';
 import { waitMs } from '../timing';
 import type { StatusAnswer } from '../uphunt/apply-schemas';
-import type { UpHuntClient } from '../uphunt/client';
+import type { UpHuntApi } from '../uphunt/api';
 
 const MAX_KEPT = 500;
 /** A `sending` record older than this with no request in flight in this worker lost its answer. */
@@ -48,7 +48,7 @@ function creditsOf(error: unknown): number | null {
 }
 
 export interface ApplyQueueDeps {
-  uphunt: () => Promise<Pick<UpHuntClient, 'apply' | 'statusByQueue' | 'statusByJob'>>;
+  uphunt: () => Promise<Pick<UpHuntApi, 'apply' | 'statusByQueue' | 'statusByJob'>>;
   read: () => Promise<Application[]>;
   write: (apps: Application[]) => Promise<void>;
   now: () => number;
@@ -128,12 +128,12 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
     if (!app) return;
     inFlight.add(id);
     try {
-      const client = await deps.uphunt();
+      const uphunt = await deps.uphunt();
       const proposal =
         app.hourlyRate !== null || app.timeline
           ? { ...(app.hourlyRate !== null ? { hourlyRate: app.hourlyRate } : {}), ...(app.timeline ? { timeline: app.timeline } : {}) }
           : undefined;
-      const answer = await client.apply({
+      const answer = await uphunt.apply({
         jobId: app.ciphertext,
         coverLetter: app.coverLetter,
         ...(proposal ? { proposal } : {}),

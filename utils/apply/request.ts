@@ -1,7 +1,7 @@
 /** What the apply form sends to apply (the submitApplication message): checked where the background receives it. */
 import * as z from 'zod/mini';
 import { CiphertextSchema } from '../upwork/schemas';
-import { COVER_LETTER_LIMIT } from './drafts';
+import { COVER_LETTER_LIMIT } from './proposal';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 

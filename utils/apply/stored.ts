@@ -6,7 +6,7 @@ import { CacheEntrySchema } from '../cache';
 import { ProblemSchema } from '../problem';
 import { AppliedJobSchema, ApplicationStatusSchema } from '../uphunt/apply-schemas';
 import { FreelancersSchema } from '../uphunt/schemas';
-import { DEFAULT_TEMPLATES } from './drafts';
+import { DEFAULT_TEMPLATES } from './proposal';
 
 /**
  * One application. `scheduled` waits out the undo moment; `sending` is written before the POST leaves, so a
@@ -90,5 +90,5 @@ export const DraftSchema = z.object({
   timeline: z.nullable(z.string()),
   updatedAt: z.number(),
 });
-export type ApplyDraft = z.output<typeof DraftSchema>;
+export type Draft = z.output<typeof DraftSchema>;
 export const drafts = defineFamily('local:draft', DraftSchema);

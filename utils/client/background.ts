@@ -2,12 +2,12 @@
 import { browser } from 'wxt/browser';
 import type { WakeUps } from '../wake-ups';
 import { NAIVE } from '../bench';
-import { createInFlight, createTtlCache } from '../cache';
+import { createOnce, createTtlCache } from '../cache';
 import { knownClient, type KnownClient } from '../lists/tiles-answer';
 import { defaultHttpDeps } from '../http';
 import { ARCHIVE_CALLS_PER_CLICK, CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, lookupPage, retryKeyProblems, type LookupDeps } from './lookup';
 import { pageOfUrl } from './tab-pages';
-import { createUpHuntClient } from '../uphunt/client';
+import { createUpHuntApi } from '../uphunt/api';
 import { clientJobsEntries, companyOf, notArchived, tabStates, type TabState } from './stored';
 import { keysItem } from '../keys';
 import type { Handlers } from '../messaging/table';
@@ -19,13 +19,13 @@ import { PageReadSchema } from '../upwork/schemas';
 
 export function createLookupDeps(): LookupDeps {
   return {
-    uphunt: async () => createUpHuntClient((await keysItem.getValue()).uphunt, defaultHttpDeps),
+    uphunt: async () => createUpHuntApi((await keysItem.getValue()).uphunt, defaultHttpDeps),
     readTab: tabStates.get,
     writeTab: tabStates.set,
     companyOf: { get: async (ciphertext) => (NAIVE ? null : companyOf.get(ciphertext)), set: companyOf.set },
     notArchived,
     clientJobs: createTtlCache({ entries: clientJobsEntries, ttlMs: CLIENT_JOBS_TTL_MS, now: () => Date.now() }),
-    shared: createInFlight(),
+    once: createOnce(),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   };
@@ -38,7 +38,7 @@ export function createLookupDeps(): LookupDeps {
 export function createBackgroundLookups(wake: WakeUps): LookupDeps {
   const lookups = withFollowUps(createLookupDeps(), wake);
   browser.tabs.onRemoved.addListener((tabId) => void tabStates.remove(tabId));
-  keysItem.watch(() => void storedTabStates().then((tabs) => retryKeyProblems(lookups, tabs)));
+  keysItem.onChange(() => void storedTabStates().then((tabs) => retryKeyProblems(lookups, tabs)));
   return lookups;
 }
 
@@ -64,7 +64,7 @@ export function withFollowUps(lookups: LookupDeps, wake: WakeUps): LookupDeps {
     },
   };
   // The timer and the alarm firing together share one pass, which ends by scheduling from the states it left.
-  const once = createInFlight();
+  const once = createOnce();
   wake.on(LOOKUPS_WAKE, () => {
     void once(LOOKUPS_WAKE, async () => followUpLookups(followed, await storedTabStates()).then(schedule)).catch(() => undefined);
   });
@@ -80,7 +80,7 @@ export async function storedTabStates(): Promise<Array<{ tabId: number; state: T
 export async function lookUpClient(deps: LookupDeps, ciphertext: string): Promise<KnownClient | null> {
   let companyId = await deps.companyOf.get(ciphertext);
   if (!companyId) {
-    companyId = await deps.shared(`company-of:${ciphertext}`, async () => (await deps.uphunt()).companyIdForCiphertext(ciphertext));
+    companyId = await deps.once(`company-of:${ciphertext}`, async () => (await deps.uphunt()).companyIdForCiphertext(ciphertext));
     if (companyId) await deps.companyOf.set(ciphertext, companyId);
   }
   if (!companyId) return null;

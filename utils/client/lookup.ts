@@ -5,8 +5,8 @@
 import { ApiError, retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';
 import { waitMs } from '../timing';
-import type { Shared, TtlCache } from '../cache';
-import type { UpHuntClient } from '../uphunt/client';
+import type { Once, TtlCache } from '../cache';
+import type { UpHuntApi } from '../uphunt/api';
 import type { ClientJobs } from '../uphunt/schemas';
 import type { TabState, TabStatus } from './stored';
 import type { PageSeen } from '../upwork/nuxt';
@@ -29,7 +29,7 @@ export const ARCHIVE_CALLS_PER_CLICK = 10;
 export const NOT_ARCHIVED_TTL_MS = 60 * 60 * 1000;
 
 export interface LookupDeps {
-  uphunt: () => Promise<Pick<UpHuntClient, 'clientJobs' | 'companyIdForCiphertext'>>;
+  uphunt: () => Promise<Pick<UpHuntApi, 'clientJobs' | 'companyIdForCiphertext'>>;
   readTab: (tabId: number) => Promise<TabState | null>;
   writeTab: (tabId: number, state: TabState) => Promise<void>;
   companyOf: { get(ciphertext: string): Promise<string | null>; set(ciphertext: string, companyId: string): Promise<void> };
@@ -37,7 +37,7 @@ export interface LookupDeps {
   notArchived: { get(ciphertext: string): Promise<number | null>; set(ciphertext: string, at: number): Promise<void> };
   clientJobs: TtlCache<ClientJobs>;
   /** De-duplicates by-ciphertext calls in flight, as the cache does for client-jobs. */
-  shared: Shared;
+  once: Once;
   now: () => number;
   newId: () => string;
 }
@@ -207,7 +207,7 @@ async function findClient(
     if (companyId || calls >= options.calls) break;
     if (!options.force && (await askedRecently(job))) continue;
     calls += 1;
-    companyId = await deps.shared(`company-of:${job}`, async () => (await deps.uphunt()).companyIdForCiphertext(job).catch(notFoundAs(null)));
+    companyId = await deps.once(`company-of:${job}`, async () => (await deps.uphunt()).companyIdForCiphertext(job).catch(notFoundAs(null)));
     if (!companyId) await deps.notArchived.set(job, deps.now());
   }
   if (companyId) {

@@ -1,8 +1,8 @@
 /** Diagnostics' background part: requests and uncaught errors recorded, refused messages and page reads counted, keys tested. */
 import { ApiError, defaultHttpDeps, toProblem } from '../http';
 import type { Problem, Service } from '../problem';
-import { createMindcaseClient } from '../mindcase/client';
-import { createUpHuntClient } from '../uphunt/client';
+import { createMindcaseApi } from '../mindcase/api';
+import { createUpHuntApi } from '../uphunt/api';
 import { keysItem } from '../keys';
 import { countIncident } from '../storage/stored';
 import { activityLog, backgroundErrors, droppedMessages, pageReadings } from './stored';
@@ -42,7 +42,7 @@ export async function testConnection(service: Service): Promise<ConnectionResult
   const keys = await keysItem.getValue();
   try {
     if (service === 'UpHunt') {
-      const freelancers = await createUpHuntClient(keys.uphunt)
+      const freelancers = await createUpHuntApi(keys.uphunt)
         .freelancers()
         .then((answer) => answer.freelancers.length)
         .catch((error: unknown) => {
@@ -56,7 +56,7 @@ export async function testConnection(service: Service): Promise<ConnectionResult
           : `${freelancers} freelancer${freelancers === 1 ? '' : 's'} in your agency`;
       return { ok: true, message: `UpHunt accepted the key (${count}).` };
     }
-    const credits = await createMindcaseClient(keys.mindcase).credits();
+    const credits = await createMindcaseApi(keys.mindcase).credits();
     return { ok: true, message: `Mindcase accepted the key (${credits.toLocaleString('en-US')} credits left).` };
   } catch (error) {
     const problem: Problem = toProblem(error, service);

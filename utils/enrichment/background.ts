@@ -3,11 +3,11 @@ import type { WakeUps } from '../wake-ups';
 import { createEnricher, ROW_TTL_MS, type EnrichDeps } from './enrich';
 import { toProblem } from '../http';
 import type { Problem } from '../problem';
-import { createMindcaseClient } from '../mindcase/client';
+import { createMindcaseApi } from '../mindcase/api';
 import { EMPTY_ENRICHMENT, enrichment, enrichSettingsItem, mindcaseRows } from './stored';
 import { keysItem } from '../keys';
 import { recordActivity } from '../diagnostics/background';
-import { createInFlight, createTtlCache } from '../cache';
+import { createOnce, createTtlCache } from '../cache';
 import type { Handlers } from '../messaging/table';
 import type { PageSeen } from '../upwork/nuxt';
 
@@ -16,7 +16,7 @@ export const MINDCASE_ALARM = 'mindcase-poll';
 export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 'searchFailed'>, wake: WakeUps) {
   const enricher = createEnricher({
     ...hooks,
-    mindcase: async () => createMindcaseClient((await keysItem.getValue()).mindcase),
+    mindcase: async () => createMindcaseApi((await keysItem.getValue()).mindcase),
     readState: async () => (await enrichment.getValue()) ?? structuredClone(EMPTY_ENRICHMENT),
     writeState: (state) => enrichment.setValue(state),
     rows: createTtlCache({ entries: mindcaseRows, ttlMs: ROW_TTL_MS, now: () => Date.now() }),
@@ -47,7 +47,7 @@ export function createBackgroundEnricher(hooks: Pick<EnrichDeps, 'searched' | 's
 
 export async function mindcaseCredits(): Promise<{ credits: number | null; problem: Problem | null }> {
   try {
-    return { credits: await createMindcaseClient((await keysItem.getValue()).mindcase).credits(), problem: null };
+    return { credits: await createMindcaseApi((await keysItem.getValue()).mindcase).credits(), problem: null };
   } catch (error) {
     return { credits: null, problem: toProblem(error, 'Mindcase') };
   }
@@ -57,7 +57,7 @@ export type BackgroundEnricher = ReturnType<typeof createBackgroundEnricher>;
 
 export function enrichmentHandlers(enricher: BackgroundEnricher): Handlers<'enrichJob' | 'cancelEnrich' | 'mindcaseCredits'> {
   // Two panels opening together ask the same: one call answers both.
-  const once = createInFlight();
+  const once = createOnce();
   return {
     enrichJob: ({ ciphertext }) => enricher.request([ciphertext]),
     cancelEnrich: ({ ciphertext }) => enricher.cancel(ciphertext),

@@ -8,7 +8,7 @@ import type { TtlCache } from '../cache';
 import { backoffDelay, nextTryAt } from '../backoff';
 import { retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';
-import type { MindcaseClient } from '../mindcase/client';
+import type { MindcaseApi } from '../mindcase/api';
 import type { JobRow } from '../mindcase/schemas';
 import { serialUpdates } from '../serial';
 import { jobUrl } from '../upwork/page';
@@ -25,7 +25,7 @@ const BATCH_WINDOW_MS = 400;
 const RUN_TIMEOUT_MS = () => waitMs('run');
 
 export interface EnrichDeps {
-  mindcase: () => Promise<MindcaseClient>;
+  mindcase: () => Promise<MindcaseApi>;
   readState: () => Promise<EnrichmentState>;
   writeState: (state: EnrichmentState) => Promise<void>;
   /** The rows bought, by job (the one TTL cache: a row is fresh for ROW_TTL_MS). */
@@ -162,8 +162,8 @@ export function createEnricher(deps: EnrichDeps) {
     await deps.keepPolling(true);
     starting.add(run.startedAt);
     try {
-      const client = await deps.mindcase();
-      const answer = run.search ? await client.startSearchRun(run.search.params) : await client.startJobsRun(run.inputs.map(jobUrl));
+      const mindcase = await deps.mindcase();
+      const answer = run.search ? await mindcase.startSearchRun(run.search.params) : await mindcase.startJobsRun(run.inputs.map(jobUrl));
       if (answer.status === 'completed' && answer.data) {
         await completed(run, answer.data, { row_count: answer.row_count ?? answer.data.length, credits_used: answer.credits_used });
       } else {

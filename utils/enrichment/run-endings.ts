@@ -81,11 +81,11 @@ export function createRunEndings(
   async function check(run: PendingRun & { id: string }) {
     let asking: 'run' | 'results' = 'run';
     try {
-      const client = await deps.mindcase();
-      const info = await client.run(run.id);
+      const mindcase = await deps.mindcase();
+      const info = await mindcase.run(run.id);
       if (info.status === 'completed') {
         asking = 'results';
-        const rows = await client.results(run.id);
+        const rows = await mindcase.results(run.id);
         await completed(run, rows, { row_count: info.row_count ?? rows.length, credits_used: info.credits_used });
       } else if (!RUNNING.includes(info.status)) {
         // failed, cancelled, or a status nobody documented (e.g. rejected_balance): final, said by its name.

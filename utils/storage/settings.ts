@@ -60,7 +60,7 @@ export function defineSettings<S extends z.ZodMiniObject>(
         box.value = change(box.value);
       }),
     removeValue: () => item.removeValue(),
-    watch: (callback) => item.watch((raw) => callback(repair(raw).value)),
+    onChange: (callback) => item.watch((raw) => callback(repair(raw).value)),
     migrate: () => item.migrate(),
   };
 }

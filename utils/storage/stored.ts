@@ -12,7 +12,8 @@ export type StoredKey = `local:${string}` | `session:${string}`;
 /** A value the UI can follow: read it, then be told of each change. */
 export interface Followable<T> {
   getValue(): Promise<T>;
-  watch(callback: (value: T) => void): () => void;
+  /** Tells each change (not the value now: see follow); answers the way to stop. */
+  onChange(callback: (value: T) => void): () => void;
 }
 
 export interface Stored<T> extends Followable<T | null> {
@@ -28,7 +29,7 @@ export interface Stored<T> extends Followable<T | null> {
 export function follow<T>(item: Followable<T>, callback: (value: T) => void): () => void {
   let stopped = false;
   void item.getValue().then((value) => !stopped && callback(value));
-  const stop = item.watch(callback);
+  const stop = item.onChange(callback);
   return () => {
     stopped = true;
     stop();
@@ -61,7 +62,7 @@ export function defineStored<S extends z.ZodMiniType>(key: StoredKey, schema: S)
     setValue: (value) => storage.setItem(key, value),
     removeValue: () => storage.removeItem(key),
     // The UI reads; a value that does not fit shows as missing (the next background read drops it).
-    watch: (callback) => storage.watch<unknown>(key, (raw) => callback(fit(raw))),
+    onChange: (callback) => storage.watch<unknown>(key, (raw) => callback(fit(raw))),
     update: (change) => {
       // One updater per key, shared by every item declared for it (a family's items are made on demand).
       let update = updaters.get(key);

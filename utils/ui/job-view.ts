@@ -2,13 +2,13 @@
  * What the side panel and the popup both derive from the stored state of one tab: a pure selector, so that the
  * two show the same job, the same client judgement, and start an application from the same draft.
  */
-import { startingDraft } from '@/utils/apply/drafts';
+import { startingProposal } from '@/utils/apply/proposal';
 import type { CacheEntry } from '@/utils/cache';
 import { clientMetrics } from '@/utils/client/judgement';
 import { clientScore } from '@/utils/client/score';
 import { stateMatchesTab } from '@/utils/client/tab-pages';
 import type { JobRow } from '@/utils/mindcase/schemas';
-import type { ApplyDraft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
+import type { Draft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
 import type { TabState } from '@/utils/client/stored';
 import type { ClientJobs } from '@/utils/uphunt/schemas';
 
@@ -50,13 +50,13 @@ export function jobView({ state, tabUrl, entry, row }: JobViewSource) {
 
 export type JobView = ReturnType<typeof jobView>;
 
-/** The application both start from for the viewed job (see startingDraft), with what the user typed so far. */
-export function draftFor(
+/** The application both start from for the viewed job (see startingProposal), with what the user typed so far. */
+export function proposalFor(
   view: JobView & { ciphertext: string },
   from: { freelancers: FreelancersEntry | null; applySettings: ApplySettings; lastProfileId: string | null },
-  typed: Partial<ApplyDraft> | null,
+  typed: Partial<Draft> | null,
 ) {
-  return startingDraft({
+  return startingProposal({
     ...view,
     companyId: view.current?.companyId ?? null,
     freelancers: from.freelancers?.value ?? null,

@@ -17,7 +17,7 @@ import {
   drafts,
   freelancerList,
   lastProfile,
-  type ApplyDraft,
+  type Draft,
   type ApplySettings,
   type FreelancersEntry,
 } from '@/utils/apply/stored';
@@ -56,7 +56,7 @@ interface PanelState {
   appliedRemoteItems: RemoteItem[];
   applySettings: ApplySettings;
   /** undefined until read from storage, so the form starts from what the user typed. */
-  draft: ApplyDraft | null | undefined;
+  draft: Draft | null | undefined;
   /** Why the list rules folded tiles of the tab's page, one reason a tile. */
   hiddenReasons: string[];
   /** Jobs the watched searches found, newest first. */
@@ -210,11 +210,11 @@ export async function followTab(tabId: number) {
   usePanel.setState({ tabId, tabUrl, state: null });
   watchCompany(null);
   const stateItem = tabStates.item(tabId);
-  const stopState = stateItem.watch((state) => void applyTabState(tabId, state));
+  const stopState = stateItem.onChange((state) => void applyTabState(tabId, state));
   const hidden = hiddenCounts.item(tabId);
   const applyHidden = (value: { url: string; byJob: Record<string, string> } | null) =>
     usePanel.setState({ hiddenReasons: value && value.url === usePanel.getState().tabUrl ? Object.values(value.byJob) : [] });
-  const stopHidden = hidden.watch(applyHidden);
+  const stopHidden = hidden.onChange(applyHidden);
   applyHidden(await hidden.getValue());
   stopTab = () => {
     stopState();
@@ -252,7 +252,7 @@ export async function lookup(force: boolean, findMore = false) {
 export const applyActions = {
   refreshFreelancers: () => void sendMessage('loadFreelancers', { force: true }),
   generate: (ciphertext: string, profileId: string | null) => sendMessage('generateProposal', { ciphertext, profileId }),
-  saveDraft: (ciphertext: string, draft: ApplyDraft) => void drafts.set(ciphertext, draft),
+  saveDraft: (ciphertext: string, draft: Draft) => void drafts.set(ciphertext, draft),
   apply: async (draft: ApplyRequest) => {
     const app = await sendMessage('submitApplication', draft);
     if (draft.profileId) await lastProfile.setValue(draft.profileId);

@@ -67,7 +67,7 @@ export function createBackgroundWatcher(
   });
   wake.on(WATCH_ALARM, () => void watcher.check());
   // A watch added, changed or paused in Options moves the alarm to its next check.
-  watchesItem.watch(() => void watcher.reschedule());
+  watchesItem.onChange(() => void watcher.reschedule());
   openJobsFromNotifications();
   return watcher;
 }

@@ -126,7 +126,7 @@ test('applied-jobs: a fault is said beside the form, which still guards with its
   for (const [name, fault, message] of faultFamilies('UpHunt')) {
     await test.step(name, async () => {
       // As if the minute the list is kept for had passed.
-      await forgetStored(panel, 'applied-remote');
+      await forgetStored(panel, 'applied-jobs');
       const before = count(sandbox, isUpHunt('/applied-jobs'));
       sandbox.addFault({ host: 'uphunt.io', path: '/applied-jobs', ...fault });
       await panel.reload();

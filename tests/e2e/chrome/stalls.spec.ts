@@ -34,7 +34,7 @@ test('applied-jobs, credits, freelancers, generate and a Mindcase run stall toge
   sandbox.addFault({ host: 'uphunt.io', path: '/generate-proposal', ...STALL });
   sandbox.addFault({ host: 'api.mindcase.co', path: '/run', method: 'POST', ...STALL });
   // As if the minute the applied list is kept for had passed; the reload reads credits and the list again.
-  await panel.evaluate(() => chrome.storage.local.remove('applied-remote'));
+  await panel.evaluate(() => chrome.storage.local.remove('applied-jobs'));
   await panel.reload();
   await panel.getByLabel('Cover letter').fill('Kept through every stall');
   await panel.getByRole('button', { name: "Refresh the agency's freelancers" }).click();

@@ -23,7 +23,7 @@ test('Firefox: a 409 (an application made elsewhere) reads as already applied an
 test('Firefox: a watched search, checked now, lists its new jobs in the sidebar with the score of a client UpHunt knows; the next check announces only new jobs; the cap stops it', async () => {
   // Back to Options the way openExtensionPage navigates (Puppeteer's goto does not settle on extension pages under BiDi).
   await firefox.options.evaluate(() => {
-    location.href = '/firefox.options.html';
+    location.href = '/options.html';
   });
   await waitForText(firefox.options, 'Watched searches');
   await typeInto(firefox.options, 'Name', 'shopify');
@@ -49,7 +49,7 @@ test('Firefox: a watched search, checked now, lists its new jobs in the sidebar 
   // A second check announces only the two jobs published since, asking for 4 rows (3 new last time, plus one).
   firefox.sandbox.publishJobs(2);
   await firefox.options.evaluate(() => {
-    location.href = '/firefox.options.html';
+    location.href = '/options.html';
   });
   await waitForText(firefox.options, '3 rows bought ($0.009), 3 new.');
   await clickButton(firefox.options, 'Check now');

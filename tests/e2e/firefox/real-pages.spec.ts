@@ -93,7 +93,7 @@ test('Firefox: the real 2025-12 slide-over and apply page show the Connects and 
 
 test('Firefox: the rule "payment not verified" folds exactly the real search page\'s unverified tiles, with the reason; Show reveals one', async () => {
   await firefox.options.evaluate(() => {
-    location.href = '/firefox.options.html';
+    location.href = '/options.html';
   });
   await waitForText(firefox.options, 'Hide jobs on lists');
   await firefox.options.bringToFront();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/utils/http';
-import { createUpHuntClient } from '@/utils/uphunt/client';
+import { createUpHuntApi } from '@/utils/uphunt/api';
 import { ClientJobsSchema, companyIdFromArchivedJob } from '@/utils/uphunt/schemas';
 
 /** The example answer of UpHunt's "Get Client Jobs" document (seed 000), copied verbatim. */
@@ -21,7 +21,7 @@ function recorder(body: unknown = { ok: true }, status = 200) {
 describe('UpHunt client', () => {
   it('sends a current key in x-api-key to the current paths', async () => {
     const { calls, deps } = recorder(seedExample());
-    await createUpHuntClient('sk_uphunt_abc', deps).clientJobs('1991212616395436888');
+    await createUpHuntApi('sk_uphunt_abc', deps).clientJobs('1991212616395436888');
     expect(calls).toEqual([
       { url: 'https://uphunt.io/api/clients/1991212616395436888/jobs', headers: { 'x-api-key': 'sk_uphunt_abc', accept: 'application/json' } },
     ]);
@@ -29,11 +29,11 @@ describe('UpHunt client', () => {
 
   it('never sends a retired up_ key, nor any Bearer: it says the key was retired', async () => {
     const { calls, deps } = recorder(seedExample());
-    const client = createUpHuntClient(' up_abc ', deps);
+    const client = createUpHuntApi(' up_abc ', deps);
     await expect(client.clientJobs('1991212616395436888')).rejects.toMatchObject({ problem: { kind: 'retired_key' } });
     await expect(client.apply({ jobId: '~022051005096520707758', coverLetter: 'Hi' })).rejects.toMatchObject({ problem: { kind: 'retired_key' } });
     expect(calls).toEqual([]);
-    const current = createUpHuntClient('sk_uphunt_abc', deps);
+    const current = createUpHuntApi('sk_uphunt_abc', deps);
     await current.freelancers().catch(() => undefined);
     expect(calls.map((c) => [c.url, c.headers])).toEqual([
       ['https://uphunt.io/api/auto-apply-v2/freelancers', { 'x-api-key': 'sk_uphunt_abc', accept: 'application/json' }],
@@ -44,14 +44,14 @@ describe('UpHunt client', () => {
     const { calls, deps } = recorder({
       authJobDetailsResponse: { data: { jobAuthDetails: { buyer: { info: { company: { companyId: '1991212616395436888' } } } } } },
     });
-    const companyId = await createUpHuntClient('sk_uphunt_abc', deps).companyIdForCiphertext('~022051005096520707758');
+    const companyId = await createUpHuntApi('sk_uphunt_abc', deps).companyIdForCiphertext('~022051005096520707758');
     expect(companyId).toBe('1991212616395436888');
     expect(calls[0]!.url).toBe('https://uphunt.io/api/jobs/by-ciphertext?cipher=~022051005096520707758');
   });
 
   it('refuses to call without a key', async () => {
     const { calls, deps } = recorder();
-    await expect(createUpHuntClient('  ', deps).clientJobs('1')).rejects.toBeInstanceOf(ApiError);
+    await expect(createUpHuntApi('  ', deps).clientJobs('1')).rejects.toBeInstanceOf(ApiError);
     expect(calls).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import { CancelAnswerSchema, CreditsSchema, ResultsSchema, RunListSchema, RunSch
 
 export const MINDCASE_BASE = 'https://api.mindcase.co/api/v1';
 
-export interface MindcaseClient {
+export interface MindcaseApi {
   credits(): Promise<number>;
   startJobsRun(inputs: string[]): Promise<StartedRun>;
   /** A keyword search (seed 002's params, `inputs` as keywords): up to `limit` rows per keyword are charged. */
@@ -16,7 +16,7 @@ export interface MindcaseClient {
   recentRuns(limit: number): Promise<Run[]>;
 }
 
-export function createMindcaseClient(apiKey: string, deps: HttpDeps = defaultHttpDeps, base = MINDCASE_BASE): MindcaseClient {
+export function createMindcaseApi(apiKey: string, deps: HttpDeps = defaultHttpDeps, base = MINDCASE_BASE): MindcaseApi {
   const key = apiKey.trim();
   const headers = (): Record<string, string> => {
     if (key === '') throw new ApiError({ service: 'Mindcase', kind: 'missing_key', status: null, detail: 'no Mindcase API key saved', retryAt: null });

@@ -19,7 +19,7 @@ export function isRetiredKey(key: string): boolean {
   return key.trim().startsWith('up_');
 }
 
-export interface UpHuntClient {
+export interface UpHuntApi {
   apply(request: ApplyRequest): Promise<ApplyAnswer>;
   statusByQueue(queueId: string): Promise<StatusAnswer>;
   statusByJob(jobId: string): Promise<StatusAnswer>;
@@ -31,7 +31,7 @@ export interface UpHuntClient {
   freelancers(): Promise<Freelancers>;
 }
 
-export function createUpHuntClient(apiKey: string, deps: HttpDeps = defaultHttpDeps, base = UPHUNT_BASE): UpHuntClient {
+export function createUpHuntApi(apiKey: string, deps: HttpDeps = defaultHttpDeps, base = UPHUNT_BASE): UpHuntApi {
   const key = apiKey.trim();
   const headers = (): Record<string, string> => {
     if (key === '') throw new ApiError({ service: 'UpHunt', kind: 'missing_key', status: null, detail: 'no UpHunt API key saved', retryAt: null });

@@ -1,4 +1,4 @@
-/** The proposal a form starts from: the freelancer suggested, the template filled, the rate suggested. Pure. */
+/** The proposal a form starts from (what the user typed, the draft, comes first): the freelancer suggested, the template filled, the rate suggested. Pure. */
 import type { PageFacts } from '../upwork/page-facts';
 import type { ClientMetrics } from '../client/judgement';
 import type { Freelancers, WorkHistoryItem } from '../uphunt/schemas';
@@ -153,7 +153,7 @@ export function fillTemplate(body: string, vars: TemplateVariables): string {
   return body.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name as keyof TemplateVariables] : whole));
 }
 
-export interface DraftInput {
+export interface ProposalInput {
   ciphertext: string;
   jobTitle: string | null;
   jobType: 'HOURLY' | 'FIXED' | null;
@@ -180,7 +180,7 @@ export interface DraftInput {
  * job: what the user already chose or typed, else the profile (startingProfile), the template's letter for it, the
  * rate the client's history suggests and the usual timeline.
  */
-export function startingDraft(input: DraftInput) {
+export function startingProposal(input: ProposalInput) {
   const choices = profileChoices(input.freelancers);
   const suggestion = suggestProfile(choices, [input.jobTitle ?? '', ...input.jobSkills].join(' '), input.history);
   const profile = startingProfile(choices, { draftProfileId: input.draft?.profileId ?? null, lastProfileId: input.lastProfileId, suggestion });
@@ -189,7 +189,7 @@ export function startingDraft(input: DraftInput) {
     choices,
     suggestion,
     profile,
-    draft: {
+    proposal: {
       ciphertext: input.ciphertext,
       jobTitle: input.jobTitle,
       companyId: input.companyId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMindcaseClient } from '@/utils/mindcase/client';
+import { createMindcaseApi } from '@/utils/mindcase/api';
 
 function fake(answers: unknown[]) {
   const calls: Array<{ url: string; method: string; body: unknown; auth: string }> = [];
@@ -8,7 +8,7 @@ function fake(answers: unknown[]) {
     calls.push({ url: String(url), method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : null, auth: headers.authorization ?? '' });
     return new Response(JSON.stringify(answers.shift()), { status: 200 });
   };
-  return { calls, client: createMindcaseClient('mk_live_abc', { fetch: fetch as typeof globalThis.fetch, now: () => 0 }) };
+  return { calls, client: createMindcaseApi('mk_live_abc', { fetch: fetch as typeof globalThis.fetch, now: () => 0 }) };
 }
 
 describe('Mindcase client', () => {
