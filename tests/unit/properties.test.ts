@@ -10,8 +10,9 @@ import { PageReadSchema } from '@/utils/upwork/schemas';
 import { CreditsSchema, JobRowSchema, ResultsSchema, RunSchema } from '@/utils/mindcase/schemas';
 import { AppliedJobsSchema, StatusAnswerSchema } from '@/utils/uphunt/apply-schemas';
 import { ClientJobsSchema, companyIdFromArchivedJob, FreelancersSchema } from '@/utils/uphunt/schemas';
-import { companyIdFromNuxt, decodeNuxtData } from '@/utils/upwork/nuxt';
-import { CLIENTS, FREELANCERS, NORTHWIND } from '../sandbox/data';
+import { companyIdFromNuxt, decodeNuxtData, digestPage } from '@/utils/upwork/nuxt';
+import { CLIENTS, FREELANCERS, JOBS, NORTHWIND } from '../sandbox/data';
+import { nuxtData } from '../sandbox/upwork-pages';
 
 const RUNS = { numRuns: 2000 };
 const cipher = fc.bigInt({ min: 10n ** 17n, max: 10n ** 19n - 1n }).map((n) => `~02${n}`);
@@ -54,10 +55,31 @@ describe('schemas over random JSON', () => {
     );
   });
 
-  it('a random Nuxt payload never throws and never names a client for another job', () => {
+  it("a page's state, with any values beside it, names its own job's client and never another job's", () => {
+    const job = fc.constantFrom(...JOBS);
     fc.assert(
-      fc.property(fc.array(fc.jsonValue(), { minLength: 1 }), cipher, (flat, ciphertext) => {
-        expect(companyIdFromNuxt(decodeNuxtData(JSON.stringify(flat)), ciphertext)).toBeNull();
+      fc.property(job, fc.array(fc.jsonValue()), cipher, (described, noise, other) => {
+        // What else the page's state holds (other stores, other jobs' numbers) sits beside the job it describes.
+        const flat = [...(JSON.parse(nuxtData({ job: described, includeCompany: true })) as unknown[]), ...noise];
+        const state = decodeNuxtData(JSON.stringify(flat));
+        expect(companyIdFromNuxt(state, described.ciphertext)).toBe(described.companyId);
+        fc.pre(other !== described.ciphertext);
+        expect(companyIdFromNuxt(state, other)).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it('a job page whose state is random JSON, or not JSON at all, is still read, and names no client', () => {
+    const state = fc.oneof(
+      fc.array(fc.jsonValue(), { minLength: 1 }).map((flat) => JSON.stringify(flat)),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(state, cipher, (nuxt, ciphertext) => {
+        const read = { url: `https://www.upwork.com/jobs/${ciphertext}`, ciphertext, strategy: 'url' as const, nuxt, viewerState: null };
+        const page = digestPage({ ...read, client: null, otherJobs: [], openJobs: [], text: null, design: null });
+        expect(page).toMatchObject({ kind: 'job', ciphertext, companyIdHint: null });
       }),
       RUNS,
     );
