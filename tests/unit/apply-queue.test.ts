@@ -103,6 +103,16 @@ function world() {
   };
 }
 
+/** One application whose POST UpHunt answers with `error`, run until it rests. */
+async function refusedBy(error: Error) {
+  const w = world();
+  const q = w.worker();
+  w.failPostWith(error);
+  await q.submit(draft);
+  await w.run(q);
+  return { w, q };
+}
+
 describe('apply queue', () => {
   it('a 409 reads as already applied or in progress: the application UpHunt has is found by job and followed to its end, never sent again', async () => {
     const w = world();
@@ -120,27 +130,21 @@ describe('apply queue', () => {
   });
 
   it('a 409 whose application UpHunt cannot name yet is asked about again, and never sent again', async () => {
-    const w = world();
-    const q = w.worker();
-    w.failPostWith(new ApiError({ service: 'UpHunt', kind: 'conflict', status: 409, detail: 'An application is already processing', retryAt: null }));
-    await q.submit(draft);
-    await w.run(q);
+    const { w } = await refusedBy(
+      new ApiError({ service: 'UpHunt', kind: 'conflict', status: 409, detail: 'An application is already processing', retryAt: null }),
+    );
     expect(w.posts).toHaveLength(1);
     expect(w.apps()[0]!.phase).toBe('stalled');
     expect(w.statusCalls.length).toBeGreaterThan(1);
   });
 
   it("a 402 says UpHunt's words and updates the credits the guard knows", async () => {
-    const w = world();
-    const q = w.worker();
-    w.failPostWith(
+    const { w } = await refusedBy(
       new ApiError(
         { service: 'UpHunt', kind: 'payment_required', status: 402, detail: 'Insufficient auto-apply credits', retryAt: null },
         { creditsRemaining: 0, needsCredits: true },
       ),
     );
-    await q.submit(draft);
-    await w.run(q);
     expect(w.apps()[0]).toMatchObject({ phase: 'not_sent', creditsRemaining: 0, problem: { detail: 'Insufficient auto-apply credits' } });
   });
 
@@ -205,11 +209,7 @@ describe('apply queue', () => {
   });
 
   it('an immediate refusal (402) is "not sent" with its reason, and nothing is retried', async () => {
-    const w = world();
-    const q = w.worker();
-    w.failPostWith(new ApiError({ service: 'UpHunt', kind: 'payment_required', status: 402, detail: 'No credits', retryAt: null }));
-    await q.submit(draft);
-    await w.run(q);
+    const { w } = await refusedBy(new ApiError({ service: 'UpHunt', kind: 'payment_required', status: 402, detail: 'No credits', retryAt: null }));
     expect(w.apps()[0]).toMatchObject({ phase: 'not_sent', problem: { kind: 'payment_required' } });
     expect(w.posts).toHaveLength(1);
   });

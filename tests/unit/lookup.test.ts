@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { pageSeen } from './tab-state';
+import { pageSeen, tabState } from './tab-state';
 import { createOnce, createTtlCache, type CacheEntry } from '@/utils/cache';
 import { ApiError } from '@/utils/http';
 import type { ProblemKind } from '@/utils/problem';
@@ -248,27 +248,8 @@ describe('stateMatchesTab', () => {
 describe('resumeLookups', () => {
   it('a new worker runs again the look-ups a dead one left half-way, and nothing else', async () => {
     const w = world();
-    const orphan = (tabId: number, status: TabState['status'], lookupId: string): TabState => ({
-      url: page().url,
-      kind: 'job',
-      ciphertext: CIPHER,
-      companyId: status === 'loading' ? COMPANY : null,
-      paymentVerified: null,
-      signedIn: null,
-      account: null,
-      strategy: 'url',
-      client: null,
-      otherJobs: [],
-      openJobs: [],
-      design: null,
-      facts: null,
-      asked: null,
-      status,
-      pasted: false,
-      problem: null,
-      lookupId,
-      updatedAt: 0,
-    });
+    const orphan = (tabId: number, status: TabState['status'], lookupId: string): TabState =>
+      tabState({ url: page().url, ciphertext: CIPHER, companyId: status === 'loading' ? COMPANY : null, status, lookupId, updatedAt: 0 });
     const left = [
       { tabId: 1, state: orphan(1, 'loading', 'dead-1') },
       { tabId: 2, state: orphan(2, 'resolving', 'dead-2') },

@@ -1,23 +1,14 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
+import { applyPanel, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
 const posts = (sandbox: { requests(): Array<{ method: string; path: string }> }) =>
   sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply')).length;
 
-async function applyPanel(context: BrowserContext, extensionId: string): Promise<Page> {
-  const { tabId } = await openUpwork(context, extensionId, NORTHWIND);
-  const panel = await openPanel(context, extensionId, tabId);
-  await expect(panel.getByRole('heading', { name: 'Apply' })).toBeVisible();
-  await expect(panel.getByLabel('Freelancer', { exact: true })).toContainText('Ada Novak');
-  return panel;
-}
-
 test('fill the form, apply, watch processing turn into applied: one POST, even on a double click', async ({ context, extensionId, sandbox }) => {
   sandbox.setApplyOutcome('applied', 2500);
   await setUndo(context, extensionId, 2);
-  const panel = await applyPanel(context, extensionId);
+  const { panel } = await applyPanel(context, extensionId);
   // The letter starts from the template, filled in; the rate from what this client paid.
   const letter = panel.getByLabel('Cover letter');
   await expect(letter).toHaveValue(/Hi Northwind Analytics GmbH,/);
@@ -41,7 +32,7 @@ test('fill the form, apply, watch processing turn into applied: one POST, even o
   });
 
   // A second panel for the same job cannot apply again.
-  const again = await applyPanel(context, extensionId);
+  const { panel: again } = await applyPanel(context, extensionId);
   await expect(again.getByText('Already applied to this job.')).toBeVisible();
   await expect(again.getByRole('button', { name: /^Apply as/ })).toBeDisabled();
   expect(posts(sandbox)).toBe(1);
@@ -52,7 +43,7 @@ test('fill the form, apply, watch processing turn into applied: one POST, even o
 
 test('Undo in the moment before sending sends nothing and keeps the letter', async ({ context, extensionId, sandbox }) => {
   await setUndo(context, extensionId, 5);
-  const panel = await applyPanel(context, extensionId);
+  const { panel } = await applyPanel(context, extensionId);
   await panel.getByLabel('Cover letter').fill('Keep me');
   await panel.getByRole('button', { name: /^Apply as/ }).click();
   await panel.getByRole('button', { name: 'Undo' }).click();
@@ -65,7 +56,7 @@ test('the service worker stopped right after the click still ends applied, with 
   test.setTimeout(120_000);
   sandbox.setApplyOutcome('applied', 1000);
   await setUndo(context, extensionId, 1);
-  const panel = await applyPanel(context, extensionId);
+  const { panel } = await applyPanel(context, extensionId);
   await panel.getByRole('button', { name: /^Apply as/ }).click();
   const cdp = await context.newCDPSession(panel);
   await cdp.send('ServiceWorker.enable');
@@ -84,7 +75,7 @@ test("a final status other than applied says what happened and what to do next (
   // UpHunt's 5 s polling schedule at a fifth: each outcome is read a second after it is decided.
   await shortenWaits(worker, 0.2);
   await setUndo(context, extensionId, 0);
-  const panel = await applyPanel(context, extensionId);
+  const { panel } = await applyPanel(context, extensionId);
   const outcomes: Array<[string, RegExp]> = [
     ['not_enough_connects', /Not enough Connects.*Buy Connects for the agency on Upwork/s],
     ['failed', /Failed.*captcha/s],
@@ -151,7 +142,7 @@ test('a 409 (an application to the job made elsewhere) reads as already applied 
 }) => {
   sandbox.setApplyOutcome('applied', 2500);
   await setUndo(context, extensionId, 0);
-  const panel = await applyPanel(context, extensionId);
+  const { panel } = await applyPanel(context, extensionId);
   // Meanwhile, someone of the agency applied to the same job from UpHunt's dashboard.
   sandbox.applyElsewhere(CIPHER);
   await panel.getByRole('button', { name: /^Apply as/ }).click();

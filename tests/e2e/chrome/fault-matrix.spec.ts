@@ -6,7 +6,7 @@
  * first, and no context logs an error.
  */
 import type { LoggedRequest, Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, faultFamilies, forgetStored, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
+import { applyPanel, collectErrors, expect, faultFamilies, forgetStored, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
 
 const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
@@ -22,13 +22,6 @@ const isMindcase =
   (fragment: string | RegExp, method = 'GET') =>
   (r: LoggedRequest) =>
     r.host === 'api.mindcase.co' && r.method === method && (typeof fragment === 'string' ? r.path.includes(fragment) : fragment.test(r.path));
-
-async function applyPanel(context: Parameters<typeof openUpwork>[0], extensionId: string) {
-  const { page, tabId } = await openUpwork(context, extensionId, NORTHWIND);
-  const panel = await openPanel(context, extensionId, tabId);
-  await expect(panel.getByLabel('Freelancer', { exact: true })).toContainText('Ada Novak');
-  return { page, panel };
-}
 
 test('by-ciphertext: each fault is named when the page has no companyId, one request each', async ({ context, extensionId, sandbox }) => {
   const errors = collectErrors(context);

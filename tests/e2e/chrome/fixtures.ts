@@ -1,7 +1,8 @@
 /** Playwright fixtures: a fresh sandbox and a fresh Chromium with the extension for every test. */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startSandbox, type Fault, type Sandbox } from '../../sandbox/server';
-import { launchWithExtension } from './launch';
+import { NORTHWIND } from '../../sandbox/data';
+import { launchWithExtension, openPanel, openUpwork } from './launch';
 
 import { saveKeys } from './launch';
 export { openPanel, openUpwork, saveKeys } from './launch';
@@ -127,6 +128,15 @@ export function figure(panel: Page, term: string) {
     .getByRole('term')
     .filter({ hasText: new RegExp(`^${term}$`) })
     .locator('xpath=following-sibling::dd');
+}
+
+/** Northwind's job in a tab with the panel beside it, its apply form ready (the agency's freelancers loaded). */
+export async function applyPanel(context: BrowserContext, extensionId: string): Promise<{ page: Page; panel: Page }> {
+  const { page, tabId } = await openUpwork(context, extensionId, NORTHWIND);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { name: 'Apply' })).toBeVisible();
+  await expect(panel.getByLabel('Freelancer', { exact: true })).toContainText('Ada Novak');
+  return { page, panel };
 }
 
 /** Every host but Upwork, UpHunt and Mindcase is refused: the real captures name analytics and CDN hosts. */
