@@ -8,6 +8,8 @@ import { ClientPanel } from '@/components/ClientPanel';
 import { budgetText } from '@/components/JobDetails';
 import { JobEnrichment } from '@/components/JobEnrichment';
 import { PageFactsView } from '@/components/PageFacts';
+import { StakeLine } from '@/components/StakeLine';
+import { stakeOf } from '@/utils/client/stake';
 import { enrichStatus, spending } from '@/utils/enrichment/price';
 import { CLIENT_JOBS_TTL_MS } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
@@ -29,11 +31,12 @@ export function App() {
   }, [rowTime, hasMindcaseKey]);
 
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
-  const { current, metrics, score, job, jobTitle, jobType, jobSkills, clientName, history, bidRange, connects } = useJobView();
+  const { current, data, metrics, score, job, jobTitle, jobType, jobSkills, clientName, history, bidRange, connects } = useJobView();
   const openOptions = () => void browser.runtime.openOptionsPage();
 
   const jobSection = current?.ciphertext ? (
     <>
+      <StakeLine stake={stakeOf({ jobTitle, connects, metrics, data, facts: current.facts, now })} />
       {current.facts && <PageFactsView facts={current.facts} now={now} />}
       <JobEnrichment
         pageActivity={current.facts?.activity ?? null}

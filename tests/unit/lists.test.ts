@@ -80,13 +80,18 @@ describe('reposted and ghost jobs', () => {
       workHistory: contracts,
     });
 
-  it('the same title open again and again with no hire, named', () => {
+  it('the same title open more than once at the same time, named, even when an older contract for it exists', () => {
     expect(sameJob('Data entry VA needed ASAP', 'Data Entry VA needed - ASAP!')).toBe(true);
     expect(sameJob('Logo design', 'Website design')).toBe(false);
     const flags = repostFlags(client(['Data entry VA needed ASAP', 'Data Entry VA needed - ASAP!', 'Logo design']), NOW);
     expect(flags).toEqual([
-      { id: 'reposted', text: 'Posted 2 times with no hire: "Data entry VA needed ASAP"', jobs: ['Data entry VA needed ASAP', 'Data Entry VA needed - ASAP!'] },
+      { id: 'reposted', text: 'Open 2 times at once: "Data entry VA needed ASAP"', jobs: ['Data entry VA needed ASAP', 'Data Entry VA needed - ASAP!'] },
     ]);
+    const hiredBefore = repostFlags(
+      client(['Data entry VA needed ASAP', 'Data Entry VA needed - ASAP!'], [history('Data entry VA needed ASAP', '2025-03-01T00:00:00Z')], 1),
+      NOW,
+    );
+    expect(hiredBefore.map((f) => f.id)).toEqual(['reposted']);
   });
 
   it('many open jobs and few hires; a job posted again soon after its contract ended', () => {

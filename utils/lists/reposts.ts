@@ -1,6 +1,6 @@
 /**
  * Reposted and ghost jobs, from the UpHunt history already fetched (no call of its own): the same or nearly the
- * same title open again and again with no hire; many open jobs and few hires; a job posted again soon after a
+ * same title open more than once at the same time; many open jobs and few hires; a job posted again soon after a
  * contract for it ended. Each names the jobs behind it. Pure.
  */
 import type { ClientJobs } from '../uphunt/schemas';
@@ -37,9 +37,8 @@ export function sameJob(a: string, b: string): boolean {
 export function repostFlags(data: ClientJobs, now: number): RepostFlag[] {
   const flags: RepostFlag[] = [];
   const open = data.openJobs.map((job) => job.title);
-  const hiredTitles = data.workHistory.map((item) => item.jobInfo.title ?? '').filter(Boolean);
 
-  // Open jobs of one title, posted more than once, none of which led to a contract.
+  // One title open more than once at the same time: a repost, even when an older contract for it exists.
   const groups: string[][] = [];
   for (const title of open) {
     const group = groups.find((g) => sameJob(g[0]!, title));
@@ -47,8 +46,7 @@ export function repostFlags(data: ClientJobs, now: number): RepostFlag[] {
     else groups.push([title]);
   }
   for (const group of groups) {
-    if (group.length >= 2 && !hiredTitles.some((hired) => sameJob(hired, group[0]!)))
-      flags.push({ id: 'reposted', text: `Posted ${group.length} times with no hire: "${group[0]}"`, jobs: group });
+    if (group.length >= 2) flags.push({ id: 'reposted', text: `Open ${group.length} times at once: "${group[0]}"`, jobs: group });
   }
 
   const hires = data.buyer?.stats?.totalAssignments ?? data.workHistory.length;

@@ -1,6 +1,5 @@
-import { applyPanel, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
+import { applyPanel, NORTHWIND_JOB as NORTHWIND, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
 
-const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
 const posts = (sandbox: { requests(): Array<{ method: string; path: string }> }) =>
   sandbox.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/apply')).length;

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, openPanel, openUpwork, saveKeys, test } from './fixtures';
+import { expect, openPanel, openUpwork, saveKeys, test, NORTHWIND_JOB as NORTHWIND } from './fixtures';
 
 const QUICKBUCK = '/jobs/Data-Entry-VA-Needed-ASAP_~022045500011122233344/';
-const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 
 test('a risky client gets a low score, its red flags name the contracts behind them', async ({ context, extensionId }) => {
   await saveKeys(context, extensionId);

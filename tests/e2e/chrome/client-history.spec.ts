@@ -277,11 +277,13 @@ test("a proposal page is read from its job's link; one that cannot be read says 
   await expect(options.getByRole('row', { name: /proposal/ })).toContainText('/nx/proposals/1');
 });
 
-test('a client who posts the same job again and again is flagged in the panel, naming the jobs', async ({ context, extensionId }) => {
+test('a client who has the same job open more than once is flagged in the panel, naming the jobs, and before applying', async ({ context, extensionId }) => {
   await saveKeys(context, extensionId);
   const { tabId } = await openUpwork(context, extensionId, '/jobs/Data-Entry-VA-Needed-ASAP_~022045500011122233344/');
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quickbuck Ventures');
-  await expect(panel.getByLabel('Red flags')).toContainText('Posted 2 times with no hire: "Data Entry VA Needed ASAP"');
+  await expect(panel.getByLabel('Red flags')).toContainText('Open 2 times at once: "Data Entry VA Needed ASAP"');
   await expect(panel.getByLabel('Red flags')).toContainText('Data Entry VA Needed - ASAP!');
+  // Before the apply form: what applying risks, with the reason named.
+  await expect(panel.getByLabel('What is at stake')).toContainText(/hire odds low: .*open 2 times at once/);
 });

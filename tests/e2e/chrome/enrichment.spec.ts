@@ -1,6 +1,5 @@
-import { expect, openPanel, openUpwork, saveKeys, shortenWaits, test } from './fixtures';
+import { expect, openPanel, openUpwork, saveKeys, shortenWaits, test, NORTHWIND_JOB as NORTHWIND } from './fixtures';
 
-const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const BLUE_HARBOR = '/jobs/~022049912345678901234';
 const mindcase = (sandbox: { requests(): Array<{ host: string; method: string; path: string }> }, method: string, fragment: string) =>
   sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === method && r.path.includes(fragment)).length;

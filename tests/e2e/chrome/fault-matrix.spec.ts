@@ -6,9 +6,21 @@
  * first, and no context logs an error.
  */
 import type { LoggedRequest, Sandbox } from '../../sandbox/server';
-import { applyPanel, collectErrors, expect, faultFamilies, forgetStored, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
+import {
+  applyPanel,
+  NORTHWIND_JOB as NORTHWIND,
+  collectErrors,
+  expect,
+  faultFamilies,
+  forgetStored,
+  openPanel,
+  openUpwork,
+  saveKeys,
+  setUndo,
+  shortenWaits,
+  test,
+} from './fixtures';
 
-const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
 /** Blue Harbor's page carries no companyId: its client is found through by-ciphertext. */
 const BLUE_HARBOR = '/jobs/~022049912345678901234';

@@ -5,9 +5,8 @@
  */
 import { KEYS } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, shortenWaits, standardFaults, test } from './fixtures';
+import { collectErrors, expect, forgetStored, openPanel, openUpwork, saveKeys, shortenWaits, standardFaults, test, NORTHWIND_JOB } from './fixtures';
 
-const NORTHWIND_JOB = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const clientJobs = (sandbox: Sandbox) => sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.path.includes('/clients/')).length;
 
 const FAULTS = standardFaults('UpHunt', /UpHunt has no history of this client yet/);

@@ -1,7 +1,6 @@
 /** Playwright fixtures: a fresh sandbox and a fresh Chromium with the extension for every test. */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startSandbox, type Fault, type Sandbox } from '../../sandbox/server';
-import { NORTHWIND } from '../../sandbox/data';
 import { launchWithExtension, openPanel, openUpwork } from './launch';
 
 import { saveKeys } from './launch';
@@ -130,9 +129,12 @@ export function figure(panel: Page, term: string) {
     .locator('xpath=following-sibling::dd');
 }
 
+/** Northwind's job page (its companyId in the page's state). */
+export const NORTHWIND_JOB = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
+
 /** Northwind's job in a tab with the panel beside it, its apply form ready (the agency's freelancers loaded). */
 export async function applyPanel(context: BrowserContext, extensionId: string): Promise<{ page: Page; panel: Page }> {
-  const { page, tabId } = await openUpwork(context, extensionId, NORTHWIND);
+  const { page, tabId } = await openUpwork(context, extensionId, NORTHWIND_JOB);
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { name: 'Apply' })).toBeVisible();
   await expect(panel.getByLabel('Freelancer', { exact: true })).toContainText('Ada Novak');

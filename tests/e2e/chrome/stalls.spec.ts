@@ -4,9 +4,8 @@
  * where it matters, and loses nothing; POST /apply is asked about by job before it is sent again.
  */
 import type { LoggedRequest } from '../../sandbox/server';
-import { collectErrors, expect, openPanel, openUpwork, setUndo, shortenWaits, test } from './fixtures';
+import { collectErrors, expect, openPanel, openUpwork, setUndo, shortenWaits, test, NORTHWIND_JOB as NORTHWIND } from './fixtures';
 
-const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const BLUE_HARBOR = '/jobs/~022049912345678901234';
 const STALL = { kind: 'stall' } as const;
 const uphunt =

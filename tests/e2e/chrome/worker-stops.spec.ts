@@ -5,9 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
+import { collectErrors, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test, NORTHWIND_JOB as NORTHWIND } from './fixtures';
 
-const NORTHWIND = '/jobs/Senior-React-Developer-for-Analytics-Dashboard_~022052895097657407455/';
 const CIPHER = '~022052895097657407455';
 
 async function stopWorker(page: Page) {
