@@ -2,6 +2,8 @@
  * The sandbox's world: clients, their jobs and contracts, the agency's freelancers. Hand-written
  * names, contracts generated from a fixed seed, so every run (and every screenshot) is the same.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export interface SandboxJob {
   ciphertext: string;
@@ -204,69 +206,11 @@ export const JOBS: SandboxJob[] = [
   job('~022045500011122233366', 'Cold Calling, Commission Only', 'HOURLY', QUICKBUCK, false),
 ];
 
-const SPECS: ClientSpec[] = [
-  {
-    companyId: NORTHWIND,
-    name: 'Northwind Analytics GmbH',
-    city: 'Stuttgart',
-    country: 'DEU',
-    timezone: 'Europe/Berlin (UTC+01:00)',
-    since: '2019-04-11T00:00:00.000Z',
-    contracts: 28,
-    titles: [
-      'Mighty Networks Architect',
-      'React dashboard for sales KPIs',
-      'Airflow DAG maintenance',
-      'Power BI report fixes',
-      'Landing page A/B tests',
-      'PostgreSQL tuning',
-    ],
-    rateRange: [18, 85],
-    seed: 7,
-    openJobs: JOBS.filter((j) => j.companyId === NORTHWIND),
-  },
-  {
-    companyId: BLUE_HARBOR,
-    name: 'Blue Harbor Studio',
-    city: null,
-    country: 'United States',
-    timezone: 'America/New_York (UTC-05:00)',
-    since: '2023-09-02T00:00:00.000Z',
-    contracts: 6,
-    titles: ['Shopify theme tweaks', 'Product photo retouching', 'Email template design'],
-    rateRange: [12, 40],
-    seed: 21,
-    publicOnly: true,
-    openJobs: JOBS.filter((j) => j.companyId === BLUE_HARBOR),
-  },
-  {
-    companyId: KESTREL,
-    name: 'Kestrel Mobile Ltd',
-    city: 'Leeds',
-    country: 'GBR',
-    timezone: 'Europe/London (UTC+00:00)',
-    since: '2021-01-15T00:00:00.000Z',
-    contracts: 12,
-    titles: ['Android regression testing', 'iOS crash triage', 'App Store screenshots'],
-    rateRange: [10, 35],
-    seed: 99,
-    openJobs: JOBS.filter((j) => j.companyId === KESTREL),
-  },
-  {
-    companyId: QUICKBUCK,
-    name: 'Quickbuck Ventures',
-    city: 'Miami',
-    country: 'United States',
-    timezone: 'America/New_York (UTC-05:00)',
-    since: '2026-09-28T00:00:00.000Z',
-    contracts: 9,
-    titles: ['Data entry', 'Lead list building', 'Virtual assistant', 'Product listing copy'],
-    rateRange: [3, 9],
-    seed: 5,
-    risky: true,
-    openJobs: JOBS.filter((j) => j.companyId === QUICKBUCK),
-  },
-];
+/** The sandbox's clients (clients.json: data, one record each), each with its open jobs of JOBS. */
+const SPECS: ClientSpec[] = (JSON.parse(readFileSync(resolve('tests/sandbox/clients.json'), 'utf8')) as Array<Omit<ClientSpec, 'openJobs'>>).map((spec) => ({
+  ...spec,
+  openJobs: JOBS.filter((j) => j.companyId === spec.companyId),
+}));
 
 /**
  * The bench's world (tests/bench/): 25 more clients with 80 open jobs between them. Every other job page

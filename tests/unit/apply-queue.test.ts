@@ -103,6 +103,15 @@ function world() {
   };
 }
 
+/** A new worker, `ms` later, UpHunt having applied: it picks up what the last one left, and runs until it rests. */
+async function restartLater(w: ReturnType<typeof world>, ms: number) {
+  w.advance(ms);
+  const next = w.worker();
+  w.setOutcome('applied');
+  await next.tick();
+  await w.run(next);
+}
+
 /** One application whose POST UpHunt answers with `error`, run until it rests. */
 async function refusedBy(error: Error) {
   const w = world();
@@ -222,11 +231,7 @@ describe('apply queue', () => {
     await w.run(q, w.now() + 3_000);
     expect(w.apps()[0]!.phase).toBe('sending');
     // A new worker, later.
-    w.advance(31_000);
-    const next = w.worker();
-    w.setOutcome('applied');
-    await next.tick();
-    await w.run(next);
+    await restartLater(w, 31_000);
     expect(w.posts).toHaveLength(1);
     expect(w.statusCalls[0]).toBe(`job ${JOB}`);
     expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied', queueId: 'q1' });
@@ -238,11 +243,7 @@ describe('apply queue', () => {
     await q.submit(draft);
     // As if the worker wrote `sending` and died before fetch.
     Object.assign(w.apps()[0]!, { phase: 'sending', sendAt: w.now() });
-    w.advance(31_000);
-    const next = w.worker();
-    w.setOutcome('applied');
-    await next.tick();
-    await w.run(next);
+    await restartLater(w, 31_000);
     expect(w.posts).toHaveLength(1);
     expect(w.apps()[0]).toMatchObject({ phase: 'settled', status: 'applied' });
   });

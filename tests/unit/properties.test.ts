@@ -86,7 +86,8 @@ describe('schemas over random JSON', () => {
   });
 });
 
-describe('message validation', () => {
+// Thousands of random messages against every message's schema: seconds on a busy machine, not the default 5.
+describe('message validation', { timeout: 30_000 }, () => {
   it('refuses whatever a page sends that is not a message object, and an object of random fields', () => {
     const schemas = Object.values(MESSAGES).flatMap((m) => (m.schema ? [m.schema] : []));
     const notAMessage = fc.oneof(

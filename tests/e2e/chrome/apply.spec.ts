@@ -1,4 +1,4 @@
-import { applyPanel, NORTHWIND_JOB as NORTHWIND, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test } from './fixtures';
+import { applyPanel, NORTHWIND_JOB as NORTHWIND, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test, stopWorker } from './fixtures';
 
 const CIPHER = '~022052895097657407455';
 const posts = (sandbox: { requests(): Array<{ method: string; path: string }> }) =>
@@ -57,19 +57,12 @@ test('the service worker stopped right after the click still ends applied, with 
   await setUndo(context, extensionId, 1);
   const { panel } = await applyPanel(context, extensionId);
   await panel.getByRole('button', { name: /^Apply as/ }).click();
-  const cdp = await context.newCDPSession(panel);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopWorker(panel);
   await expect(panel.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible({ timeout: 90_000 });
   expect(posts(sandbox)).toBe(1);
 });
 
-test("a final status other than applied says what happened and what to do next (each one's words: unit tests)", async ({
-  context,
-  extensionId,
-  sandbox,
-  worker,
-}) => {
+test('a final status other than applied says what happened and what to do next (words: unit tests)', async ({ context, extensionId, sandbox, worker }) => {
   test.setTimeout(120_000);
   // UpHunt's 5 s polling schedule at a fifth: each outcome is read a second after it is decided.
   await shortenWaits(worker, 0.2);

@@ -1,8 +1,17 @@
-import { expect, openPanel, openUpwork, saveKeys, shortenWaits, test, NORTHWIND_JOB as NORTHWIND } from './fixtures';
+import type { BrowserContext, Worker } from '@playwright/test';
+import { expect, openPanel, openUpwork, saveKeys, shortenWaits, test, NORTHWIND_JOB as NORTHWIND, stopWorker } from './fixtures';
 
 const BLUE_HARBOR = '/jobs/~022049912345678901234';
 const mindcase = (sandbox: { requests(): Array<{ host: string; method: string; path: string }> }, method: string, fragment: string) =>
   sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === method && r.path.includes(fragment)).length;
+
+/** Blue Harbor's job and its panel, keys saved, with the worker's alarm coming in seconds, not half a minute. */
+async function blueHarborWithQuickWorker(context: BrowserContext, extensionId: string, worker: Worker) {
+  await shortenWaits(worker, 0.1);
+  await saveKeys(context, extensionId);
+  const { page, tabId } = await openUpwork(context, extensionId, BLUE_HARBOR);
+  return { page, panel: await openPanel(context, extensionId, tabId) };
+}
 
 test('Enrich shows the price, buys the job once, and shows details, activity and similar jobs', async ({ context, extensionId, sandbox }) => {
   await saveKeys(context, extensionId);
@@ -29,17 +38,11 @@ test('Enrich shows the price, buys the job once, and shows details, activity and
 });
 
 test('a run survives the service worker being stopped while it is pending', async ({ context, extensionId, sandbox, worker }) => {
-  // The alarm that brings a worker back comes in seconds, not half a minute.
-  await shortenWaits(worker, 0.1);
-  await saveKeys(context, extensionId);
-  const { page, tabId } = await openUpwork(context, extensionId, BLUE_HARBOR);
-  const panel = await openPanel(context, extensionId, tabId);
+  const { page, panel } = await blueHarborWithQuickWorker(context, extensionId, worker);
   await panel.getByRole('button', { name: /^Enrich/ }).click();
   await expect.poll(() => mindcase(sandbox, 'POST', '/run')).toBe(1);
 
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopWorker(page);
 
   // The alarm wakes a new worker, which finds the run in storage and finishes it.
   await expect(panel.getByRole('heading', { name: 'This job' })).toBeVisible({ timeout: 60_000 });
@@ -64,17 +67,12 @@ test('auto-enrich, once the user turns it on, buys jobs as they are opened and s
   expect(mindcase(sandbox, 'POST', '/run')).toBe(1);
 });
 test('a run whose answer was lost as the worker stopped right after the POST is found, not bought again', async ({ context, extensionId, sandbox, worker }) => {
-  await shortenWaits(worker, 0.1);
-  await saveKeys(context, extensionId);
-  const { page, tabId } = await openUpwork(context, extensionId, BLUE_HARBOR);
-  const panel = await openPanel(context, extensionId, tabId);
+  const { page, panel } = await blueHarborWithQuickWorker(context, extensionId, worker);
   // Mindcase starts the run; its answer never comes back.
   sandbox.addFault({ host: 'api.mindcase.co', method: 'POST', path: '/run', afterHandling: true, kind: 'stall' });
   await panel.getByRole('button', { name: /^Enrich/ }).click();
   await expect.poll(() => mindcase(sandbox, 'POST', '/run')).toBe(1);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopWorker(page);
   // The next worker finds the run among the account's runs and fetches its rows.
   await expect(panel.getByRole('heading', { name: 'This job' })).toBeVisible({ timeout: 60_000 });
   expect(

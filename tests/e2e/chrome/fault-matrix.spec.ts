@@ -144,12 +144,7 @@ test('applied-jobs: a fault is said beside the form, which still guards with its
   expect(errors).toEqual([]);
 });
 
-test('apply: a refusal is "not sent" after one POST; anything else is asked about by job before one more POST', async ({
-  context,
-  extensionId,
-  sandbox,
-  worker,
-}) => {
+test('apply: a refusal is "not sent" after one POST; any other fault is asked about by job first', async ({ context, extensionId, sandbox, worker }) => {
   test.setTimeout(180_000);
   // The asking-by-job schedule at a quarter (5 s → 1.25 s); a Retry-After is UpHunt's own and is never scaled.
   await shortenWaits(worker, 0.25);
@@ -207,12 +202,7 @@ test('apply: a refusal is "not sent" after one POST; anything else is asked abou
   expect(errors).toEqual([]);
 });
 
-test('status: each failed check is said and the next check comes on schedule (after Retry-After); the application still settles', async ({
-  context,
-  extensionId,
-  sandbox,
-  worker,
-}) => {
+test('status: each failed check is said, the next comes after any Retry-After; the application settles', async ({ context, extensionId, sandbox, worker }) => {
   test.setTimeout(150_000);
   // UpHunt's 5 s schedule at 0.35: each fault still shows for 1.75 s; the Retry-After is UpHunt's own, never scaled.
   await shortenWaits(worker, 0.35);
@@ -263,12 +253,7 @@ test('Mindcase credits: each fault is named beside the price', async ({ context,
   expect(errors).toEqual([]);
 });
 
-test('Mindcase run: a refusal is named and nothing is bought; a fault that may hide a started run is looked for, never bought twice; a 429 waits and goes again', async ({
-  context,
-  extensionId,
-  sandbox,
-  worker,
-}) => {
+test('Mindcase run: refused buys nothing; a run maybe started is found, not bought twice; 429 waits', async ({ context, extensionId, sandbox, worker }) => {
   const errors = collectErrors(context);
   // The minute a lost run is looked for, in seconds.
   await shortenWaits(worker, 0.05);
@@ -307,12 +292,7 @@ test('Mindcase run: a refusal is named and nothing is bought; a fault that may h
   expect(errors).toEqual([]);
 });
 
-test('Mindcase job and results: a failed poll is said while the run is polled again; a lost run or a rejected key ends it', async ({
-  context,
-  extensionId,
-  sandbox,
-  worker,
-}) => {
+test('Mindcase job and results: a failed poll is said and polled again; a lost run or bad key ends it', async ({ context, extensionId, sandbox, worker }) => {
   test.setTimeout(150_000);
   // Polls at 0.35 of their pace (every 0.7 s, then slower): each failed poll is still said for most of a second.
   await shortenWaits(worker, 0.35);

@@ -141,6 +141,13 @@ export async function applyPanel(context: BrowserContext, extensionId: string): 
   return { page, panel };
 }
 
+/** Stops the extension's service worker, as Chrome does when it is idle or the browser decides (CDP). */
+export async function stopWorker(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+}
+
 /** Every host but Upwork, UpHunt and Mindcase is refused: the real captures name analytics and CDN hosts. */
 export async function blockOtherHosts(context: BrowserContext) {
   await context.route(/^https?:\/\/(?!(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\/)/, (route) => route.abort());

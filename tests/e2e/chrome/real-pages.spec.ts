@@ -3,7 +3,8 @@
  * the page names blocked: the badges state what each tile shows, and the panel finds the client through
  * another of its jobs, or shows the client as the page describes them.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Sandbox } from '../../sandbox/server';
 import { NORTHWIND, BLUE_HARBOR } from '../../sandbox/data';
 import { realPage } from '../../real/captures';
 import { TILE_SELECTOR } from '../../../utils/upwork/tiles';
@@ -29,6 +30,18 @@ async function badgeLabels(page: Page, expected: number): Promise<string[]> {
   );
 }
 
+/** As a user with keys saved browsing real pages: every host but Upwork, UpHunt and Mindcase refused. */
+async function browseRealPagesWithKeys(context: BrowserContext, extensionId: string) {
+  await blockOtherHosts(context);
+  await saveKeys(context, extensionId);
+}
+
+/** A real capture served at its path, opened in a tab, with the panel beside it. */
+async function realPagePanel(context: BrowserContext, extensionId: string, sandbox: Sandbox, path: string, file: string) {
+  sandbox.servePage(path, realPage(file));
+  return openPanel(context, extensionId, (await openUpwork(context, extensionId, path)).tabId);
+}
+
 test('a real search page and a real feed: every badge states the payment status its tile shows', async ({ context, extensionId, sandbox }) => {
   await blockOtherHosts(context);
   sandbox.servePage('/nx/search/jobs/', realPage('search-2024-09-fragment.html'));
@@ -49,8 +62,7 @@ test("real 2024-10 job page: the client is found through their other open job, n
   extensionId,
   sandbox,
 }) => {
-  await blockOtherHosts(context);
-  await saveKeys(context, extensionId);
+  await browseRealPagesWithKeys(context, extensionId);
   const path = '/jobs/Need-Higher-Level-expert-set-CRM-for-life-insurance-campaign_~021836097417550972322/';
   sandbox.servePage(path, realPage('job-2024-10.html'));
   sandbox.archive('~021836084896483984802', NORTHWIND);
@@ -68,8 +80,7 @@ test("real 2026-03 job page: the client is found through the newest archived job
   extensionId,
   sandbox,
 }) => {
-  await blockOtherHosts(context);
-  await saveKeys(context, extensionId);
+  await browseRealPagesWithKeys(context, extensionId);
   sandbox.servePage('/jobs/~022037632358032505171', realPage('job-2026-03.html'));
   // Its state lists 13 contracts, ten legacy ~01 jobs first: UpHunt holds the second newest ~02 one, ninth in the list.
   sandbox.archive('~022021608068679944918', NORTHWIND);
@@ -94,23 +105,16 @@ test("real 2026-03 job page: the client is found through the newest archived job
   await expect(about.getByRole('heading', { name: /Client score: \d+/ })).toBeVisible();
 });
 
-test('the real 2025-12 slide-over and apply page: the Connects and the activity each shows, read as a person reads them', async ({
-  context,
-  extensionId,
-  sandbox,
-}) => {
-  await blockOtherHosts(context);
-  await saveKeys(context, extensionId);
+test('the real 2025-12 slide-over and apply page show their Connects and activity, as a person reads them', async ({ context, extensionId, sandbox }) => {
+  await browseRealPagesWithKeys(context, extensionId);
   const slide = '/nx/find-work/most-recent/details/~021999055296412911573';
-  sandbox.servePage(slide, realPage('slide-over-2025-12.html'));
-  const over = await openPanel(context, extensionId, (await openUpwork(context, extensionId, slide)).tabId);
+  const over = await realPagePanel(context, extensionId, sandbox, slide, 'slide-over-2025-12.html');
   await expect(figure(over, 'Connects to apply')).toHaveText('14 (you have 25)');
   await expect(figure(over, 'Proposals')).toHaveText('Less than 5');
   await expect(figure(over, 'Client last viewed')).toHaveText('4 minutes ago');
   await expect(figure(over, 'Invites sent')).toHaveText('5');
   const apply = '/nx/proposals/job/~021998744339961847531/apply/';
-  sandbox.servePage(apply, realPage('apply-2025-12.html'));
-  const proposal = await openPanel(context, extensionId, (await openUpwork(context, extensionId, apply)).tabId);
+  const proposal = await realPagePanel(context, extensionId, sandbox, apply, 'apply-2025-12.html');
   await expect(figure(proposal, 'Connects to apply')).toHaveText('10');
   await expect(figure(proposal, 'Connects left after sending')).toHaveText('15');
 });

@@ -13,12 +13,7 @@ const uphunt =
   (r: LoggedRequest) =>
     r.host === 'uphunt.io' && r.method === method && r.path.includes(fragment);
 
-test('applied-jobs, credits, freelancers, generate and a Mindcase run stall together: each gives up and says so', async ({
-  context,
-  extensionId,
-  sandbox,
-  worker,
-}) => {
+test('applied-jobs, credits, freelancers, generate and a Mindcase run stall: each gives up, says so', async ({ context, extensionId, sandbox, worker }) => {
   const errors = collectErrors(context);
   await shortenWaits(worker, 0.1);
   await setUndo(context, extensionId, 0);

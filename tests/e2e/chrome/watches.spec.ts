@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { expect, openPanel, openUpwork, saveKeys, shortenWaits, test } from './fixtures';
+import { expect, openPanel, openUpwork, saveKeys, shortenWaits, test, stopWorker } from './fixtures';
 
 const runs = (sandbox: Sandbox) => sandbox.requests().filter((r) => r.host === 'api.mindcase.co' && r.method === 'POST' && r.path.endsWith('/run'));
 
@@ -96,9 +96,7 @@ test('the worker stopped between a check’s start and its results: the results 
   const watch = await createWatch(options, 'shopify', 'shopify', 5);
   await watch.getByRole('button', { name: 'Check now' }).click();
   await expect.poll(() => runs(sandbox).length).toBe(1);
-  const cdp = await context.newCDPSession(options);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopWorker(options);
   await expect(watch.getByRole('status')).toContainText('3 rows bought ($0.009), 3 new.', { timeout: 30_000 });
   expect(runs(sandbox)).toHaveLength(1);
   const panel = await panelWithoutJob(context, extensionId);

@@ -3,17 +3,10 @@
  * apply.spec.ts; during a Mindcase run: enrichment.spec.ts): the user ends up seeing the right state, and no
  * request is lost or sent twice.
  */
-import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { collectErrors, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test, NORTHWIND_JOB as NORTHWIND } from './fixtures';
+import { collectErrors, expect, openPanel, openUpwork, saveKeys, setUndo, shortenWaits, test, NORTHWIND_JOB as NORTHWIND, stopWorker } from './fixtures';
 
 const CIPHER = '~022052895097657407455';
-
-async function stopWorker(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-}
 
 const requests = (sandbox: Sandbox, method: string, fragment: string) =>
   sandbox.requests().filter((r) => r.host === 'uphunt.io' && r.method === method && r.path.includes(fragment));
