@@ -1,16 +1,20 @@
+import { outcomeText, type Outcome } from '@/utils/apply/outcomes';
 import { statusText } from '@/utils/apply/status';
+import { age } from '@/utils/format';
 import type { Application } from '@/utils/apply/stored';
 import { problemText } from '@/utils/problem-text';
 
 interface Props {
   app: Application;
   now: number;
+  /** What it brought, from the client's later history (an application UpHunt applied). */
+  outcome?: Outcome | null;
   onUndo: () => void;
   onCheckNow: () => void;
 }
 
 /** Where an application stands, in words, with the one action that fits. */
-export function ApplicationStatusView({ app, now, onUndo, onCheckNow }: Props) {
+export function ApplicationStatusView({ app, now, outcome, onUndo, onCheckNow }: Props) {
   const text = statusText(app);
   const seconds = Math.max(0, Math.ceil((app.sendAt - now) / 1000));
   const problem = app.problem ? problemText(app.problem, now) : null;
@@ -29,6 +33,12 @@ export function ApplicationStatusView({ app, now, onUndo, onCheckNow }: Props) {
       )}
       <p>{refused ? `${problem.title}. ${giveUp ?? problem.body}` : text.next}</p>
       {app.creditsRemaining !== null && <p className="muted">{app.creditsRemaining} auto-apply credits left.</p>}
+      {outcome && (
+        <p aria-label="What it brought">
+          <strong>{outcomeText(outcome)}</strong>
+          {outcome.dataAt !== null ? ` · UpHunt's data of ${age(outcome.dataAt, now)}` : ''}
+        </p>
+      )}
       {app.phase === 'scheduled' && (
         <button type="button" onClick={onUndo}>
           Undo

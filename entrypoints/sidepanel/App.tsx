@@ -69,6 +69,7 @@ export function App() {
           connects={connects}
           score={score}
           history={history}
+          clientJobs={data}
           freelancers={panel.freelancers}
           settings={panel.applySettings}
           lastProfileId={panel.lastProfileId}

@@ -70,6 +70,7 @@ describe('the panel’s form starts where the popup would send', () => {
     ciphertext: CIPHER,
     jobTitle: view.jobTitle,
     jobType: view.jobType,
+    clientJobs: view.data,
     jobSkills: view.jobSkills,
     jobStatus: null,
     budget: null,
