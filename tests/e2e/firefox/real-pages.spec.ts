@@ -7,14 +7,19 @@ import { openExtensionPage, tabIdOf, waitForText, useFirefoxSession, clickButton
 
 const firefox = useFirefoxSession({ keys: ['uphunt'], blockOtherHosts: true });
 
-/** Scrolls to the end (unstyled captures are very tall) until every tile has its badge; their labels. */
+/**
+ * Scrolls through the page (unstyled captures are very tall) until every tile has its badge; their labels. A tile
+ * is badged once it has been in view: a busy browser may scroll past one before it noticed, so the scroll starts
+ * over from the top until every tile was seen.
+ */
 async function badgeLabels(page: Page, expected: number): Promise<string[]> {
   await page.waitForFunction(
     (n: number) => {
-      scrollBy(0, innerHeight);
+      if (scrollY + innerHeight >= document.documentElement.scrollHeight - 1) scrollTo(0, 0);
+      else scrollBy(0, innerHeight);
       return document.querySelectorAll('uphunt-tile-badge').length >= n;
     },
-    { timeout: 30_000, polling: 50 },
+    { timeout: 30_000, polling: 100 },
     expected,
   );
   return page.evaluate(() =>
