@@ -31,6 +31,8 @@ describe('names as UpHunt writes them, matched to the agency’s freelancers', (
     expect(freelancersNamed('Angelia', AGENCY)).toEqual(['Angelia Anna Ivanova', 'Angelia Marie Ortiz']);
     expect(freelancersNamed('Angelia B.', AGENCY)).toEqual([]);
     expect(freelancersNamed('Carla N.', AGENCY)).toEqual([]);
+    // Upwork's own "First L." names the last name, whatever names stand between.
+    expect(freelancersNamed('Ada N.', ['Ada Maria Novak', 'Ada Maria Ortiz'])).toEqual(['Ada Maria Novak']);
   });
 });
 

@@ -36,16 +36,18 @@ const tokens = (name: string) =>
     .filter(Boolean);
 
 /**
- * The agency's freelancers UpHunt's name could be: the same first name, and each initial (or word) after it
- * the start of the freelancer's next names in order ("Angelia A I." is "Angelia Anna Ivanova").
+ * The agency's freelancers a name as Upwork writes it could be: the same first name, and each initial (or word)
+ * after it the start of the freelancer's next names in order ("Angelia A I." is "Angelia Anna Ivanova"), or one
+ * initial that of the last name ("Ada N." is "Ada Maria Novak").
  */
 export function freelancersNamed(contractor: string, agency: readonly string[]): string[] {
   const [first, ...rest] = tokens(contractor);
   if (!first) return [];
   return agency.filter((name) => {
     const [theirFirst, ...theirRest] = tokens(name);
-    if (theirFirst !== first || rest.length > theirRest.length) return false;
-    return rest.every((part, i) => theirRest[i]!.startsWith(part));
+    if (theirFirst !== first) return false;
+    if (rest.length === 1 && theirRest.length > 0 && theirRest.at(-1)!.startsWith(rest[0]!)) return true;
+    return rest.length <= theirRest.length && rest.every((part, i) => theirRest[i]!.startsWith(part));
   });
 }
 

@@ -2,6 +2,7 @@
 import type { PageFacts } from '../upwork/page-facts';
 import type { ClientMetrics } from '../client/judgement';
 import type { Freelancers, WorkHistoryItem } from '../uphunt/schemas';
+import { freelancersNamed } from './outcomes';
 
 export const COVER_LETTER_LIMIT = 5000;
 export const TIMELINES = ['Less than 1 month', '1 to 3 months', '3 to 6 months', 'More than 6 months'] as const;
@@ -29,15 +30,6 @@ export function profileChoices(data: Freelancers | null): ProfileChoice[] {
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[a-z][a-z0-9+#.]+/g) ?? []);
 
-/** "Ada Novak" matches Upwork's "Ada N." in a work history. */
-function sameFreelancer(fullName: string, shown: string | null | undefined): boolean {
-  if (!shown) return false;
-  const [first, ...rest] = fullName.trim().split(/\s+/);
-  const last = rest.at(-1) ?? '';
-  const [shownFirst, shownLast = ''] = shown.trim().split(/\s+/);
-  return !!first && first.toLowerCase() === shownFirst?.toLowerCase() && (!last || !shownLast || last[0]?.toLowerCase() === shownLast[0]?.toLowerCase());
-}
-
 /** The profile that fits best: one who already worked for this client, else the most shared words with the job's skills. */
 export function suggestProfile(
   choices: readonly ProfileChoice[],
@@ -45,7 +37,7 @@ export function suggestProfile(
   history: readonly WorkHistoryItem[],
 ): { choice: ProfileChoice; reason: string } | null {
   if (choices.length === 0) return null;
-  const known = choices.find((c) => history.some((item) => sameFreelancer(c.freelancerName, item.contractorInfo?.contractorName)));
+  const known = choices.find((c) => history.some((item) => freelancersNamed(item.contractorInfo?.contractorName ?? '', [c.freelancerName]).length > 0));
   if (known) return { choice: known, reason: `${known.freelancerName} already worked for this client.` };
   const job = words(jobText);
   const ranked = choices

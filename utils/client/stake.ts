@@ -3,14 +3,12 @@
  * gives, with the reasons named ("20 Connects · hire odds low: hires on 4% of the jobs they posted; open 3 times
  * at once"). From what is already held: the client's history, its open jobs, the page's activity. Pure.
  */
-import { sameJob } from '../lists/reposts';
+import { REPOSTED_WITHIN_DAYS, repostFlags, sameJob, type RepostFlag } from '../lists/reposts';
 import type { ClientJobs } from '../uphunt/schemas';
 import type { PageFacts } from '../upwork/page-facts';
 import type { ClientMetrics } from './judgement';
 
 const DAY = 86_400_000;
-/** A contract that ended this recently, then the same job posted again: the freelancer did not last. */
-const REPOSTED_WITHIN_DAYS = 30;
 /** Not viewed by the client for this long: the job is likely left alone. */
 const UNVIEWED_DAYS = 3;
 
@@ -36,19 +34,15 @@ export function stakeOf({ jobTitle, connects, metrics, data, facts, now }: Stake
   const reasons: string[] = [];
   const rate = metrics?.hireRate ?? null;
   if (rate !== null && (metrics?.jobsPosted ?? 0) >= 3 && rate < 0.25) reasons.push(`hires on ${Math.round(rate * 100)}% of the jobs they posted`);
-  if (jobTitle && data) {
-    // The same job open more than once at the same time is a repost, whatever contracts came before it.
-    const open = data.openJobs.filter((job) => sameJob(job.title, jobTitle)).length;
-    if (open >= 2) reasons.push(`open ${open} times at once`);
-    const again = data.workHistory.some((item) => {
-      const ended = Date.parse(item.endDate ?? '');
-      return !!item.jobInfo.title && sameJob(item.jobInfo.title, jobTitle) && ended <= now && now - ended <= REPOSTED_WITHIN_DAYS * DAY;
-    });
-    if (again) reasons.push(`posted again within ${REPOSTED_WITHIN_DAYS} days of a contract for it ending`);
-  }
-  const hires = metrics?.hires ?? null;
-  if (metrics && metrics.openJobs >= 5 && hires !== null && hires <= Math.floor(metrics.openJobs / 5))
-    reasons.push(`${metrics.openJobs} open jobs and ${hires} hire${hires === 1 ? '' : 's'}`);
+  // The client's repost flags (lists/reposts.ts), where they name this job; many open jobs and few hires, whatever the job.
+  const flags = data ? repostFlags(data, now) : [];
+  const thisJob = (flag: RepostFlag) => jobTitle !== null && flag.jobs.some((title) => sameJob(title, jobTitle));
+  const reposted = flags.find((flag) => flag.id === 'reposted' && thisJob(flag));
+  if (reposted) reasons.push(`open ${reposted.jobs.length} times at once`);
+  if (flags.some((flag) => flag.id === 'reposted-after-contract' && thisJob(flag)))
+    reasons.push(`posted again within ${REPOSTED_WITHIN_DAYS} days of a contract for it ending`);
+  const ghost = flags.find((flag) => flag.id === 'ghost');
+  if (ghost) reasons.push(ghost.text);
   if (facts?.activity.proposals === '50+') reasons.push('50+ proposals already');
   const viewedAt = facts?.activity.lastViewedAt ?? null;
   if (viewedAt !== null && now - viewedAt >= UNVIEWED_DAYS * DAY) reasons.push(`not viewed by the client for ${Math.floor((now - viewedAt) / DAY)} days`);

@@ -7,7 +7,7 @@ import type { ClientJobs } from '../uphunt/schemas';
 
 const DAY = 86_400_000;
 /** A contract that ended this recently, then the same job posted again: the freelancer did not last. */
-const REPOSTED_WITHIN_DAYS = 30;
+export const REPOSTED_WITHIN_DAYS = 30;
 
 export interface RepostFlag {
   id: 'reposted' | 'ghost' | 'reposted-after-contract';
