@@ -10,9 +10,9 @@ import type { ClientScore } from '@/utils/client/score';
 import { retryAtOf } from '@/utils/http';
 import type { Problem } from '@/utils/problem';
 import type { Draft, ApplySettings, FreelancersEntry } from '@/utils/apply/stored';
-import type { ClientJobs, WorkHistoryItem } from '@/utils/uphunt/schemas';
+import type { WorkHistoryItem } from '@/utils/uphunt/schemas';
+import type { Outcome } from '@/utils/apply/stored';
 import { problemText } from '@/utils/problem-text';
-import { outcomeOf } from '@/utils/apply/outcomes';
 import { FreelancerPicker } from './FreelancerPicker';
 import { ApplicationStatusView } from './ApplicationStatusView';
 
@@ -34,8 +34,8 @@ export interface ApplyFormProps {
   bidRange?: PageFacts['bidRange'];
   score: ClientScore | null;
   history: WorkHistoryItem[];
-  /** The client's UpHunt record, when known: what an application brought is read from it. */
-  clientJobs: ClientJobs | null;
+  /** What an application to this job brought, as last read from the client's UpHunt history. */
+  outcome: Outcome | null;
   freelancers: FreelancersEntry | null;
   settings: ApplySettings;
   lastProfileId: string | null;
@@ -97,7 +97,6 @@ export function ApplyForm(props: ApplyFormProps) {
   }, [letter, rate, profileId, timeline, chosenProfileId, coverLetter, rateValue, onSaveDraft]);
 
   const current = latestApplication(props.applications, props.ciphertext);
-  const agencyNames = (props.freelancers?.value?.freelancers ?? []).map((f) => f.name);
   // A send overdue by seconds means the worker that should send it was stopped: asking wakes a new one.
   const overdue = current?.phase === 'scheduled' && props.now - current.sendAt > 2_000 ? current.id : null;
   const { onCheckNow } = props;
@@ -190,7 +189,7 @@ export function ApplyForm(props: ApplyFormProps) {
         <ApplicationStatusView
           app={current}
           now={props.now}
-          outcome={current.status === 'applied' && props.clientJobs ? outcomeOf(current, props.clientJobs, agencyNames, props.now) : null}
+          outcome={current.status === 'applied' ? props.outcome : null}
           onUndo={() => props.onUndo(current.id)}
           onCheckNow={() => props.onCheckNow(current.id)}
         />

@@ -1,8 +1,8 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { applyHandlers, createBackgroundApplyQueue, createFreelancerList, panelOpen } from '@/utils/apply/background';
-import { clientHandlers, createBackgroundLookups, createListedLookups, storedTabStates } from '@/utils/client/background';
+import { applyHandlers, createBackgroundApplyQueue, createFreelancerList, createOutcomeTracker, panelOpen } from '@/utils/apply/background';
+import { clientHandlers, createBackgroundLookups, createListedLookups, pagesLookingUp, storedTabStates } from '@/utils/client/background';
 import { resumeLookups } from '@/utils/client/lookup';
 import { diagnosticsHandlers, recordDroppedMessage, recordPageRead, recordRequestsAndErrors } from '@/utils/diagnostics/background';
 import { createBackgroundEnricher, enrichmentHandlers, enrichOpened } from '@/utils/enrichment/background';
@@ -22,7 +22,9 @@ export default defineBackground(() => {
   recordRequestsAndErrors(self);
   // Every listener is added now, synchronously: the event that started this worker is delivered to them.
   const wake = createWakeUps(browser.alarms);
-  const lookups = createBackgroundLookups(wake);
+  // Each history the look-ups store tells the outcomes of that client's applications.
+  const lookups = createBackgroundLookups(wake, (companyId, history) => outcomes.recordHistory(companyId, history));
+  const outcomes = createOutcomeTracker(lookups, wake, pagesLookingUp);
   // Each needs the other: a watch's run is the enricher's, and the enricher hands its rows back to the watch.
   const watcher = createBackgroundWatcher((search) => enricher.startSearch(search), lookups, wake);
   const enricher = createBackgroundEnricher(watchHooks(watcher), wake);
@@ -58,7 +60,7 @@ export default defineBackground(() => {
   // A worker that starts again picks up the runs, applications and look-ups the last one left, on its schedule;
   // then a watch's slot missed while the browser was closed is checked (once), and the alarm waits for the next.
   void followTimingScale().then(async () => {
-    await Promise.all([enricher.resume(), applications.tick(), storedTabStates().then((tabs) => resumeLookups(lookups, tabs))]);
+    await Promise.all([enricher.resume(), applications.tick(), storedTabStates().then((tabs) => resumeLookups(lookups, tabs)), outcomes.run()]);
     await watcher.check();
   });
 });

@@ -69,7 +69,7 @@ export function App() {
           connects={connects}
           score={score}
           history={history}
-          clientJobs={data}
+          outcome={panel.outcomes[current.ciphertext] ?? null}
           freelancers={panel.freelancers}
           settings={panel.applySettings}
           lastProfileId={panel.lastProfileId}
@@ -108,7 +108,7 @@ export function App() {
         jobSection={jobSection}
       />
       {!current?.ciphertext && <NewJobsList jobs={panel.newJobs} now={now} limit={30} onOpenOptions={openOptions} />}
-      <ApplicationsLog entries={applicationsLog(panel.applications, panel.appliedRemoteItems)} now={now} />
+      <ApplicationsLog entries={applicationsLog(panel.applications, panel.appliedRemoteItems, panel.outcomes)} now={now} />
       {tabId !== null && onUpwork && !new URLSearchParams(location.search).has('tabId') && (
         <p className="muted">
           <a href={browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`)} target="_blank" rel="noreferrer">

@@ -70,7 +70,7 @@ describe('the panel’s form starts where the popup would send', () => {
     ciphertext: CIPHER,
     jobTitle: view.jobTitle,
     jobType: view.jobType,
-    clientJobs: view.data,
+    outcome: null,
     jobSkills: view.jobSkills,
     jobStatus: null,
     budget: null,

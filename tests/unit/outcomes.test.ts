@@ -39,7 +39,7 @@ describe('names as UpHunt writes them, matched to the agency’s freelancers', (
 describe('what an application brought, from the client’s later history', () => {
   it('a contract for the job with one of ours: hired you, with the date of UpHunt’s data', () => {
     const outcome = outcomeOf(sent, history([{ ciphertext: JOB, contractor: 'Ada N.' }]), AGENCY, NOW);
-    expect(outcome).toEqual({ kind: 'hired-you', contractor: 'Ada N.', ours: ['Ada Novak'], dataAt: NOW - DAY });
+    expect(outcome).toEqual({ kind: 'hired-you', contractor: 'Ada N.', ours: ['Ada Novak'], dataAt: NOW - DAY, goneSince: null });
     expect(outcomeText(outcome)).toBe('Hired you (Ada Novak)');
   });
 
@@ -58,6 +58,12 @@ describe('what an application brought, from the client’s later history', () =>
   it('still open; gone with no contract yet; closed without a hire seen once 14 days have passed', () => {
     expect(outcomeOf(sent, history([], [{ id: '1', ciphertext: JOB }]), AGENCY, NOW).kind).toBe('open');
     expect(outcomeOf(sent, history([{ ciphertext: '~022049912345678901234', contractor: 'Ada N.' }]), AGENCY, NOW).kind).toBe('gone');
-    expect(outcomeOf({ ...sent, sendAt: NOW - 15 * DAY }, history([]), AGENCY, NOW).kind).toBe('closed');
+    // Counted in UpHunt's data time from the read that first saw it gone: 14 days of its syncs with no contract.
+    const gone = outcomeOf(sent, history([]), AGENCY, NOW);
+    expect(gone).toMatchObject({ kind: 'gone', goneSince: NOW - DAY });
+    expect(outcomeOf(sent, history([]), AGENCY, NOW + 30 * DAY, NOW - 14 * DAY).kind).toBe('gone');
+    expect(outcomeOf(sent, history([]), AGENCY, NOW, NOW - 15 * DAY)).toMatchObject({ kind: 'closed', goneSince: NOW - 15 * DAY });
+    // Seen open again (reopened, or an early read missed it): the count starts over.
+    expect(outcomeOf(sent, history([], [{ id: '1', ciphertext: JOB }]), AGENCY, NOW, NOW - 15 * DAY)).toMatchObject({ kind: 'open', goneSince: null });
   });
 });

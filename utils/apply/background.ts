@@ -7,7 +7,11 @@ import { retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';
 import { createUpHuntApi } from '../uphunt/api';
 import { keyProblem } from '../client/lookup';
-import { appliedRemote, applications, applySettingsItem, freelancerList, type FreelancersEntry } from './stored';
+import { appliedRemote, applications, applySettingsItem, freelancerList, outcomeLookups, outcomesItem, type FreelancersEntry } from './stored';
+import type { LookupDeps } from '../client/lookup';
+import { applicationsLog } from './log';
+import { recordHistory, track, type TrackDeps } from './tracking';
+import type { ClientJobs } from '../uphunt/schemas';
 import { keysItem } from '../keys';
 import { createOnce, createTtlCache, type CacheEntry } from '../cache';
 import type { AppliedJob } from '../uphunt/apply-schemas';
@@ -126,6 +130,45 @@ export async function generateProposal(ciphertext: string, profileId: string | n
   } catch (error) {
     return { coverLetter: null, problem: toProblem(error, 'UpHunt') };
   }
+}
+
+export const OUTCOMES_WAKE = 'outcomes';
+
+/**
+ * What each application brought (tracking.ts), over the look-ups' cache and UpHunt: a pass when the worker starts,
+ * when an application is applied or UpHunt lists a new one, and when the last pass said; every history the cache
+ * stores is recorded at once (`recordHistory`, handed to the look-ups).
+ */
+export function createOutcomeTracker(lookups: LookupDeps, wake: WakeUps, pagesBusy: () => Promise<boolean>) {
+  const deps: TrackDeps = {
+    now: () => Date.now(),
+    entries: async () => applicationsLog((await applications.getValue()) ?? [], (await appliedRemote.getValue())?.value ?? []),
+    outcomes: outcomesItem,
+    lookups: outcomeLookups,
+    companyOf: lookups.companyOf,
+    clientJobs: lookups.clientJobs,
+    uphunt: lookups.uphunt,
+    agency: async () => ((await freelancerList.getValue())?.value?.freelancers ?? []).map((f) => f.name),
+    pagesBusy,
+  };
+  const once = createOnce();
+  const run = () =>
+    once(OUTCOMES_WAKE, async () => {
+      const at = await track(deps);
+      wake.timer(OUTCOMES_WAKE, at);
+      await wake.alarm(OUTCOMES_WAKE, at);
+    }).catch(() => undefined);
+  wake.on(OUTCOMES_WAKE, () => void run());
+  // A new application applied (here or elsewhere) starts being followed at once.
+  let applied = -1;
+  const onApplications = async () => {
+    const count = (await deps.entries()).filter((entry) => entry.applied).length;
+    if (count !== applied) void run();
+    applied = count;
+  };
+  applications.onChange(() => void onApplications());
+  appliedRemote.onChange(() => void onApplications());
+  return { run, recordHistory: (companyId: string, history: ClientJobs) => recordHistory(deps, companyId, history) };
 }
 
 interface ChromeRuntimeContexts {

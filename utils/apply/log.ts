@@ -1,10 +1,16 @@
 /** The log of applications: ours, plus those UpHunt lists that were made elsewhere. Pure. */
 import { statusText } from './status';
-import type { Application } from './stored';
+import type { Application, Outcome } from './stored';
 import { isCiphertext, jobUrl } from '../upwork/page';
 
 export interface LogEntry {
   key: string;
+  ciphertext: string | null;
+  /** The client, when the application was made from a page that knew it. */
+  companyId: string | null;
+  /** UpHunt applied it (one credit spent): what outcomes are tracked for. */
+  applied: boolean;
+  outcome: Outcome | null;
   title: string;
   url: string | null;
   clientName: string | null;
@@ -21,6 +27,7 @@ export interface LogEntry {
 export interface RemoteItem {
   queueId?: string | null;
   jobId: string;
+  profileId?: string | null;
   jobTitle?: string | null;
   applicationStatus: string;
   createdAt?: number | string | null;
@@ -28,13 +35,26 @@ export interface RemoteItem {
 
 const toTime = (value: number | string | null | undefined) => (typeof value === 'number' ? value : value ? Date.parse(value) || null : null);
 
-export function applicationsLog(local: readonly Application[], remote: readonly RemoteItem[]): LogEntry[] {
+/**
+ * Every application once: ours, and UpHunt's made elsewhere (their freelancer named through `names`, by profile
+ * id), each with its outcome (by job) when one was read.
+ */
+export function applicationsLog(
+  local: readonly Application[],
+  remote: readonly RemoteItem[],
+  outcomes: Readonly<Record<string, Outcome>> = {},
+  names: Readonly<Record<string, string>> = {},
+): LogEntry[] {
   const ours: LogEntry[] = local
     .filter((app) => app.phase !== 'cancelled')
     .map((app) => {
       const text = statusText(app);
       return {
         key: app.id,
+        ciphertext: app.ciphertext,
+        companyId: app.companyId,
+        applied: app.status === 'applied',
+        outcome: outcomes[app.ciphertext] ?? null,
         title: app.jobTitle ?? app.ciphertext,
         url: jobUrl(app.ciphertext),
         clientName: app.clientName,
@@ -51,15 +71,20 @@ export function applicationsLog(local: readonly Application[], remote: readonly 
   const theirs: LogEntry[] = remote
     .filter((item) => !item.queueId || !known.has(item.queueId))
     .map((item) => {
-      const cipher = /~0[0-9a-f]+/i.exec(item.jobId)?.[0]?.toLowerCase();
+      const found = /~0[0-9a-f]+/i.exec(item.jobId)?.[0]?.toLowerCase();
+      const cipher = found && isCiphertext(found) ? found : null;
       const text = statusText({ phase: 'settled', status: null, errorMessage: null, statusMessage: null });
       const applied = item.applicationStatus === 'applied';
       return {
         key: `uphunt-${item.queueId ?? item.jobId}`,
+        ciphertext: cipher,
+        companyId: null,
+        applied,
+        outcome: cipher ? (outcomes[cipher] ?? null) : null,
         title: item.jobTitle ?? item.jobId,
-        url: cipher && isCiphertext(cipher) ? jobUrl(cipher) : null,
+        url: cipher ? jobUrl(cipher) : null,
         clientName: null,
-        freelancerName: null,
+        freelancerName: (item.profileId && names[item.profileId]) ?? null,
         connects: null,
         status: applied ? 'Applied' : item.applicationStatus === 'processing' ? text.title : item.applicationStatus.replace(/_/g, ' '),
         tone: applied ? 'good' : item.applicationStatus === 'processing' ? 'wait' : 'bad',

@@ -5,23 +5,23 @@
  * initials, matched against the agency's freelancers. A contract Upwork hides is never seen. Pure.
  */
 import type { ClientJobs } from '../uphunt/schemas';
-import type { Application } from './stored';
+import type { Application, Outcome, OutcomeKind } from './stored';
 
+export type { Outcome, OutcomeKind };
 const DAY = 86_400_000;
-/** Gone from the open jobs this long after applying, with no contract for it: closed without a hire seen. */
+/**
+ * Gone from the open jobs and no contract for it in UpHunt's data this long after it was first seen gone: closed
+ * without a hire seen. Counted in UpHunt's data time (its `lastSyncedAt`): a client UpHunt has not synced since
+ * cannot show the contract that came late.
+ */
 export const CLOSED_AFTER_DAYS = 14;
+/** Outcomes that no later history changes: their tracking ends. */
+export const FINAL: ReadonlySet<OutcomeKind> = new Set(['hired-you', 'hired-other', 'closed']);
+/** An outcome still open this long after applying is no longer tracked. */
+export const TRACKED_DAYS = 60;
 
-export type OutcomeKind = 'hired-you' | 'hired-other' | 'closed' | 'gone' | 'open';
-
-export interface Outcome {
-  kind: OutcomeKind;
-  /** The contractor as UpHunt names them (a hire). */
-  contractor: string | null;
-  /** Which of the agency's freelancers it is; more than one when the name could be either ("probably"). */
-  ours: string[];
-  /** When UpHunt last synced the client (its data is as fresh as that), Unix ms. */
-  dataAt: number | null;
-}
+/** What one read of the client's history says; the rest of an Outcome is the tracker's (tracking.ts). */
+export type Reading = Pick<Outcome, 'kind' | 'contractor' | 'ours' | 'dataAt' | 'goneSince'>;
 
 /** The number a `~02` ciphertext carries: private contracts name their job only by it. */
 export function jobIdOf(ciphertext: string): string | null {
@@ -51,11 +51,21 @@ export function freelancersNamed(contractor: string, agency: readonly string[]):
   });
 }
 
-/** What an application brought, as of the client's history `history`; `now` says whether a job gone long enough is closed. */
-export function outcomeOf(app: Pick<Application, 'ciphertext' | 'sendAt'>, history: ClientJobs, agency: readonly string[], now: number): Outcome {
+/**
+ * What an application brought, as of the client's history `history`. `goneSince` is the data time at which an
+ * earlier read first saw the job gone (null: none did); `now` stands for the data time when UpHunt gives none.
+ */
+export function outcomeOf(
+  app: Pick<Application, 'ciphertext'>,
+  history: ClientJobs,
+  agency: readonly string[],
+  now: number,
+  goneSince: number | null = null,
+): Reading {
   const ciphertext = app.ciphertext.toLowerCase();
   const id = jobIdOf(ciphertext);
   const dataAt = history.lastSyncedAt ?? null;
+  const seenAt = dataAt ?? now;
   const isThisJob = (info: { ciphertext?: string | null; id?: string | null }) =>
     info.ciphertext?.toLowerCase() === ciphertext || (id !== null && info.id === id);
   const contracts = history.workHistory.filter((item) => isThisJob(item.jobInfo));
@@ -64,17 +74,18 @@ export function outcomeOf(app: Pick<Application, 'ciphertext' | 'sendAt'>, histo
     for (const contract of contracts) {
       const contractor = contract.contractorInfo?.contractorName ?? null;
       const ours = contractor ? freelancersNamed(contractor, agency) : [];
-      if (ours.length > 0) return { kind: 'hired-you', contractor, ours, dataAt };
+      if (ours.length > 0) return { kind: 'hired-you', contractor, ours, dataAt, goneSince };
     }
-    return { kind: 'hired-other', contractor: contracts[0]!.contractorInfo?.contractorName ?? null, ours: [], dataAt };
+    return { kind: 'hired-other', contractor: contracts[0]!.contractorInfo?.contractorName ?? null, ours: [], dataAt, goneSince };
   }
-  if (history.openJobs.some((job) => isThisJob(job))) return { kind: 'open', contractor: null, ours: [], dataAt };
-  const kind = now - app.sendAt >= CLOSED_AFTER_DAYS * DAY ? 'closed' : 'gone';
-  return { kind, contractor: null, ours: [], dataAt };
+  if (history.openJobs.some((job) => isThisJob(job))) return { kind: 'open', contractor: null, ours: [], dataAt, goneSince: null };
+  const since = Math.min(goneSince ?? seenAt, seenAt);
+  const kind = seenAt - since >= CLOSED_AFTER_DAYS * DAY ? 'closed' : 'gone';
+  return { kind, contractor: null, ours: [], dataAt, goneSince: since };
 }
 
 /** The outcome in words: "Hired you (probably Ada Novak)", "Hired someone else: Bruno S.", … */
-export function outcomeText({ kind, contractor, ours }: Outcome): string {
+export function outcomeText({ kind, contractor, ours }: Pick<Outcome, 'kind' | 'contractor' | 'ours'>): string {
   switch (kind) {
     case 'hired-you':
       return ours.length > 1 ? `Hired you (probably ${ours.join(' or ')})` : `Hired you (${ours[0]})`;
@@ -86,5 +97,7 @@ export function outcomeText({ kind, contractor, ours }: Outcome): string {
       return 'No longer open; no contract seen yet';
     case 'open':
       return 'Still open';
+    case 'unknown':
+      return 'Unknown: the client could not be found';
   }
 }

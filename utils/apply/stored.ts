@@ -82,6 +82,32 @@ export const freelancerList = defineStored('local:freelancers', FreelancersEntry
 /** Jobs UpHunt lists as applied (the whole agency's), cached for the already-applied guard. */
 export const appliedRemote = defineStored('local:applied-jobs', CacheEntrySchema(z.array(AppliedJobSchema)));
 
+export const OutcomeKindSchema = z.enum(['hired-you', 'hired-other', 'closed', 'gone', 'open', 'unknown']);
+export type OutcomeKind = z.output<typeof OutcomeKindSchema>;
+
+/** What an application brought (outcomes.ts), as last read from the client's UpHunt history (tracking.ts). */
+export const OutcomeSchema = z.object({
+  kind: OutcomeKindSchema,
+  /** The contractor as UpHunt names them (a hire). */
+  contractor: z.nullable(z.string()),
+  /** Which of the agency's freelancers it is; more than one when the name could be either ("probably"). */
+  ours: z.array(z.string()),
+  /** When UpHunt last synced the client (its data is as fresh as that), Unix ms. */
+  dataAt: z.nullable(z.number()),
+  /** The data time at which the job was first seen gone from the open jobs. */
+  goneSince: z.nullable(z.number()),
+  companyId: z.nullable(z.string()),
+  /** The client's score and red flags when its history was first read for this application (Results' bands). */
+  score: z.nullable(z.number()),
+  flags: z.array(z.string()),
+  checkedAt: z.number(),
+});
+export type Outcome = z.output<typeof OutcomeSchema>;
+/** Every tracked application's outcome, by the job's ciphertext (one job, one outcome, whoever of ours applied). */
+export const outcomesItem = defineStored('local:outcomes', z.record(z.string(), OutcomeSchema));
+/** When the tracker last looked up a client it did not know (at most 20 an hour: tracking.ts). */
+export const outcomeLookups = defineStored('local:outcome-lookups', z.array(z.number()));
+
 /** What the user typed for a job, kept until it is sent. */
 export const DraftSchema = z.object({
   profileId: z.nullable(z.string()),

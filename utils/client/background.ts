@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import type { WakeUps } from '../wake-ups';
 import { NAIVE } from '../bench';
-import { createOnce, createTtlCache } from '../cache';
+import { createOnce, createTtlCache, type CacheEntry } from '../cache';
+import type { ClientJobs } from '../uphunt/schemas';
 import { knownClient, type KnownClient } from '../lists/tiles-answer';
 import { defaultHttpDeps } from '../http';
 import { ARCHIVE_CALLS_PER_CLICK, CLIENT_JOBS_TTL_MS, followUpAt, followUpLookups, lookupPage, retryKeyProblems, type LookupDeps } from './lookup';
@@ -17,14 +18,24 @@ import { digestPage, type PageSeen } from '../upwork/nuxt';
 import { isUpworkUrl, jobUrl, parseUpworkUrl } from '../upwork/page';
 import { PageReadSchema } from '../upwork/schemas';
 
-export function createLookupDeps(): LookupDeps {
+/** Told each client history the cache stores (what an application brought follows from it: apply/tracking.ts). */
+export type HistoryListener = (companyId: string, history: ClientJobs) => Promise<void>;
+
+export function createLookupDeps(onHistory?: HistoryListener): LookupDeps {
+  const entries = {
+    get: clientJobsEntries.get,
+    set: async (id: string, entry: CacheEntry<ClientJobs>) => {
+      await clientJobsEntries.set(id, entry);
+      await onHistory?.(id, entry.value).catch(() => undefined);
+    },
+  };
   return {
     uphunt: async () => createUpHuntApi((await keysItem.getValue()).uphunt, defaultHttpDeps),
     readTab: tabStates.get,
     writeTab: tabStates.set,
     companyOf: { get: async (ciphertext) => (NAIVE ? null : companyOf.get(ciphertext)), set: companyOf.set },
     notArchived,
-    clientJobs: createTtlCache({ entries: clientJobsEntries, ttlMs: CLIENT_JOBS_TTL_MS, now: () => Date.now() }),
+    clientJobs: createTtlCache({ entries, ttlMs: CLIENT_JOBS_TTL_MS, now: () => Date.now() }),
     once: createOnce(),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
@@ -35,8 +46,8 @@ export function createLookupDeps(): LookupDeps {
  * The look-ups' background part: the storage-backed deps with their follow-ups (withFollowUps); a closed tab's
  * state is dropped; a key fixed in Options looks up again the tabs its predecessor failed.
  */
-export function createBackgroundLookups(wake: WakeUps): LookupDeps {
-  const lookups = withFollowUps(createLookupDeps(), wake);
+export function createBackgroundLookups(wake: WakeUps, onHistory?: HistoryListener): LookupDeps {
+  const lookups = withFollowUps(createLookupDeps(onHistory), wake);
   browser.tabs.onRemoved.addListener((tabId) => void tabStates.remove(tabId));
   keysItem.onChange(() => void storedTabStates().then((tabs) => retryKeyProblems(lookups, tabs)));
   return lookups;
@@ -69,6 +80,11 @@ export function withFollowUps(lookups: LookupDeps, wake: WakeUps): LookupDeps {
     void once(LOOKUPS_WAKE, async () => followUpLookups(followed, await storedTabStates()).then(schedule)).catch(() => undefined);
   });
   return followed;
+}
+
+/** A page's look-up is under way in some tab (background work that can wait lets it go first). */
+export async function pagesLookingUp(): Promise<boolean> {
+  return (await storedTabStates()).some(({ state }) => state.status === 'resolving' || state.status === 'loading');
 }
 
 /** Every tab's stored state, for a worker that starts again (see resumeLookups). */

@@ -224,7 +224,7 @@ export function keyProblem(problem: Problem | null | undefined): boolean {
   return !!problem && ['missing_key', 'retired_key', 'unauthorized', 'forbidden'].includes(problem.kind);
 }
 
-function notFoundAs<T>(value: T) {
+export function notFoundAs<T>(value: T) {
   return (error: unknown): T => {
     if (error instanceof ApiError && error.problem.kind === 'not_found') return value;
     throw error;

@@ -6,12 +6,13 @@ import { create } from 'zustand';
 import type { CacheEntry } from '@/utils/cache';
 import { sendMessage } from '@/utils/messaging/transport';
 import type { JobRow } from '@/utils/mindcase/schemas';
-import type { Application } from '@/utils/apply/stored';
+import type { Application, Outcome } from '@/utils/apply/stored';
 import type { Problem } from '@/utils/problem';
 import type { RemoteItem } from '@/utils/apply/log';
 import type { ApplyRequest } from '@/utils/apply/request';
 import {
   appliedRemote,
+  outcomesItem,
   applications,
   applySettingsItem,
   drafts,
@@ -54,6 +55,8 @@ interface PanelState {
   freelancers: FreelancersEntry | null;
   appliedRemotely: string[];
   appliedRemoteItems: RemoteItem[];
+  /** What each application brought, by job. */
+  outcomes: Record<string, Outcome>;
   applySettings: ApplySettings;
   /** undefined until read from storage, so the form starts from what the user typed. */
   draft: Draft | null | undefined;
@@ -89,6 +92,7 @@ export const usePanel = create<PanelState>(() => ({
   freelancers: null,
   appliedRemotely: [],
   appliedRemoteItems: [],
+  outcomes: {},
   applySettings: applySettingsItem.fallback,
   draft: null,
 }));
@@ -169,6 +173,7 @@ export function watchShared() {
       appliedProblem: remote?.problem ?? null,
     }),
   );
+  follow(outcomesItem, (outcomes) => usePanel.setState({ outcomes: outcomes ?? {} }));
   follow(applySettingsItem, (applySettings) => usePanel.setState({ applySettings }));
   follow(lastProfile, (lastProfileId) => usePanel.setState({ lastProfileId }));
   const applyKeys = (keys: { mindcase: string; uphunt: string }) => {
