@@ -13,6 +13,16 @@ interface Props {
   onCheckNow: () => void;
 }
 
+/** What an application brought, with the date of UpHunt's data it was read from. */
+export function OutcomeLine({ outcome, now }: { outcome: Outcome; now: number }) {
+  return (
+    <p aria-label="What it brought">
+      <strong>{outcomeText(outcome)}</strong>
+      {outcome.dataAt !== null ? ` · UpHunt's data of ${age(outcome.dataAt, now)}` : ''}
+    </p>
+  );
+}
+
 /** Where an application stands, in words, with the one action that fits. */
 export function ApplicationStatusView({ app, now, outcome, onUndo, onCheckNow }: Props) {
   const text = statusText(app);
@@ -33,12 +43,7 @@ export function ApplicationStatusView({ app, now, outcome, onUndo, onCheckNow }:
       )}
       <p>{refused ? `${problem.title}. ${giveUp ?? problem.body}` : text.next}</p>
       {app.creditsRemaining !== null && <p className="muted">{app.creditsRemaining} auto-apply credits left.</p>}
-      {outcome && (
-        <p aria-label="What it brought">
-          <strong>{outcomeText(outcome)}</strong>
-          {outcome.dataAt !== null ? ` · UpHunt's data of ${age(outcome.dataAt, now)}` : ''}
-        </p>
-      )}
+      {outcome && <OutcomeLine outcome={outcome} now={now} />}
       {app.phase === 'scheduled' && (
         <button type="button" onClick={onUndo}>
           Undo

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { LogEntry } from '@/utils/apply/log';
 import { age } from '@/utils/format';
+import { OutcomeLine } from './ApplicationStatusView';
 
-export function ApplicationsLog({ entries, now }: { entries: LogEntry[]; now: number }) {
+export function ApplicationsLog({ entries, now, onOpenResults }: { entries: LogEntry[]; now: number; onOpenResults: () => void }) {
   const [filter, setFilter] = useState<'all' | LogEntry['tone']>('all');
   if (entries.length === 0) return null;
   const shown = entries.filter((e) => filter === 'all' || e.tone === filter);
@@ -19,7 +20,10 @@ export function ApplicationsLog({ entries, now }: { entries: LogEntry[]; now: nu
           <option value="wait">in progress</option>
           <option value="bad">not applied</option>
         </select>
-      </label>
+      </label>{' '}
+      <button type="button" className="link" onClick={onOpenResults}>
+        Results…
+      </button>
       <ul className="open-jobs" aria-labelledby="applications-title">
         {shown.map((e) => (
           <li key={e.key}>
@@ -43,6 +47,7 @@ export function ApplicationsLog({ entries, now }: { entries: LogEntry[]; now: nu
                 .filter(Boolean)
                 .join(' · ')}
             </div>
+            {e.outcome && <OutcomeLine outcome={e.outcome} now={now} />}
           </li>
         ))}
       </ul>

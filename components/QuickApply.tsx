@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { applicationsLog } from '@/utils/apply/log';
+import { results, resultsLine } from '@/utils/apply/results';
 import { applyGuards } from '@/utils/apply/guards';
 import { lastKnownCredits, latestApplication } from '@/utils/apply/status';
 import { isUpworkUrl } from '@/utils/upwork/page';
@@ -8,7 +10,28 @@ import { proposalFor } from '@/utils/ui/job-view';
 import { applyActions, useJobView, usePanel } from '@/utils/ui/panel-store';
 
 /** The popup: this tab's job and client in two lines, and one button that applies with the defaults. */
-export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => void; onOpenOptions: () => void }) {
+interface Props {
+  onOpenPanel: () => void;
+  /** Options at its watched searches, and at its results. */
+  onOpenWatches: () => void;
+  onOpenResults: () => void;
+}
+
+/** The popup's one line of results: what the last 30 days of applications brought, a link to the rest. */
+function ResultsLine({ now, onOpenResults }: { now: number; onOpenResults: () => void }) {
+  const { applications, appliedRemoteItems, outcomes } = usePanel();
+  const entries = applicationsLog(applications, appliedRemoteItems, outcomes);
+  if (!entries.some((entry) => entry.applied)) return null;
+  return (
+    <p className="muted">
+      <button type="button" className="link" onClick={onOpenResults}>
+        {resultsLine(results(entries, '30', now), '30')}
+      </button>
+    </p>
+  );
+}
+
+export function QuickApply({ onOpenPanel, onOpenWatches, onOpenResults }: Props) {
   const panel = usePanel();
   const { tabUrl } = panel;
   const [now, setNow] = useState(() => Date.now());
@@ -35,7 +58,8 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
         <button type="button" onClick={onOpenPanel}>
           Open side panel
         </button>
-        <NewJobsList jobs={panel.newJobs} now={now} limit={5} onOpenOptions={onOpenOptions} />
+        <NewJobsList jobs={panel.newJobs} now={now} limit={5} onOpenOptions={onOpenWatches} />
+        <ResultsLine now={now} onOpenResults={onOpenResults} />
       </main>
     );
   }
@@ -101,6 +125,7 @@ export function QuickApply({ onOpenPanel, onOpenOptions }: { onOpenPanel: () => 
         {proposal.freelancerName ? `As ${proposal.freelancerName}` : "As UpHunt's default profile"}
         {proposal.hourlyRate ? ` · $${proposal.hourlyRate}/hr` : ''} · letter from {panel.draft ? 'your draft' : 'your template'}
       </p>
+      <ResultsLine now={now} onOpenResults={onOpenResults} />
     </main>
   );
 }

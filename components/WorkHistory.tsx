@@ -1,3 +1,4 @@
+import { download } from '@/utils/ui/download';
 import { Fragment, useMemo, useState } from 'react';
 import type { Feedback, WorkHistoryItem } from '@/utils/uphunt/schemas';
 import { contractLabel, isActive } from '@/utils/client/judgement';
@@ -25,14 +26,7 @@ export function WorkHistory({ items, archivedCiphers, archivedJobIds, clientName
   const rows = useMemo(() => viewHistory(items, query), [items, query]);
   const sortBy = (sort: SortKey) => setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : sort !== 'title' }));
 
-  const exportCsv = () => {
-    const url = URL.createObjectURL(new Blob([historyCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${clientName.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'client'}-work-history.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const exportCsv = () => download(`${clientName.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'client'}-work-history.csv`, historyCsv(rows));
 
   return (
     <section aria-labelledby="history-title">

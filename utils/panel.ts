@@ -41,3 +41,19 @@ export function setUpShortcut() {
     if (command === 'open-side-panel') openPanel(null).catch((error: unknown) => console.warn('side panel', error));
   });
 }
+
+/** Options' sections, in page order, each with the words of its link. */
+export const OPTIONS_SECTIONS = {
+  keys: 'Keys',
+  applying: 'Applying',
+  lists: 'Lists',
+  watches: 'Watched searches',
+  results: 'Results',
+  diagnostics: 'Diagnostics',
+} as const;
+export type OptionsSection = keyof typeof OPTIONS_SECTIONS;
+
+/** Opens Options at the section a link means, in a tab of its own (Options' own page cannot be told where to go). */
+export function openOptionsAt(section: OptionsSection): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
+}

@@ -21,6 +21,11 @@ import { keysItem, type Keys } from '@/utils/keys';
 import { listSettingsItem, listRulesItem, blocksItem } from '@/utils/lists/stored';
 import { watchesItem, watchStatuses } from '@/utils/watches/stored';
 import { WatchesForm } from '@/components/WatchesForm';
+import { ResultsView } from '@/components/ResultsView';
+import { appliedRemote, applications, freelancerList, outcomesItem } from '@/utils/apply/stored';
+import { applicationsLog } from '@/utils/apply/log';
+import { OPTIONS_SECTIONS, type OptionsSection } from '@/utils/panel';
+import type { ReactNode } from 'react';
 
 const loadSettings = () => enrichSettingsItem.getValue();
 const loadEndings = async () => {
@@ -71,6 +76,29 @@ function Watches({ spentUsd, initialCapUsd }: { spentUsd: number; initialCapUsd:
   );
 }
 
+/** Results, kept current while Options is open: the log of applications with what each brought. */
+function Results() {
+  const local = useStored(applications, null) ?? [];
+  const remote = useStored(appliedRemote, null)?.value ?? [];
+  const outcomes = useStored(outcomesItem, null) ?? {};
+  const freelancers = useStored(freelancerList, null)?.value?.freelancers ?? [];
+  const names = Object.fromEntries(freelancers.flatMap((f) => f.profiles.map((p) => [p.profileId, f.name] as const)));
+  const [now] = useState(() => Date.now());
+  return <ResultsView entries={applicationsLog(local, remote, outcomes, names)} now={now} />;
+}
+
+function Section({ id, children }: { id: OptionsSection; children: ReactNode }) {
+  // The page is drawn after the browser looked for the link's section: go to it once it is there.
+  useEffect(() => {
+    if (location.hash === `#${id}`) document.getElementById(id)?.scrollIntoView();
+  }, [id]);
+  return (
+    <section id={id} className="options-section">
+      {children}
+    </section>
+  );
+}
+
 async function start() {
   // Read (and, if broken, repaired and counted) once, before any form reads it.
   const enrichSettings = await enrichSettingsItem.getValue();
@@ -82,39 +110,59 @@ async function start() {
   mountPage(
     <main>
       <h1>UpHunt Overlay</h1>
-      <p className="muted">Your keys stay in this browser and are sent only to the service they belong to.</p>
-      <KeysForm
-        loadEndings={loadEndings}
-        save={saveTyped}
-        forget={() => keysItem.removeValue()}
-        test={(service) => sendMessage('testConnection', { service })}
-      />
-      <EnrichSettingsForm
-        load={loadSettings}
-        save={(settings) => enrichSettingsItem.setValue(settings)}
-        spentUsd={spending(spent, Date.now()).spentUsd}
-        creditsUsed={spent.creditsUsedThisMonth}
-      />
-      <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
-      <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
-      <ListRulesForm
-        load={loadListRules}
-        save={(rules) => listRulesItem.setValue(rules)}
-        loadBlocks={loadBlocks}
-        unblock={(id) => blocksItem.update((blocks) => withoutBlock(blocks, id))}
-      />
-      <Watches spentUsd={spending(spent, Date.now()).spentUsd} initialCapUsd={enrichSettings.monthlyCapUsd} />
-      <DiagnosticsView
-        diagnostics={diagnostics}
-        report={diagnosticsReport(diagnostics, {
-          version: browser.runtime.getManifest().version,
-          browser: navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chrome',
-          now: Date.now(),
-        })}
-      />
-      <DroppedMessagesView dropped={dropped} />
-      <IncidentsView resets={resets} errors={errors} />
-      <Activity />
+      <nav aria-label="Sections" className="sections">
+        {Object.entries(OPTIONS_SECTIONS).map(([id, label]) => (
+          <a key={id} href={`#${id}`}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      <Section id="keys">
+        <p className="muted">Your keys stay in this browser and are sent only to the service they belong to.</p>
+        <KeysForm
+          loadEndings={loadEndings}
+          save={saveTyped}
+          forget={() => keysItem.removeValue()}
+          test={(service) => sendMessage('testConnection', { service })}
+        />
+        <EnrichSettingsForm
+          load={loadSettings}
+          save={(settings) => enrichSettingsItem.setValue(settings)}
+          spentUsd={spending(spent, Date.now()).spentUsd}
+          creditsUsed={spent.creditsUsedThisMonth}
+        />
+      </Section>
+      <Section id="applying">
+        <ApplySettingsForm load={loadApplySettings} save={(settings) => applySettingsItem.setValue(settings)} />
+      </Section>
+      <Section id="lists">
+        <ListSettingsForm load={loadListSettings} save={(settings) => listSettingsItem.setValue(settings)} />
+        <ListRulesForm
+          load={loadListRules}
+          save={(rules) => listRulesItem.setValue(rules)}
+          loadBlocks={loadBlocks}
+          unblock={(id) => blocksItem.update((blocks) => withoutBlock(blocks, id))}
+        />
+      </Section>
+      <Section id="watches">
+        <Watches spentUsd={spending(spent, Date.now()).spentUsd} initialCapUsd={enrichSettings.monthlyCapUsd} />
+      </Section>
+      <Section id="results">
+        <Results />
+      </Section>
+      <Section id="diagnostics">
+        <DiagnosticsView
+          diagnostics={diagnostics}
+          report={diagnosticsReport(diagnostics, {
+            version: browser.runtime.getManifest().version,
+            browser: navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chrome',
+            now: Date.now(),
+          })}
+        />
+        <DroppedMessagesView dropped={dropped} />
+        <IncidentsView resets={resets} errors={errors} />
+        <Activity />
+      </Section>
     </main>,
   );
 }

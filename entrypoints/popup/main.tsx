@@ -2,7 +2,7 @@ import { mountPage } from '@/components/mount';
 import { browser } from 'wxt/browser';
 import { QuickApply } from '@/components/QuickApply';
 import { followTab, watchShared } from '@/utils/ui/panel-store';
-import { openPanel } from '@/utils/panel';
+import { openOptionsAt, openPanel } from '@/utils/panel';
 
 /** The panel opens from the user's click (both browsers require it); the popup then gets out of the way. */
 function openSidePanel(tabId: number | null) {
@@ -19,7 +19,9 @@ async function start() {
   const [active] = Number.isInteger(fixed) && fixed > 0 ? [] : await browser.tabs.query({ active: true, currentWindow: true });
   const tabId = Number.isInteger(fixed) && fixed > 0 ? fixed : (active?.id ?? null);
   if (tabId !== null) await followTab(tabId);
-  mountPage(<QuickApply onOpenPanel={() => openSidePanel(tabId)} onOpenOptions={() => void browser.runtime.openOptionsPage()} />);
+  mountPage(
+    <QuickApply onOpenPanel={() => openSidePanel(tabId)} onOpenWatches={() => openOptionsAt('watches')} onOpenResults={() => openOptionsAt('results')} />,
+  );
 }
 
 void start();

@@ -13,6 +13,7 @@ import { stakeOf } from '@/utils/client/stake';
 import { enrichStatus, spending } from '@/utils/enrichment/price';
 import { CLIENT_JOBS_TTL_MS } from '@/utils/client/lookup';
 import { isUpworkUrl } from '@/utils/upwork/page';
+import { openOptionsAt } from '@/utils/panel';
 import { applyActions, cancelEnrich, enrich, lookup, lookupUrl, refreshCredits, useJobView, usePanel } from '@/utils/ui/panel-store';
 
 export function App() {
@@ -32,7 +33,7 @@ export function App() {
 
   const onUpwork = tabUrl !== null && isUpworkUrl(tabUrl);
   const { current, data, metrics, score, job, jobTitle, jobType, jobSkills, clientName, history, bidRange, connects } = useJobView();
-  const openOptions = () => void browser.runtime.openOptionsPage();
+  const openOptions = () => openOptionsAt('keys');
 
   const jobSection = current?.ciphertext ? (
     <>
@@ -107,8 +108,12 @@ export function App() {
         onPasteUrl={lookupUrl}
         jobSection={jobSection}
       />
-      {!current?.ciphertext && <NewJobsList jobs={panel.newJobs} now={now} limit={30} onOpenOptions={openOptions} />}
-      <ApplicationsLog entries={applicationsLog(panel.applications, panel.appliedRemoteItems, panel.outcomes)} now={now} />
+      {!current?.ciphertext && <NewJobsList jobs={panel.newJobs} now={now} limit={30} onOpenOptions={() => openOptionsAt('watches')} />}
+      <ApplicationsLog
+        entries={applicationsLog(panel.applications, panel.appliedRemoteItems, panel.outcomes)}
+        now={now}
+        onOpenResults={() => openOptionsAt('results')}
+      />
       {tabId !== null && onUpwork && !new URLSearchParams(location.search).has('tabId') && (
         <p className="muted">
           <a href={browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`)} target="_blank" rel="noreferrer">
