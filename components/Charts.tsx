@@ -1,12 +1,11 @@
 import type { Bin, Period } from '@/utils/client/charts';
-import { rateText, type Rate } from '@/utils/apply/results';
 import { money } from '@/utils/format';
 
 const W = 320;
 const H = 90;
 
 /** Small bar charts in SVG: each names what it shows for screen readers, in words. */
-function Bars({ id, title, description, values, labels }: { id: string; title: string; description: string; values: number[]; labels: string[] }) {
+export function Bars({ id, title, description, values, labels }: { id: string; title: string; description: string; values: number[]; labels: string[] }) {
   const top = Math.max(...values, 1);
   const width = W / Math.max(values.length, 1);
   return (
@@ -63,21 +62,6 @@ export function RateChart({ bins }: { bins: Bin[] }) {
       )}
       values={bins.map((b) => b.count)}
       labels={[`$${bins[0]!.from}`, `$${bins[bins.length - 1]!.to}/hr`]}
-    />
-  );
-}
-
-/** How often each group of applications brought a hire (Results), as a share of the group. */
-export function WinRateChart({ rates, title }: { rates: Rate[]; title: string }) {
-  const shown = rates.filter((r) => r.of > 0);
-  if (shown.length === 0) return null;
-  return (
-    <Bars
-      id="win-rate"
-      title={title}
-      description={shown.map(rateText).join('; ')}
-      values={shown.map((r) => (r.hired / r.of) * 100)}
-      labels={[shown[0]!.label, shown[shown.length - 1]!.label]}
     />
   );
 }

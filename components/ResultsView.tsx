@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { LogEntry } from '@/utils/apply/log';
-import { inPeriod, PERIODS, rateText, results, resultsCsv, type Period, type Tally } from '@/utils/apply/results';
+import { inPeriod, PERIODS, rateText, results, resultsCsv, type Period, type Rate, type Tally } from '@/utils/apply/results';
 import { download } from '@/utils/ui/download';
-import { WinRateChart } from './Charts';
+import { Bars } from './Charts';
 import { TableHead } from './TableHead';
 
 const COLUMNS = [
@@ -95,5 +95,20 @@ export function ResultsView({ entries, now }: { entries: LogEntry[]; now: number
         are those the Upwork page asked for; UpHunt's list does not say them.
       </p>
     </section>
+  );
+}
+
+/** How often each group of applications brought a hire (Results), as a share of the group. */
+function WinRateChart({ rates, title }: { rates: Rate[]; title: string }) {
+  const shown = rates.filter((r) => r.of > 0);
+  if (shown.length === 0) return null;
+  return (
+    <Bars
+      id="win-rate"
+      title={title}
+      description={shown.map(rateText).join('; ')}
+      values={shown.map((r) => (r.hired / r.of) * 100)}
+      labels={[shown[0]!.label, shown[shown.length - 1]!.label]}
+    />
   );
 }

@@ -31,12 +31,15 @@ async function sizes(dir: string) {
  * after those goals were set. Their budgets hold what they weigh now, with a little room. The background's went
  * from 40 to 42 KB with #23: it reads the page's words for every design (Connects, activity, bid range, payment,
  * the design itself) and names the page kind, work taken out of the content script, which runs in every tab.
+ * #25 raised them again, deliberately: the worker follows what each application brought (about 2 KB: the tracker,
+ * its schedule and the outcome rules, which must run where the histories arrive, with no panel open), to 44 KB;
+ * the panel shows each outcome in its log and links to Options' sections, to 111 KB (Results itself is Options').
  */
 export async function measureSizes() {
   const chrome = await sizes('.output/chrome-mv3');
   const firefox = await sizes('.output/firefox-mv2');
   record('content script, minified (Chrome)', 'KB', [chrome.content / 1024], { budget: 12 });
   record('content script, minified (Firefox)', 'KB', [firefox.content / 1024], { budget: 12 });
-  record('side panel JS, gzipped', 'KB', [chrome.panel / 1024], { budget: 110 });
-  record('background, gzipped', 'KB', [chrome.background / 1024], { budget: 42 });
+  record('side panel JS, gzipped', 'KB', [chrome.panel / 1024], { budget: 111 });
+  record('background, gzipped', 'KB', [chrome.background / 1024], { budget: 44 });
 }

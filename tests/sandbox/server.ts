@@ -73,6 +73,13 @@ export interface Sandbox {
   publishJobs(count: number): void;
   /** UpHunt's archive holds this job, of this company (by-ciphertext answers it). */
   archive(ciphertext: string, companyId: string): void;
+  /**
+   * Later in the job's life, as UpHunt's history of its client will show it `afterMs` from now: the client hires
+   * one of the agency's freelancers (Ada Novak, written "Ada N."), hires someone else, or closes it without a hire.
+   */
+  endJob(ciphertext: string, ending: JobEnding, afterMs?: number): void;
+  /** UpHunt's data of a client with an ended job is this far from now (its `lastSyncedAt`): days passing in a test. */
+  setDataClock(offsetMs: number): void;
   /** How the next applications end, and after how long they stop being `processing`. */
   setApplyOutcome(status: string, settleMs: number): void;
   setLatency(ms: number): void;
@@ -80,6 +87,8 @@ export interface Sandbox {
   reset(): void;
   close(): Promise<void>;
 }
+
+export type JobEnding = 'hire-ours' | 'hire-other' | 'close';
 
 const LIMITS: Record<string, number> = { apply: 60, status: 300, 'applied-jobs': 60, 'generate-proposal': 30, freelancers: 30, reads: 600, mindcase: 60 };
 
@@ -109,6 +118,43 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let seeds: { client: { companyId: string }; row: Record<string, unknown> } | null = null;
   let forcedRunStatus: string | null = null;
   const extraArchive = new Map<string, string>();
+  const endings = new Map<string, { ending: JobEnding; at: number }>();
+  let dataClockMs = 0;
+  const endJob = (ciphertext: string, ending: JobEnding, afterMs = 0) => void endings.set(ciphertext.toLowerCase(), { ending, at: Date.now() + afterMs });
+
+  /** A client's record as UpHunt would answer it now: the jobs ended by now gone from the open ones, their hires added. */
+  function clientRecord(record: Record<string, unknown>): Record<string, unknown> {
+    const now = Date.now();
+    const open = record.openJobs as Array<{ id: string; ciphertext: string; title: string }>;
+    const ended = open.filter((job) => (endings.get(job.ciphertext)?.at ?? Infinity) <= now);
+    if (ended.length === 0) return record;
+    const hires = ended.flatMap((job) => {
+      const { ending } = endings.get(job.ciphertext)!;
+      if (ending === 'close') return [];
+      const contractor = ending === 'hire-ours' ? 'Ada N.' : 'Carla M.';
+      return [
+        {
+          isPtcJob: false,
+          status: 'ACTIVE',
+          startDate: new Date(now + dataClockMs).toISOString(),
+          endDate: null,
+          totalCharge: 0,
+          totalHours: 0,
+          jobInfo: { title: job.title, id: job.id, ciphertext: job.ciphertext },
+          contractorInfo: { contractorName: contractor, ciphertext: `~01${contractor === 'Ada N.' ? 'ada' : 'carla'}0000000000000` },
+          rate: null,
+          feedback: null,
+          feedbackToClient: null,
+        },
+      ];
+    });
+    return {
+      ...record,
+      lastSyncedAt: now + dataClockMs,
+      openJobs: open.filter((job) => !ended.includes(job)),
+      workHistory: [...hires, ...(record.workHistory as unknown[])],
+    };
+  }
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const host = String(req.headers['x-sandbox-host'] ?? req.headers.host ?? '').replace(/:\d+$/, '');
@@ -184,6 +230,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(200, { ok: true });
     }
     if (path === '/__sandbox/requests') return send(200, log);
+    if (path === '/__sandbox/end-job') {
+      const { ciphertext, ending, afterMs } = input as { ciphertext: string; ending: JobEnding; afterMs?: number };
+      endJob(ciphertext, ending, afterMs);
+      return send(200, { ok: true });
+    }
+    if (path === '/__sandbox/data-clock') {
+      dataClockMs = Number((input as { offsetMs?: number } | null)?.offsetMs ?? 0);
+      return send(200, { ok: true });
+    }
     if (path === '/__sandbox/publish') {
       stream.publish(Number((input as { count?: number } | null)?.count ?? 1));
       return send(200, { ok: true });
@@ -271,7 +326,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (seeds?.client.companyId === wantedCompany) return send(200, seeds.client, headers);
       const client = CLIENTS.get(wantedCompany);
       if (!client?.record) return send(404, { error: 'No archived jobs match the companyId' }, headers);
-      return send(200, client.record, headers);
+      return send(200, clientRecord(client.record), headers);
     }
     const cipher = p === '/api/jobs/by-ciphertext' ? url.searchParams.get('cipher') : (/^\/api\/jobs\/(~0[^/]+)$/.exec(p)?.[1] ?? null);
     if (method === 'GET' && cipher !== null) {
@@ -432,6 +487,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults = [];
     pages.clear();
     extraArchive.clear();
+    endings.clear();
+    dataClockMs = 0;
     seeds = null;
     forcedRunStatus = null;
     log = [];
@@ -467,6 +524,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setRunStatus: (status) => void (forcedRunStatus = status),
     publishJobs: (count) => stream.publish(count),
     archive: (ciphertext, companyId) => void extraArchive.set(ciphertext.toLowerCase(), companyId),
+    endJob,
+    setDataClock: (offsetMs) => void (dataClockMs = offsetMs),
     setApplyOutcome: (status, settleMs) => {
       outcome = { status, settleMs };
     },

@@ -23,7 +23,7 @@ test('fill the form, apply, watch processing turn into applied: one POST, even o
   await expect(status).toContainText('Applied', { timeout: 20_000 });
   await expect(status).toContainText('One credit was spent.');
   // What it brought, from the client's UpHunt history: the job is still among its open jobs.
-  await expect(panel.getByLabel('What it brought')).toContainText(/Still open · UpHunt's data of/);
+  await expect(panel.getByRole('region', { name: 'Apply' }).getByLabel('What it brought')).toContainText(/Still open · UpHunt's data of/);
   expect(posts(sandbox)).toBe(1);
   expect(sandbox.requests().find((r) => r.method === 'POST' && r.path.endsWith('/apply'))?.body).toEqual({
     jobId: CIPHER,
