@@ -7,7 +7,7 @@ export const options = {
   check: args.includes('--check'),
   sizesOnly: args.includes('--sizes-only'),
   build: !args.includes('--no-build'),
-  only: args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : ['content', 'navigation', 'session'],
+  only: args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : ['content', 'navigation', 'session', 'outcomes'],
   out: resolve('bench-results'),
 };
 

@@ -7,7 +7,7 @@
  * (`wxt build --mode bench` / `bench-naive`) are the production build plus `uphunt:*` marks (utils/bench.ts).
  *
  * Options: --runs N (default 3), --check, --sizes-only (no browser; what `npm test` runs),
- * --only content,navigation,session (some scenarios only), --no-build (measure the production build already in .output).
+ * --only content,navigation,session,outcomes (some scenarios only), --no-build (measure the production build already in .output).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { report } from './report';
 import { measureSizes } from './sizes';
 import { measureContentScript, measureNavigation } from './navigation';
 import { measureSessions } from './sessions';
+import { measureOutcomeTracking } from './outcomes';
 
 const run = (cmd: string, cmdArgs: string[]) => execFileSync(cmd, cmdArgs, { stdio: ['ignore', 'ignore', 'inherit'] });
 if (options.build) {
@@ -25,6 +26,10 @@ if (options.build) {
   run('npx', ['wxt', 'build', '-b', 'firefox']);
 }
 await measureSizes();
+if (!options.sizesOnly && options.only.includes('outcomes')) {
+  console.log('Outcome tracking over 60 simulated days…');
+  await measureOutcomeTracking();
+}
 if (!options.sizesOnly) {
   console.log('Building: bench and naive baseline (Chrome)…');
   run('npx', ['wxt', 'build', '--mode', 'bench']);
