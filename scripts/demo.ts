@@ -121,6 +121,38 @@ try {
     console.log(`✓ Watched search: ${await list.getByRole('listitem').count()} new jobs listed; ${(await watch.getByRole('status').textContent()) ?? ''}`);
   }
 
+  // What three applications brought: the clients hire one of ours, hire someone else, close the third; Results.
+  {
+    sandbox.setApplyOutcome('applied', 1500);
+    const jobs = ['~022052895097657407455', '~022049912345678901234', '~022047700011122233344'];
+    const panels = [];
+    for (const job of jobs) {
+      const { tabId } = await openUpwork(context, extensionId, `/jobs/A-job_${job}/`);
+      const panel = await openPanel(context, extensionId, tabId);
+      await panel.getByRole('button', { name: /^Apply as/ }).click();
+      const anyway = panel.getByRole('button', { name: 'Apply anyway' });
+      const applied = panel.getByRole('region', { name: 'Apply' }).getByLabel('What it brought');
+      await anyway.or(applied).or(panel.getByText('About to send')).first().waitFor({ timeout: 20_000 });
+      if (await anyway.isVisible()) await anyway.click();
+      await applied.waitFor({ timeout: 30_000 });
+      panels.push(panel);
+    }
+    sandbox.setDataClock(-15 * 86_400_000);
+    sandbox.endJob(jobs[0]!, 'hire-ours');
+    sandbox.endJob(jobs[1]!, 'hire-other');
+    sandbox.endJob(jobs[2]!, 'close');
+    for (const panel of panels) await panel.getByRole('button', { name: "Refresh the client's history from UpHunt" }).click();
+    await panels[2]!.getByText('No longer open').first().waitFor();
+    sandbox.setDataClock(0);
+    await panels[2]!.getByRole('button', { name: "Refresh the client's history from UpHunt" }).click();
+    await panels[2]!.getByText('Closed without a hire seen').first().waitFor();
+    await options.goto(`chrome-extension://${extensionId}/options.html#results`);
+    await options.getByRole('row', { name: /^All/ }).waitFor();
+    await options.locator('#results').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    if (headless) await options.screenshot({ path: `${outDir}/11-results.png` });
+    console.log(`✓ Results: ${(await options.getByRole('row', { name: /^All/ }).textContent()) ?? ''}`);
+  }
+
   if (headless) {
     console.log(`\nScreenshots of the side panel are in ${outDir}/ (start with 01-job-page-client-history.png).`);
   } else {

@@ -12,7 +12,17 @@ const sent = (kind: OutcomeKind | null, score: number | null, extra: Partial<Log
   const outcome: Outcome | null =
     kind === null
       ? null
-      : { kind, contractor: null, ours: kind === 'hired-you' ? ['Ada Novak'] : [], dataAt: NOW - DAY, goneSince: null, companyId: '1', score, flags, checkedAt: NOW };
+      : {
+          kind,
+          contractor: null,
+          ours: kind === 'hired-you' ? ['Ada Novak'] : [],
+          dataAt: NOW - DAY,
+          goneSince: null,
+          companyId: '1',
+          score,
+          flags,
+          checkedAt: NOW,
+        };
   n += 1;
   return {
     key: `a${n}`,

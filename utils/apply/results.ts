@@ -114,11 +114,22 @@ export function results(entries: readonly LogEntry[], period: Period, now: numbe
           }),
         ),
       ),
-      rate('no score yet', sent.filter((entry) => scoreOf(entry) === null)),
+      rate(
+        'no score yet',
+        sent.filter((entry) => scoreOf(entry) === null),
+      ),
     ],
     flags: [
-      ...flagIds.map((id) => rate(FLAG_NAMES[id] ?? id.replace(/-/g, ' '), sent.filter((entry) => entry.outcome?.flags.includes(id)))),
-      rate('no red flag', sent.filter((entry) => entry.outcome !== null && entry.outcome.score !== null && entry.outcome.flags.length === 0)),
+      ...flagIds.map((id) =>
+        rate(
+          FLAG_NAMES[id] ?? id.replace(/-/g, ' '),
+          sent.filter((entry) => entry.outcome?.flags.includes(id)),
+        ),
+      ),
+      rate(
+        'no red flag',
+        sent.filter((entry) => entry.outcome !== null && entry.outcome.score !== null && entry.outcome.flags.length === 0),
+      ),
     ],
   };
 }
