@@ -42,7 +42,7 @@ export function ApplicationsLog({ entries, now, onOpenResults }: { entries: LogE
                 e.connects !== null ? `${e.connects} Connects` : null,
                 e.createdAt ? `sent ${age(e.createdAt, now)}` : null,
                 e.settledAt ? `settled ${age(e.settledAt, now)}` : null,
-                e.source === 'uphunt' ? 'from UpHunt' : null,
+                e.source === 'uphunt' ? 'from UpHunt' : e.source === 'upwork' ? 'sent on Upwork' : null,
               ]
                 .filter(Boolean)
                 .join(' · ')}

@@ -33,7 +33,7 @@ function Row({ name, t }: { name: string; t: Tally }) {
         {t.connectsUnknown > 0 && <span className="muted"> (+{t.connectsUnknown} not shown)</span>}
       </td>
       <td>{t.connectsOnClosed}</td>
-      <td>{t.sent}</td>
+      <td>{t.credits}</td>
     </tr>
   );
 }

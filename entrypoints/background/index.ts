@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { applyHandlers, createBackgroundApplyQueue, createFreelancerList, createOutcomeTracker, panelOpen } from '@/utils/apply/background';
+import { applyHandlers, createBackgroundApplyQueue, createFreelancerList, createOutcomeTracker, followHandSent, panelOpen } from '@/utils/apply/background';
 import { clientHandlers, createBackgroundLookups, createListedLookups, pagesLookingUp, storedTabStates } from '@/utils/client/background';
 import { resumeLookups } from '@/utils/client/lookup';
 import { diagnosticsHandlers, recordDroppedMessage, recordPageRead, recordRequestsAndErrors } from '@/utils/diagnostics/background';
@@ -31,8 +31,8 @@ export default defineBackground(() => {
   const applications = createBackgroundApplyQueue(panelOpen, wake);
   const lookUpListed = createListedLookups(lookups, (tabId, ciphertext) => sendToTab(tabId, 'tileKnown', { ciphertext }).catch(() => undefined));
   const freelancers = createFreelancerList(wake);
-  // Each feature answers its own messages; a page seen is followed by Diagnostics, the lists and enrichment.
-  const pageFollowers = [recordPageRead, rememberSeen, (page: PageSeen) => enrichOpened(enricher, page)];
+  // Each feature answers its own messages; a page seen is followed by Diagnostics, the lists, enrichment and applying.
+  const pageFollowers = [recordPageRead, rememberSeen, (page: PageSeen) => enrichOpened(enricher, page), followHandSent(applications)];
   serveMessages(
     {
       ...clientHandlers(lookups, pageFollowers),

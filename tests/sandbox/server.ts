@@ -9,7 +9,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ALL_JOBS, archivedJob, BENCH_JOBS, CLIENTS, FREELANCERS, JOBS, KEYS } from './data';
 import { seedClient, seedRun } from '../real/seeds';
-import { jobPath, renderFeedPage, renderJobPage, renderJobPage2026, renderNotFound, renderProposalPage } from './upwork-pages';
+import { jobPath, renderApplyPage, renderFeedPage, renderJobPage, renderJobPage2026, renderNotFound, renderProposalPage } from './upwork-pages';
 import { createJobStream } from './stream';
 
 export interface Fault {
@@ -257,6 +257,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (served !== undefined) return html(200, served);
     const job = ALL_JOBS.find((j) => pathname.toLowerCase().includes(j.ciphertext)) ?? stream.find(/~0[0-9a-f]+/i.exec(pathname)?.[0]?.toLowerCase() ?? '');
     if (job && /^\/(jobs|freelance-jobs\/apply)\//.test(pathname)) return html(200, renderJobPage(job, JOBS));
+    if (job && /^\/nx\/proposals\/job\/[^/]+\/apply\/?$/.test(pathname)) return html(200, renderApplyPage(job));
     // Upwork's 2026 job viewer, in the 2026 design.
     if (job && pathname.startsWith('/nx/s/job-details-viewer/')) return html(200, renderJobPage2026(job, JOBS));
     // most-recent is the ~2 MB feed (the test page long-feed.html); the other lists are short.
@@ -266,9 +267,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // 2026: the universal search and saved searches show the same tiles.
     if (pathname.startsWith('/nx/find-work') || pathname.startsWith('/nx/search/jobs') || /^\/nx\/s\/[^/]+\/jobs/.test(pathname))
       return html(200, renderFeedPage(JOBS));
-    // /nx/proposals/1000000003 shows JOBS[2]; /nx/proposals/1 is a proposal page whose job cannot be read.
+    // /nx/proposals/1000000003 shows JOBS[2]; /nx/proposals/1 is a proposal page whose job cannot be read. Upwork
+    // lands on a proposal's page with ?success right after it was sent, and says so.
     const proposal = /^\/nx\/proposals\/(\d+)\/?$/.exec(pathname);
-    if (proposal) return html(200, renderProposalPage(JOBS[Number(proposal[1]) - 1000000001] ?? null));
+    if (proposal) return html(200, renderProposalPage(JOBS[Number(proposal[1]) - 1000000001] ?? null, /[?&]success\b/.test(path)));
     return html(404, renderNotFound());
   }
 

@@ -188,9 +188,14 @@ export function renderNotFound(): string {
 }
 
 /** A proposal's page: the path names no job; the job's own link does. `job` null: a page whose markup moved. */
-export function renderProposalPage(job: SandboxJob | null): string {
+/** Upwork's apply page for a job (`/nx/proposals/job/~0…/apply/`), with the Connects it asks for as the 2025-12 capture words them. */
+export function renderApplyPage(job: SandboxJob): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Submit a proposal - Upwork</title></head><body><main><h1>Submit a proposal</h1><h2>${escapeHtml(job.title)}</h2><p>This proposal requires 12 Connects</p><p>When you submit this proposal, you'll have 204 Connects remaining.</p><button type="button">Send for 12 Connects</button></main></body></html>`;
+}
+
+export function renderProposalPage(job: SandboxJob | null, justSent = false): string {
   const body = job
-    ? `<section class="job-details"><h2><a href="${jobPath(job)}">${escapeHtml(job.title)}</a></h2><p>Your proposal was submitted.</p></section>`
+    ? `<section class="job-details"><h2><a href="${jobPath(job)}">${escapeHtml(job.title)}</a></h2>${justSent ? '<p>Your proposal was submitted.</p>' : ''}</section>`
     : '<section class="proposal-v2"><h2>Proposal details</h2><p>The job is described somewhere the extension does not look.</p></section>';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Proposal - Upwork</title></head><body><h1>Proposal (sandbox)</h1>${body}</body></html>`;
 }

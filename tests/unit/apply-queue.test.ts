@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '@/utils/apply/stored';
 import { createApplyQueue } from '@/utils/apply/queue';
+import { statusText } from '@/utils/apply/status';
 import type { ApplyRequest } from '@/utils/apply/request';
 import { ApiError } from '@/utils/http';
 import type { ApplicationStatus, StatusAnswer } from '@/utils/uphunt/apply-schemas';
@@ -334,5 +335,20 @@ describe('apply queue', () => {
     expect(w.posts).toHaveLength(3);
     expect(w.statusCalls).toEqual([`job ${JOB}`, `job ${JOB}`, `job ${JOB}`]);
     expect(w.apps()[0]).toMatchObject({ phase: 'not_sent', problem: { kind: 'network' } });
+  });
+});
+
+describe('a proposal sent by hand on Upwork', () => {
+  it('is recorded once per job as sent on Upwork (no credit, nothing sent), and then guards the job like any application', async () => {
+    const w = world();
+    const queue = w.worker();
+    await queue.recordSentOnUpwork({ ciphertext: JOB, connects: 12, companyId: null });
+    await queue.recordSentOnUpwork({ ciphertext: JOB, connects: 12, companyId: null });
+    expect(w.apps()).toHaveLength(1);
+    expect(w.apps()[0]).toMatchObject({ via: 'upwork', phase: 'settled', status: 'applied', connects: 12 });
+    expect(statusText(w.apps()[0]!).title).toBe('Sent on Upwork');
+    // Auto-apply to the same job gets the application already there, and posts nothing.
+    expect(await queue.submit(draft)).toMatchObject({ via: 'upwork' });
+    expect(w.posts).toHaveLength(0);
   });
 });

@@ -39,7 +39,7 @@ describe('names as UpHunt writes them, matched to the agency’s freelancers', (
 describe('what an application brought, from the client’s later history', () => {
   it('a contract for the job with one of ours: hired you, with the date of UpHunt’s data', () => {
     const outcome = outcomeOf(sent, history([{ ciphertext: JOB, contractor: 'Ada N.' }]), AGENCY, NOW);
-    expect(outcome).toEqual({ kind: 'hired-you', contractor: 'Ada N.', ours: ['Ada Novak'], dataAt: NOW - DAY, goneSince: null });
+    expect(outcome).toEqual({ kind: 'hired-you', contractor: 'Ada N.', ours: ['Ada Novak'], dataAt: NOW - DAY, goneSince: null, jobTitle: 'A job' });
     expect(outcomeText(outcome)).toBe('Hired you (Ada Novak)');
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { proposalSent } from '@/utils/upwork/nuxt';
 import { describe, expect, it } from 'vitest';
 import { isUpworkUrl, parseUpworkUrl } from '@/utils/upwork/page';
 
@@ -76,5 +77,17 @@ describe('pages that name no job in their path', () => {
     ['https://www.upwork.com/nx/messages/', 'other'],
   ])('reads %s as a %s page', (url, kind) => {
     expect(parseUpworkUrl(url)).toEqual({ kind, ciphertext: null });
+  });
+});
+
+describe('a proposal sent by hand, as Upwork confirms it', () => {
+  it('a proposal page with a success parameter or the words "Your proposal was submitted"; never the apply page, never a plain proposal page', () => {
+    const page = 'https://www.upwork.com/nx/proposals/1766554433';
+    expect(proposalSent('proposal', `${page}?success`, null)).toBe(true);
+    expect(proposalSent('proposal', `${page}?success=true&ref=apply`, null)).toBe(true);
+    expect(proposalSent('proposal', page, 'Proposal details … Your proposal was submitted. View it anytime')).toBe(true);
+    expect(proposalSent('proposal', `${page}?success=false`, null)).toBe(false);
+    expect(proposalSent('proposal', page, 'Proposal details · Cover letter')).toBe(false);
+    expect(proposalSent('apply', 'https://www.upwork.com/nx/proposals/job/~022051005096520707758/apply/?success', 'Your proposal was submitted')).toBe(false);
   });
 });

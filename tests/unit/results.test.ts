@@ -18,6 +18,7 @@ const sent = (kind: OutcomeKind | null, score: number | null, extra: Partial<Log
           ours: kind === 'hired-you' ? ['Ada Novak'] : [],
           dataAt: NOW - DAY,
           goneSince: null,
+          jobTitle: null,
           companyId: '1',
           score,
           flags,
@@ -51,7 +52,8 @@ describe('Results: what the applications of a period brought', () => {
       sent('hired-other', 55, { freelancerName: 'Bruno Silva', connects: 8 }),
       sent('closed', 20, { connects: 24 }),
       sent('gone', 50, { connects: null }),
-      sent(null, null),
+      // Sent by hand on Upwork: no UpHunt credit.
+      sent(null, null, { source: 'upwork' }),
       // Not applied: counted nowhere.
       { ...sent(null, null), applied: false, status: 'Failed' },
     ];
@@ -66,6 +68,7 @@ describe('Results: what the applications of a period brought', () => {
       connects: 16 + 8 + 24 + 16,
       connectsUnknown: 1,
       connectsOnClosed: 24,
+      credits: 4,
     });
     expect(r.byFreelancer.map(({ name, tally }) => [name, tally.sent, tally.hiredOther])).toEqual([
       ['Ada Novak', 4, 0],

@@ -7,7 +7,17 @@ import { retryAtOf, toProblem } from '../http';
 import type { Problem } from '../problem';
 import { createUpHuntApi } from '../uphunt/api';
 import { keyProblem } from '../client/lookup';
-import { appliedRemote, applications, applySettingsItem, freelancerList, outcomeLookups, outcomesItem, type FreelancersEntry } from './stored';
+import {
+  appliedRemote,
+  applications,
+  applyPageConnects,
+  applySettingsItem,
+  freelancerList,
+  outcomeLookups,
+  outcomesItem,
+  type FreelancersEntry,
+} from './stored';
+import type { PageSeen } from '../upwork/nuxt';
 import type { LookupDeps } from '../client/lookup';
 import { applicationsLog } from './log';
 import { recordHistory, track, type TrackDeps } from './tracking';
@@ -130,6 +140,22 @@ export async function generateProposal(ciphertext: string, profileId: string | n
   } catch (error) {
     return { coverLetter: null, problem: toProblem(error, 'UpHunt') };
   }
+}
+
+/**
+ * Follows the pages the user applies on by hand: the Connects each job's apply page asks for, then the proposal
+ * page confirming it was sent, which records the application (with those Connects) so its outcome is followed.
+ * It only reads pages; it never acts in the user's Upwork session.
+ */
+export function followHandSent(queue: ReturnType<typeof createBackgroundApplyQueue>) {
+  return async (page: PageSeen) => {
+    const ciphertext = page.ciphertext;
+    if (!ciphertext) return;
+    const required = page.facts?.connects.required ?? null;
+    if (page.kind === 'apply' && required !== null) await applyPageConnects.set(ciphertext, required);
+    if (page.proposalSent)
+      await queue.recordSentOnUpwork({ ciphertext, connects: required ?? (await applyPageConnects.get(ciphertext)), companyId: page.companyIdHint });
+  };
 }
 
 export const OUTCOMES_WAKE = 'outcomes';

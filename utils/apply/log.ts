@@ -21,7 +21,8 @@ export interface LogEntry {
   tone: 'good' | 'bad' | 'wait';
   createdAt: number | null;
   settledAt: number | null;
-  source: 'here' | 'uphunt';
+  /** Auto-applied from this browser, listed by UpHunt (made elsewhere), or sent by hand on Upwork. */
+  source: 'here' | 'uphunt' | 'upwork';
 }
 
 export interface RemoteItem {
@@ -55,7 +56,7 @@ export function applicationsLog(
         companyId: app.companyId,
         applied: app.status === 'applied',
         outcome: outcomes[app.ciphertext] ?? null,
-        title: app.jobTitle ?? app.ciphertext,
+        title: app.jobTitle ?? outcomes[app.ciphertext]?.jobTitle ?? app.ciphertext,
         url: jobUrl(app.ciphertext),
         clientName: app.clientName,
         freelancerName: app.freelancerName,
@@ -64,7 +65,7 @@ export function applicationsLog(
         tone: text.tone,
         createdAt: app.createdAt,
         settledAt: app.settledAt,
-        source: 'here' as const,
+        source: app.via === 'upwork' ? ('upwork' as const) : ('here' as const),
       };
     });
   const known = new Set(local.map((app) => app.queueId).filter(Boolean));
@@ -81,7 +82,7 @@ export function applicationsLog(
         companyId: null,
         applied,
         outcome: cipher ? (outcomes[cipher] ?? null) : null,
-        title: item.jobTitle ?? item.jobId,
+        title: item.jobTitle ?? (cipher ? outcomes[cipher]?.jobTitle : null) ?? item.jobId,
         url: cipher ? jobUrl(cipher) : null,
         clientName: null,
         freelancerName: (item.profileId && names[item.profileId]) ?? null,

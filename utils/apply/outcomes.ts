@@ -21,7 +21,7 @@ export const FINAL: ReadonlySet<OutcomeKind> = new Set(['hired-you', 'hired-othe
 export const TRACKED_DAYS = 60;
 
 /** What one read of the client's history says; the rest of an Outcome is the tracker's (tracking.ts). */
-export type Reading = Pick<Outcome, 'kind' | 'contractor' | 'ours' | 'dataAt' | 'goneSince'>;
+export type Reading = Pick<Outcome, 'kind' | 'contractor' | 'ours' | 'dataAt' | 'goneSince' | 'jobTitle'>;
 
 /** The number a `~02` ciphertext carries: private contracts name their job only by it. */
 export function jobIdOf(ciphertext: string): string | null {
@@ -69,19 +69,21 @@ export function outcomeOf(
   const isThisJob = (info: { ciphertext?: string | null; id?: string | null }) =>
     info.ciphertext?.toLowerCase() === ciphertext || (id !== null && info.id === id);
   const contracts = history.workHistory.filter((item) => isThisJob(item.jobInfo));
+  const open = history.openJobs.find((job) => isThisJob(job));
+  const jobTitle = contracts[0]?.jobInfo.title ?? open?.title ?? null;
   if (contracts.length > 0) {
     // Several contracts for one job (more than one hire): any of ours counts.
     for (const contract of contracts) {
       const contractor = contract.contractorInfo?.contractorName ?? null;
       const ours = contractor ? freelancersNamed(contractor, agency) : [];
-      if (ours.length > 0) return { kind: 'hired-you', contractor, ours, dataAt, goneSince };
+      if (ours.length > 0) return { kind: 'hired-you', contractor, ours, dataAt, goneSince, jobTitle };
     }
-    return { kind: 'hired-other', contractor: contracts[0]!.contractorInfo?.contractorName ?? null, ours: [], dataAt, goneSince };
+    return { kind: 'hired-other', contractor: contracts[0]!.contractorInfo?.contractorName ?? null, ours: [], dataAt, goneSince, jobTitle };
   }
-  if (history.openJobs.some((job) => isThisJob(job))) return { kind: 'open', contractor: null, ours: [], dataAt, goneSince: null };
+  if (open) return { kind: 'open', contractor: null, ours: [], dataAt, goneSince: null, jobTitle };
   const since = Math.min(goneSince ?? seenAt, seenAt);
   const kind = seenAt - since >= CLOSED_AFTER_DAYS * DAY ? 'closed' : 'gone';
-  return { kind, contractor: null, ours: [], dataAt, goneSince: since };
+  return { kind, contractor: null, ours: [], dataAt, goneSince: since, jobTitle };
 }
 
 /** The outcome in words: "Hired you (probably Ada Novak)", "Hired someone else: Bruno S.", … */

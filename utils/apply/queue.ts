@@ -98,6 +98,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
         settledAt: null,
         creditsRemaining: null,
         recoveries: 0,
+        via: 'auto-apply',
       };
       apps.push(created);
       return created;
@@ -278,7 +279,45 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
     await deps.keepAwake(next !== null);
   }
 
-  return { submit, undo, tick, checkNow };
+  /**
+   * A proposal the user sent on Upwork's own apply page, once Upwork confirmed it: kept beside the auto-applied
+   * ones (so its outcome is followed), once per job however often the confirmation is seen.
+   */
+  async function recordSentOnUpwork(sent: Pick<Application, 'ciphertext' | 'connects' | 'companyId'>): Promise<void> {
+    const now = deps.now();
+    await update((apps) => {
+      if (apps.some((a) => a.ciphertext === sent.ciphertext && a.phase !== 'cancelled' && a.phase !== 'not_sent')) return null;
+      apps.push({
+        ...sent,
+        id: deps.newId(),
+        jobTitle: null,
+        clientName: null,
+        profileId: null,
+        freelancerName: null,
+        coverLetter: '',
+        hourlyRate: null,
+        timeline: null,
+        createdAt: now,
+        sendAt: now,
+        phase: 'settled',
+        queueId: null,
+        queuedAt: null,
+        status: 'applied',
+        statusMessage: null,
+        errorMessage: null,
+        problem: null,
+        nextCheckAt: null,
+        // Nothing of ours settled: Upwork took it when the user sent it.
+        settledAt: null,
+        creditsRemaining: null,
+        recoveries: 0,
+        via: 'upwork',
+      });
+      return null;
+    });
+  }
+
+  return { submit, undo, tick, checkNow, recordSentOnUpwork };
 }
 
 function interrupted(): Problem {

@@ -10,7 +10,7 @@ export const PERIODS = { month: 'This month', '30': 'Last 30 days', '90': 'Last 
 export type Period = keyof typeof PERIODS;
 
 export interface Tally {
-  /** Applications UpHunt applied (each spent one auto-apply credit). */
+  /** Applications UpHunt applied, and those sent by hand on Upwork. */
   sent: number;
   hiredYou: number;
   hiredOther: number;
@@ -23,6 +23,8 @@ export interface Tally {
   /** Sent applications whose Connects no page showed. */
   connectsUnknown: number;
   connectsOnClosed: number;
+  /** UpHunt's auto-apply credits: one per application it applied (not those sent by hand on Upwork). */
+  credits: number;
 }
 
 export interface Rate {
@@ -71,10 +73,11 @@ export function inPeriod(entries: readonly LogEntry[], period: Period, now: numb
 }
 
 function tally(entries: readonly LogEntry[]): Tally {
-  const t: Tally = { sent: 0, hiredYou: 0, hiredOther: 0, closed: 0, open: 0, unknown: 0, connects: 0, connectsUnknown: 0, connectsOnClosed: 0 };
+  const t: Tally = { sent: 0, hiredYou: 0, hiredOther: 0, closed: 0, open: 0, unknown: 0, connects: 0, connectsUnknown: 0, connectsOnClosed: 0, credits: 0 };
   for (const entry of entries) {
     if (!entry.applied) continue;
     t.sent += 1;
+    if (entry.source !== 'upwork') t.credits += 1;
     const kind = entry.outcome?.kind ?? 'unknown';
     if (kind === 'hired-you') t.hiredYou += 1;
     else if (kind === 'hired-other') t.hiredOther += 1;
@@ -154,7 +157,7 @@ export function resultsCsv(entries: readonly LogEntry[]): string {
       e.url,
       e.clientName,
       e.freelancerName,
-      e.source === 'here' ? 'this browser' : 'UpHunt',
+      { here: 'this browser', uphunt: 'UpHunt', upwork: 'Upwork, by hand' }[e.source],
       e.status,
       e.connects,
       e.outcome ? outcomeText(e.outcome) : e.applied ? 'Not read yet' : null,

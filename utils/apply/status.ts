@@ -20,8 +20,10 @@ export interface StatusText {
 
 /** Each outcome in words, with the next step and what happened to the credit. */
 export function statusText(
-  app: Pick<Application, 'phase' | 'status' | 'errorMessage' | 'statusMessage'> & Partial<Pick<Application, 'problem' | 'queueId'>>,
+  app: Pick<Application, 'phase' | 'status' | 'errorMessage' | 'statusMessage'> & Partial<Pick<Application, 'problem' | 'queueId' | 'via'>>,
 ): StatusText {
+  if (app.via === 'upwork')
+    return { title: 'Sent on Upwork', next: 'You sent it on Upwork yourself: no UpHunt credit. What it brings is followed here.', tone: 'good' };
   if (app.phase === 'scheduled') return { title: 'About to send', next: 'Undo now if you changed your mind.', tone: 'wait' };
   if (app.phase === 'sending' && app.problem?.kind === 'conflict')
     return {

@@ -39,6 +39,8 @@ export const ApplicationSchema = z.object({
   creditsRemaining: z.nullable(z.number()),
   /** How many times a `sending` record was found without an answer and re-checked. */
   recoveries: z.number(),
+  /** Sent through UpHunt's auto-apply, or by the user on Upwork's own apply page (recorded when Upwork confirmed it). */
+  via: z._default(z.enum(['auto-apply', 'upwork']), 'auto-apply'),
 });
 export type Application = z.output<typeof ApplicationSchema>;
 
@@ -97,6 +99,8 @@ export const OutcomeSchema = z.object({
   /** The data time at which the job was first seen gone from the open jobs. */
   goneSince: z.nullable(z.number()),
   companyId: z.nullable(z.string()),
+  /** The job's title as the client's history names it (an application sent by hand or elsewhere has none of its own). */
+  jobTitle: z._default(z.nullable(z.string()), null),
   /** The client's score and red flags when its history was first read for this application (Results' bands). */
   score: z.nullable(z.number()),
   flags: z.array(z.string()),
@@ -105,6 +109,8 @@ export const OutcomeSchema = z.object({
 export type Outcome = z.output<typeof OutcomeSchema>;
 /** Every tracked application's outcome, by the job's ciphertext (one job, one outcome, whoever of ours applied). */
 export const outcomesItem = defineStored('local:outcomes', z.record(z.string(), OutcomeSchema));
+/** The Connects each job's apply page asked for, until Upwork confirms a proposal sent by hand (this browser session). */
+export const applyPageConnects = defineFamily('session:apply-connects', z.number());
 /** When the tracker last looked up a client it did not know (at most 20 an hour: tracking.ts). */
 export const outcomeLookups = defineStored('local:outcome-lookups', z.array(z.number()));
 

@@ -89,7 +89,7 @@ export async function recordHistory(deps: TrackDeps, companyId: string, history:
       // Without the agency's names, a hire of ours would read as someone else's: wait for them.
       if (reading.kind === 'hired-other' && agency.length === 0) continue;
       const { score, flags } = before?.score != null ? before : judge();
-      outcomes[ciphertext] = { ...reading, companyId, score, flags, checkedAt: now };
+      outcomes[ciphertext] = { ...reading, jobTitle: reading.jobTitle ?? before?.jobTitle ?? null, companyId, score, flags, checkedAt: now };
     }
     return outcomes;
   });
@@ -188,6 +188,7 @@ const unknownOutcome = (now: number, companyId: string | null): Outcome => ({
   ours: [],
   dataAt: null,
   goneSince: null,
+  jobTitle: null,
   companyId,
   score: null,
   flags: [],

@@ -36,6 +36,19 @@ export interface PageSeen {
   design: Design | null;
   /** What the page shows for free: Connects, the client's activity on the job, the bid range. */
   facts: PageFacts | null;
+  /** A proposal page confirming a proposal the user just sent on Upwork (proposalSent). */
+  proposalSent?: boolean;
+}
+
+/**
+ * Upwork confirms a proposal sent on its apply page on the proposal's own page: a `success` parameter on its URL
+ * (as 2026's overlays read it) or the words "Your proposal was submitted". No shared capture shows that page, so
+ * either is enough, and only on a proposal page (`/nx/proposals/<digits>`), never on the apply page before it.
+ */
+export function proposalSent(kind: PageKind, url: string, text: string | null): boolean {
+  if (kind !== 'proposal') return false;
+  const success = new URL(url).searchParams.get('success');
+  return (success !== null && !/^(false|0)$/i.test(success)) || /proposal (?:was|has been) (?:submitted|sent)/i.test(text ?? '');
 }
 
 /**
@@ -86,6 +99,7 @@ export function digestPage(read: PageRead): PageSeen {
     otherJobs: others([...openInState, ...read.otherJobs]),
     design: designOf(read.design),
     facts: pageFacts(text, factsFromNuxt(payload, ciphertext)),
+    proposalSent: proposalSent(ref.kind, read.url, text),
   };
 }
 

@@ -79,3 +79,28 @@ test('three applications: the client hires ours, hires someone else, closes with
   expect(csv).toContain('Hired someone else: Carla M.');
   expect(csv).toContain('Closed without a hire seen');
 });
+
+test('a proposal sent by hand on Upwork is recorded when Upwork confirms it, with the Connects its apply page asked for, and followed', async ({
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  const job = '~022045500011122233366';
+  await setUndo(context, extensionId, 0);
+  const { page, tabId } = await openUpwork(context, extensionId, `/nx/proposals/job/${job}/apply/`);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByRole('region', { name: 'On the Upwork page' })).toContainText('12');
+  // Upwork lands on the proposal's own page once it was sent (the sandbox's proposal 1000000009 is that job's).
+  await page.goto('https://www.upwork.com/nx/proposals/1000000009?success');
+  await panel.getByRole('heading', { name: 'Applications (1)' }).click();
+  const log = panel.getByRole('list', { name: 'Applications (1)' });
+  await expect(log).toContainText('Sent on Upwork');
+  await expect(log).toContainText('12 Connects · sent just now · sent on Upwork');
+  // Its title, from the client's history once UpHunt's answer came.
+  await expect(log.getByRole('link', { name: 'Cold Calling, Commission Only' })).toBeVisible();
+  await expect(log.getByLabel('What it brought')).toContainText('Still open');
+  // Seen again (a reload), it stays one application; the extension sent nothing itself.
+  await page.reload();
+  await expect(panel.getByRole('heading', { name: 'Applications (1)' })).toBeVisible();
+  expect(sandbox.requests().filter((r) => r.method === 'POST' && r.host === 'uphunt.io')).toHaveLength(0);
+});
