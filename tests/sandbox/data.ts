@@ -204,6 +204,8 @@ export const JOBS: SandboxJob[] = [
   // Posted again and again: the same job as the one above, reposted (a repost flag in the panel).
   job('~022045500011122233355', 'Data Entry VA Needed - ASAP!', 'FIXED', QUICKBUCK, false),
   job('~022045500011122233366', 'Cold Calling, Commission Only', 'HOURLY', QUICKBUCK, false),
+  // And a third time: the same job open three times at once.
+  job('~022045500011122233377', 'Data Entry VA needed (ASAP)', 'HOURLY', QUICKBUCK, false),
 ];
 
 /** The sandbox's clients (clients.json: data, one record each), each with its open jobs of JOBS. */

@@ -12,7 +12,7 @@ test('a risky client gets a low score, its red flags name the contracts behind t
   const flags = panel.getByRole('list', { name: 'Red flags' });
   await expect(flags).toContainText('Never paid more than $8.73/hr');
   await expect(flags).toContainText('contracts ended with $0 paid');
-  await expect(flags).toContainText(/Account \d+ days old with 3 open jobs/);
+  await expect(flags).toContainText(/Account \d+ days old with 4 open jobs/);
   // The rules are there to read, one line each.
   await panel.getByText('How the score is made').click();
   await expect(panel.getByRole('row', { name: /Rates paid/ })).toContainText('15 for a median of $40/hr+');

@@ -130,9 +130,10 @@ test.describe('problems are shown in words with the way out', () => {
     const { tabId } = await openUpwork(context, extensionId, NORTHWIND_WITH_COMPANY);
     const panel = await openPanel(context, extensionId, tabId);
     await expect(panel.getByRole('alert')).toContainText('UpHunt rejected the API key');
-    const optionsOpened = context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') });
+    const optionsOpened = context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html#keys') });
     await panel.getByRole('alert').getByRole('button', { name: 'Open Options' }).click();
-    await optionsOpened;
+    // At its keys, in view.
+    await expect((await optionsOpened).getByLabel('UpHunt API key')).toBeInViewport();
   });
 
   test('a key fixed in Options clears every message the old one caused', async ({ context, extensionId }) => {
@@ -282,8 +283,8 @@ test('a client who has the same job open more than once is flagged in the panel,
   const { tabId } = await openUpwork(context, extensionId, '/jobs/Data-Entry-VA-Needed-ASAP_~022045500011122233344/');
   const panel = await openPanel(context, extensionId, tabId);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quickbuck Ventures');
-  await expect(panel.getByLabel('Red flags')).toContainText('Open 2 times at once: "Data Entry VA Needed ASAP"');
+  await expect(panel.getByLabel('Red flags')).toContainText('Open 3 times at once: "Data Entry VA Needed ASAP"');
   await expect(panel.getByLabel('Red flags')).toContainText('Data Entry VA Needed - ASAP!');
   // Before the apply form: what applying risks, with the reason named.
-  await expect(panel.getByLabel('What is at stake')).toContainText(/hire odds low: .*open 2 times at once/);
+  await expect(panel.getByLabel('What is at stake')).toContainText(/hire odds low: .*open 3 times at once/);
 });

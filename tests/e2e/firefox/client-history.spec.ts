@@ -224,11 +224,11 @@ test('Firefox: faults whose errors Firefox words its own way are named in the si
   await job.close();
 });
 
-test('Firefox: a job its client has open twice at once is flagged before applying, with what applying risks', async () => {
+test('Firefox: a job its client has open three times at once is flagged before applying, with what applying risks', async () => {
   const url = 'https://www.upwork.com/jobs/Data-Entry-VA-Needed-ASAP_~022045500011122233344/';
   const job = await firefox.browser.newPage();
   await job.goto(url);
   await openExtensionPage('sidepanel', await tabIdOf(firefox.options, url));
-  expect(await waitForText(firefox.options, /hire odds low: .*open 2 times at once/)).toContain('Quickbuck Ventures');
+  expect(await waitForText(firefox.options, /hire odds low: .*open 3 times at once/)).toContain('Quickbuck Ventures');
   await job.close();
 });
