@@ -38,6 +38,19 @@ function Row({ name, t }: { name: string; t: Tally }) {
   );
 }
 
+/** Each group's win rate in words, groups with no application left out. */
+function Rates({ label, rates }: { label: string; rates: Rate[] }) {
+  return (
+    <ul aria-label={label}>
+      {rates
+        .filter((rate) => rate.of > 0)
+        .map((rate) => (
+          <li key={rate.label}>{rateText(rate)}</li>
+        ))}
+    </ul>
+  );
+}
+
 /** Options → Results: what the applications of a period brought, and whether the client score predicted it. */
 export function ResultsView({ entries, now }: { entries: LogEntry[]; now: number }) {
   const [period, setPeriod] = useState<Period>('30');
@@ -69,21 +82,9 @@ export function ResultsView({ entries, now }: { entries: LogEntry[]; now: number
             </table>
           </div>
           <h3>Does the client score predict a hire?</h3>
-          <ul aria-label="Hired you, by client score">
-            {r.bands
-              .filter((b) => b.of > 0)
-              .map((b) => (
-                <li key={b.label}>{rateText(b)}</li>
-              ))}
-          </ul>
+          <Rates label="Hired you, by client score" rates={r.bands} />
           <WinRateChart rates={r.bands.filter((b) => b.label.startsWith('score'))} title="Hired you, by client score" />
-          <ul aria-label="Hired you, by red flag">
-            {r.flags
-              .filter((f) => f.of > 0)
-              .map((f) => (
-                <li key={f.label}>{rateText(f)}</li>
-              ))}
-          </ul>
+          <Rates label="Hired you, by red flag" rates={r.flags} />
         </>
       )}
       <button type="button" onClick={() => download(`applications-${period}.csv`, resultsCsv(inPeriod(entries, period, now)))}>

@@ -60,6 +60,20 @@ export interface ApplyQueueDeps {
   undoMs: () => Promise<number>;
 }
 
+/** A new application's progress: nothing sent, asked or settled yet. */
+const UNTOUCHED = {
+  queueId: null,
+  queuedAt: null,
+  status: null,
+  statusMessage: null,
+  errorMessage: null,
+  problem: null,
+  nextCheckAt: null,
+  settledAt: null,
+  creditsRemaining: null,
+  recoveries: 0,
+} as const;
+
 export function createApplyQueue(deps: ApplyQueueDeps) {
   const update = serialUpdates(deps.read, (apps: Application[]) => deps.write(apps.slice(-MAX_KEPT)));
   const patch = (id: string, fields: Partial<Application>) =>
@@ -88,16 +102,7 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
         createdAt: now,
         sendAt: now + undoMs,
         phase: 'scheduled',
-        queueId: null,
-        queuedAt: null,
-        status: null,
-        statusMessage: null,
-        errorMessage: null,
-        problem: null,
-        nextCheckAt: null,
-        settledAt: null,
-        creditsRemaining: null,
-        recoveries: 0,
+        ...UNTOUCHED,
         via: 'auto-apply',
       };
       apps.push(created);
@@ -300,17 +305,9 @@ export function createApplyQueue(deps: ApplyQueueDeps) {
         createdAt: now,
         sendAt: now,
         phase: 'settled',
-        queueId: null,
-        queuedAt: null,
+        // Nothing of ours settled it (settledAt stays null): Upwork took it when the user sent it.
+        ...UNTOUCHED,
         status: 'applied',
-        statusMessage: null,
-        errorMessage: null,
-        problem: null,
-        nextCheckAt: null,
-        // Nothing of ours settled: Upwork took it when the user sent it.
-        settledAt: null,
-        creditsRemaining: null,
-        recoveries: 0,
         via: 'upwork',
       });
       return null;
