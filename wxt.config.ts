@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 // The hosts the background may call. Kept in one place so the manifest test pins them.
 export const API_HOSTS = ['https://uphunt.io/*', 'https://api.mindcase.co/*'];
 export const UPWORK_MATCHES = ['https://www.upwork.com/*'];
+export const DESTINATION_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -32,6 +33,9 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms', 'notifications', 'sidePanel'],
     // upwork.com lets the panel read which Upwork job the active tab shows (tab URLs without "tabs").
     host_permissions: [...UPWORK_MATCHES, ...API_HOSTS],
+    // Where watched searches deliver new jobs (ntfy, Slack, Discord, Telegram, a webhook): asked for one origin at a
+    // time when the user adds a destination, never held at install.
+    ...(browser === 'firefox' ? { optional_permissions: DESTINATION_ORIGINS } : { optional_host_permissions: DESTINATION_ORIGINS }),
     // entrypoints/upwork is an unlisted script declared here, without WXT's content-script context (see there).
     content_scripts: [{ matches: UPWORK_MATCHES, js: ['upwork.js'], run_at: 'document_end' }],
     // A shortcut opens the panel; the toolbar button opens the quick-apply popup.

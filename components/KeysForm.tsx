@@ -1,7 +1,7 @@
 import { isRetiredKey } from '@/utils/uphunt/api';
 import { problemText } from '@/utils/problem-text';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { Service } from '@/utils/problem';
+import type { ApiService as Service } from '@/utils/problem';
 import type { ConnectionResult } from '@/utils/diagnostics/background';
 import type { Keys } from '@/utils/keys';
 

@@ -60,6 +60,8 @@ export interface JsonRequest<S extends z.ZodMiniType> {
   timeoutMs?: number;
   /** What the call costs the user, in words, for the Activity log (null: free). */
   cost?: string;
+  /** Any 2xx is the answer (a webhook's "ok", or nothing): no JSON is expected. */
+  anyAnswer?: boolean;
 }
 
 export interface JsonResponse<T> {
@@ -72,6 +74,7 @@ const DEFAULT_RETRY_AFTER_MS = 30_000;
 /** Calls of one kind share a limit: UpHunt's reads, each auto-apply endpoint, Mindcase's key. */
 function limitGroup(request: JsonRequest<z.ZodMiniType>): string {
   if (request.service === 'Mindcase') return 'Mindcase';
+  if (request.service === 'Destination') return `Destination ${new URL(request.url).host}`;
   const path = new URL(request.url).pathname;
   return path.startsWith('/api/auto-apply-v2/') ? `UpHunt ${path.split('/')[3] ?? ''}` : 'UpHunt reads';
 }
@@ -116,7 +119,8 @@ function recordOf(
     at: deps.now(),
     service: request.service,
     method: request.method ?? 'GET',
-    url: request.url,
+    // A destination's URL is its secret (a webhook's path, a bot's token): only its host is ever recorded.
+    url: request.service === 'Destination' ? new URL(request.url).origin : request.url,
     status,
     outcome,
     cost: request.cost ?? null,
@@ -162,7 +166,11 @@ async function send<S extends z.ZodMiniType>(
 
   if (!response.ok) {
     const status = response.status;
-    const detail = errorDetail(json) ?? (text.slice(0, 200) || response.statusText || `HTTP ${status}`);
+    // What a destination answers may echo its URL or token: only the status is kept.
+    const detail =
+      service === 'Destination'
+        ? `${new URL(request.url).host} answered ${status}`
+        : (errorDetail(json) ?? (text.slice(0, 200) || response.statusText || `HTTP ${status}`));
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.now()) ?? retryAfterFromBody(json) ?? DEFAULT_RETRY_AFTER_MS;
       return fail('rate_limited', detail, status, deps.now() + retryAfterMs, json);
@@ -170,6 +178,7 @@ async function send<S extends z.ZodMiniType>(
     return fail(kindOfStatus(status), detail, status, null, json);
   }
 
+  if (request.anyAnswer) return { data: json as z.output<S>, rateLimit: readRateLimit(response.headers) };
   if (jsonError !== null) return fail('malformed', `the answer is not JSON (${jsonError})`, response.status);
   const parsed = request.schema.safeParse(json);
   if (!parsed.success) {
@@ -215,6 +224,9 @@ function retryAfterFromBody(json: unknown): number | null {
   if (json && typeof json === 'object') {
     const body = json as Record<string, unknown>;
     if (typeof body.retry_after === 'number') return body.retry_after * 1000;
+    // Telegram: { parameters: { retry_after } }.
+    const parameters = body.parameters as Record<string, unknown> | undefined;
+    if (typeof parameters?.retry_after === 'number') return parameters.retry_after * 1000;
   }
   return null;
 }

@@ -1,8 +1,12 @@
 /** A failed call as plain data, so it can be stored and shown by any context (see http.ts for how one is made). */
 import * as z from 'zod/mini';
 
-export const SERVICES = ['UpHunt', 'Mindcase'] as const;
+/** The two APIs, and the places watched searches deliver to (ntfy, Slack, Discord, Telegram, a webhook). */
+export const SERVICES = ['UpHunt', 'Mindcase', 'Destination'] as const;
 export type Service = (typeof SERVICES)[number];
+/** The two whose keys Options holds. */
+export const API_SERVICES = ['UpHunt', 'Mindcase'] as const;
+export type ApiService = (typeof API_SERVICES)[number];
 
 export const ProblemSchema = z.object({
   service: z.enum(SERVICES),

@@ -34,6 +34,7 @@ const watch = (over: Partial<Watch> = {}): Watch => ({
   maxRows: 5,
   paused: false,
   createdAt: T0,
+  destinations: [],
   ...over,
 });
 
@@ -151,6 +152,7 @@ function world(watches: Watch[], options: { rules?: Partial<ListRules>; clients?
   const started: Array<SearchRun & { inputs: string[] }> = [];
   const notices: string[] = [];
   const lookups: string[] = [];
+  const delivered: Array<{ jobs: string[]; watches: string[] }> = [];
   let wake: number | null = null;
   const worker = () =>
     createWatcher({
@@ -162,6 +164,7 @@ function world(watches: Watch[], options: { rules?: Partial<ListRules>; clients?
         statuses = next;
       },
       seen: async () => new Set(seen),
+      deliver: async (jobs, found) => void delivered.push({ jobs: jobs.map((j) => j.ciphertext), watches: found.map((w) => w.id) }),
       markSeen: async (c) => void (seen = [...new Set([...seen, ...c])]),
       addNewJobs: async (jobs) => void (list = [...jobs, ...list.filter((j) => !jobs.some((n) => n.ciphertext === j.ciphertext))]),
       judge: async () => ({ rules: { ...NO_RULES, ...options.rules }, blocks: NO_BLOCKS }),
@@ -186,6 +189,7 @@ function world(watches: Watch[], options: { rules?: Partial<ListRules>; clients?
     started,
     notices,
     lookups,
+    delivered,
     at: (time: number) => (now = time),
     statuses: () => statuses,
     list: () => list,
@@ -226,6 +230,11 @@ describe('watcher', () => {
     await w.worker().found(w.runOf(w.started[1]!), second);
     expect(w.notices).toEqual(["2 new jobs for 'shopify dashboard'", "1 new job for 'shopify dashboard'"]);
     expect(w.list().map((j) => j.title)).toEqual(['Shopify dashboard C', 'Shopify dashboard A', 'Shopify dashboard B']);
+    // Each check's announced jobs go to the watch's destinations once (outbox.ts).
+    expect(w.delivered.map((d) => [d.jobs.length, d.watches])).toEqual([
+      [2, ['w1']],
+      [1, ['w1']],
+    ]);
   });
 
   it('rows handed over twice (the worker died after announcing them) are not announced twice', async () => {

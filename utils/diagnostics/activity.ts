@@ -5,10 +5,11 @@
  */
 import * as z from 'zod/mini';
 import type { RateLimit } from '../http';
+import { SERVICES } from '../problem';
 
 export const ActivityEntrySchema = z.object({
   at: z.number(),
-  service: z.enum(['UpHunt', 'Mindcase']),
+  service: z.enum(SERVICES),
   method: z.string(),
   path: z.string(),
   /** The HTTP status, or null when no answer came (refused, timed out). */
@@ -24,10 +25,14 @@ export type ActivityEntry = z.output<typeof ActivityEntrySchema>;
 export const ACTIVITY_LIMIT = 300;
 export const ACTIVITY_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The path of a URL with every query value blanked: ids stay readable, nothing secret can ride along. */
-export function redactedPath(url: string): string {
+/**
+ * The path of a URL with every query value blanked: ids stay readable, nothing secret can ride along. A
+ * destination's whole URL is its secret (a webhook path, a bot token): only its host is kept.
+ */
+export function redactedPath(url: string, service: ActivityEntry['service'] = 'UpHunt'): string {
   try {
     const parsed = new URL(url);
+    if (service === 'Destination') return parsed.host;
     const names = [...parsed.searchParams.keys()];
     return names.length ? `${parsed.pathname}?${names.map((name) => `${name}=…`).join('&')}` : parsed.pathname;
   } catch {

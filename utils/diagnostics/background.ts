@@ -1,6 +1,6 @@
 /** Diagnostics' background part: requests and uncaught errors recorded, refused messages and page reads counted, keys tested. */
 import { ApiError, defaultHttpDeps, toProblem } from '../http';
-import type { Problem, Service } from '../problem';
+import type { ApiService, Problem } from '../problem';
 import { createMindcaseApi } from '../mindcase/api';
 import { createUpHuntApi } from '../uphunt/api';
 import { keysItem } from '../keys';
@@ -19,7 +19,8 @@ export function recordActivity(entry: ActivityEntry): Promise<void> {
 
 /** Every request the extension sends goes into Options → Activity (without keys or query values), and every error nothing caught is counted. */
 export function recordRequestsAndErrors(scope: Pick<typeof globalThis, 'addEventListener'>): void {
-  defaultHttpDeps.record = ({ url, rateLimit, ...entry }) => void recordActivity({ ...entry, path: redactedPath(url), note: rateLimitNote(rateLimit) });
+  defaultHttpDeps.record = ({ url, rateLimit, ...entry }) =>
+    void recordActivity({ ...entry, path: redactedPath(url, entry.service), note: rateLimitNote(rateLimit) });
   // Logged and counted (Options → Diagnostics), so that it is seen, not lost.
   const uncaught = (reason: unknown) => {
     const message = reason instanceof Error ? reason.message : String(reason);
@@ -38,7 +39,7 @@ export interface ConnectionResult {
 export const diagnosticsHandlers = (): Handlers<'testConnection'> => ({ testConnection: ({ service }) => testConnection(service) });
 
 /** Asks the service something free that needs a valid key, and says in words what came back. */
-export async function testConnection(service: Service): Promise<ConnectionResult> {
+export async function testConnection(service: ApiService): Promise<ConnectionResult> {
   const keys = await keysItem.getValue();
   try {
     if (service === 'UpHunt') {

@@ -9,7 +9,7 @@ import type { Application } from '../apply/stored';
 import type { ConnectionResult } from '../diagnostics/background';
 import { TileSeenSchema } from '../lists/rules';
 import type { TileView } from '../lists/tiles-answer';
-import { SERVICES, type Problem } from '../problem';
+import { API_SERVICES, type Problem } from '../problem';
 import { CiphertextSchema, PageReadSchema, type PageRead } from '../upwork/schemas';
 
 /** `extension`: our own pages (panel, popup, Options); `upwork-tab`: our content script in an Upwork tab's top frame; `background`: the worker, to a tab. */
@@ -47,7 +47,7 @@ export const MESSAGES = {
   /** Show the job of a pasted URL for this tab; answers a reason when the URL names no job. */
   lookupUrl: message<string | null>()('extension', z.object({ tabId, url: z.string().check(z.maxLength(2048)) })),
   /** Does the service accept the saved key? */
-  testConnection: message<ConnectionResult>()('extension', z.object({ service: z.enum(SERVICES) })),
+  testConnection: message<ConnectionResult>()('extension', z.object({ service: z.enum(API_SERVICES) })),
   /** Fetch (and pay for) this job's Mindcase row; or cancel the run fetching it. */
   enrichJob: message()('extension', job),
   cancelEnrich: message()('extension', job),
@@ -67,6 +67,8 @@ export const MESSAGES = {
   checkApplication: message()('extension', id),
   /** Check this watched search now; answers why it did not, or null. */
   checkWatch: message<string | null>()('extension', id),
+  /** Send a test message to this destination of watched searches; says in words what came back. */
+  testDestination: message<ConnectionResult>()('extension', id),
   /** What does this tab show right now? */
   readPage: message<PageRead>()('background'),
   /** A listed job's client was looked up: its badge can show the score. */

@@ -6,7 +6,13 @@ import type { JobRow } from '../mindcase/schemas';
 import type { LookupDeps } from '../client/lookup';
 import { lookUpClient } from '../client/background';
 import { blocksItem, listRulesItem } from '../lists/stored';
-import { newJobs, watchesItem, watchSeen, watchStatuses } from './stored';
+import { deliveredJobs, destinationsItem, destinationStatuses, newJobs, outboxItem, watchesItem, watchSeen, watchStatuses } from './stored';
+import * as z from 'zod/mini';
+import { createOnce } from '../cache';
+import { requestJson } from '../http';
+import { deliveryRequest, jobsMessage, originOf, type DeliveryRequest } from './destinations';
+import { createOutbox, failureText } from './outbox';
+import type { ConnectionResult } from '../diagnostics/background';
 import { jobUrl } from '../upwork/page';
 import { openPanel } from '../panel';
 import { MAX_NEW_JOBS, MAX_SEEN } from './watch';
@@ -18,11 +24,69 @@ export const WATCH_ALARM = 'watched-searches';
 const NOTICE_PREFIX = 'watch:';
 const CAP_NOTICE = 'watches-cap';
 
+export const OUTBOX_WAKE = 'outbox';
+
+/** A message to a destination, through the one http layer (its timeout, the limiter by host, the Activity log by host only). */
+const sendDelivery = async ({ url, body }: DeliveryRequest) =>
+  void (await requestJson({ service: 'Destination', url, method: 'POST', headers: {}, body, schema: z.unknown(), anyAnswer: true }));
+
+/** The outbox over real storage, the browser's permissions and the wake-ups; sends what is due when the worker starts. */
+export function createBackgroundOutbox(wake: WakeUps) {
+  const outbox = createOutbox({
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    destinations: async () => (await destinationsItem.getValue()) ?? [],
+    outbox: outboxItem,
+    statuses: destinationStatuses,
+    delivered: deliveredJobs,
+    allowed: (destination) => browser.permissions.contains({ origins: [originOf(destination)] }),
+    send: sendDelivery,
+    wakeAt: async (at) => {
+      wake.timer(OUTBOX_WAKE, at);
+      await wake.alarm(OUTBOX_WAKE, at);
+    },
+  });
+  // An alarm, a timer and a new check landing together send each message once.
+  const once = createOnce();
+  const flush = () => once(OUTBOX_WAKE, () => outbox.flush()).catch(() => undefined);
+  wake.on(OUTBOX_WAKE, () => void flush());
+  return { enqueue: outbox.enqueue, flush };
+}
+
+/** Send test: one sample job to the destination, now, said in words. Nothing enters the outbox. */
+export async function testDestination(id: string): Promise<ConnectionResult> {
+  const destination = ((await destinationsItem.getValue()) ?? []).find((d) => d.id === id);
+  if (!destination) return { ok: false, message: 'This destination no longer exists.' };
+  const host = new URL(destination.url).host;
+  if (!(await browser.permissions.contains({ origins: [originOf(destination)] })))
+    return { ok: false, message: `The browser does not allow ${host}: remove the destination and add it again to allow it.` };
+  const sample = {
+    ciphertext: '~022000000000000000001',
+    title: 'Test from UpHunt Overlay: this is how new jobs will look',
+    budget: '$500 fixed',
+    postedAt: new Date().toISOString(),
+    proposals: '5 to 10',
+    country: 'United States',
+    paymentVerified: true,
+    score: 82,
+    watches: ['Test'],
+    foundAt: Date.now(),
+  };
+  try {
+    await sendDelivery(deliveryRequest(destination, jobsMessage([sample], ['Test'], ['test']), `test-${crypto.randomUUID()}`));
+    return { ok: true, message: `Sent: ${host} accepted the test message.` };
+  } catch (error) {
+    return { ok: false, message: `Not sent: ${failureText(error)}.` };
+  }
+}
+
 export function createBackgroundWatcher(
   startSearch: (search: SearchRun & { inputs: string[] }) => Promise<Problem | null>,
   lookups: LookupDeps,
   wake: WakeUps,
 ) {
+  const outbox = createBackgroundOutbox(wake);
+  void outbox.flush();
   const watcher = createWatcher({
     watches: async () => (await watchesItem.getValue()).list,
     statuses: async () => (await watchStatuses.getValue()) ?? {},
@@ -57,6 +121,7 @@ export function createBackgroundWatcher(
         })
         .catch((error: unknown) => console.warn('notification', error));
     },
+    deliver: (jobs, watches) => outbox.enqueue(jobs, watches),
     notifyCap: async (text) => {
       await browser.notifications
         .create(CAP_NOTICE, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Watched searches stopped', message: text })
@@ -74,7 +139,10 @@ export function createBackgroundWatcher(
 
 export type BackgroundWatcher = ReturnType<typeof createBackgroundWatcher>;
 
-export const watchHandlers = (watcher: BackgroundWatcher): Handlers<'checkWatch'> => ({ checkWatch: ({ id }) => watcher.check(id) });
+export const watchHandlers = (watcher: BackgroundWatcher): Handlers<'checkWatch' | 'testDestination'> => ({
+  checkWatch: ({ id }) => watcher.check(id),
+  testDestination: ({ id }) => testDestination(id),
+});
 
 /** The enricher's hooks for watched searches. */
 export function watchHooks(watcher: BackgroundWatcher) {

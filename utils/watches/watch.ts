@@ -61,6 +61,8 @@ export const WatchSchema = z.object({
   maxRows: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ROWS_PER_CHECK)),
   paused: z.boolean(),
   createdAt: z.number(),
+  /** Where its new jobs go besides the browser's notification (destinations.ts), by id. */
+  destinations: z._default(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20)), []),
 });
 export type Watch = z.output<typeof WatchSchema>;
 

@@ -46,6 +46,8 @@ export interface WatcherDeps {
   clientOf: (ciphertext: string) => Promise<KnownClient | null>;
   startSearch: (search: SearchRun & { inputs: string[] }) => Promise<Problem | null>;
   notify: (text: string, ciphertexts: string[]) => Promise<void>;
+  /** Hands the jobs a check announced to the watches' destinations (outbox.ts). */
+  deliver: (jobs: NewJob[], watches: Watch[]) => Promise<void>;
   /** Says once, outside Options, that the monthly cap stopped the watches. */
   notifyCap: (text: string) => Promise<void>;
   /** Wakes the worker at this time (an alarm), or never when null. */
@@ -141,6 +143,7 @@ export function createWatcher(deps: WatcherDeps) {
         noticeText(announced.length, names),
         announced.map((job) => job.ciphertext),
       );
+      await deps.deliver(announced, watches);
     }
     await deps.updateStatuses((statuses) => {
       for (const watch of watches) {
