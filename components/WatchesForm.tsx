@@ -14,6 +14,8 @@ import {
   type WatchStatus,
 } from '@/utils/watches/watch';
 import { EMPTY_EDIT, statusLine, toWatch, type WatchEdit } from '@/utils/watches/edit';
+import type { Destination } from '@/utils/watches/destinations';
+import type { DestinationStatus } from '@/utils/watches/outbox';
 
 interface Props {
   watches: Watch[];
@@ -25,6 +27,9 @@ interface Props {
   save: (watches: Watch[]) => Promise<void>;
   checkNow: (id: string) => Promise<string | null>;
   newId: () => string;
+  /** Where a watch can send its new jobs besides the browser, and how their deliveries went. */
+  destinations: Destination[];
+  destinationStatuses: Record<string, DestinationStatus>;
 }
 
 const EVERY: Array<[number, string]> = [
@@ -52,7 +57,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** Options → Watched searches: new Upwork jobs found through Mindcase, on a schedule, within a budget. */
-export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKey, now, save, checkNow, newId }: Props) {
+export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKey, now, save, checkNow, newId, destinations, destinationStatuses }: Props) {
   const [edit, setEdit] = useState<WatchEdit>(EMPTY_EDIT);
   const [message, setMessage] = useState('');
   const [said, setSaid] = useState<Record<string, string>>({});
@@ -116,6 +121,32 @@ export function WatchesForm({ watches, statuses, capUsd, spentUsd, hasMindcaseKe
                 </div>
                 <div role="status">{statusLine(watch, status, now)}</div>
                 {status?.problem && <div className="warning">{status.problem}</div>}
+                {destinations
+                  .filter((d) => watch.destinations.includes(d.id) && destinationStatuses[d.id]?.failing)
+                  .map((d) => (
+                    <div key={d.id} className="warning">
+                      {d.name} is failing: {destinationStatuses[d.id]!.failing}.
+                    </div>
+                  ))}
+                {destinations.length > 0 && (
+                  <fieldset>
+                    <legend>Also send its new jobs to</legend>
+                    {destinations.map((d) => (
+                      <label className="inline" key={d.id}>
+                        <input
+                          type="checkbox"
+                          checked={watch.destinations.includes(d.id)}
+                          onChange={(e) =>
+                            void change(watch, {
+                              destinations: e.target.checked ? [...watch.destinations, d.id] : watch.destinations.filter((x) => x !== d.id),
+                            })
+                          }
+                        />{' '}
+                        {d.name}
+                      </label>
+                    ))}
+                  </fieldset>
+                )}
                 {said[watch.id] && <div className="warning">{said[watch.id]}</div>}
                 <p>
                   <button type="button" onClick={() => void check(watch)} disabled={isRunning(status, now)}>

@@ -28,6 +28,9 @@ export const WAITS = {
   statusFastFor: 60_000,
   statusSlow: 15_000,
   statusFor: 5 * 60_000,
+  /** A delivery of new jobs that failed is tried again after this, then as long as it has been failing, up to deliveryMax. */
+  deliveryRetry: 30_000,
+  deliveryMax: 30 * 60_000,
 } as const;
 
 export type Wait = keyof typeof WAITS;

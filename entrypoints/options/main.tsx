@@ -19,7 +19,9 @@ import { useStored } from '@/utils/storage/use-stored';
 import { EMPTY_ENRICHMENT, enrichment, enrichSettingsItem } from '@/utils/enrichment/stored';
 import { keysItem, type Keys } from '@/utils/keys';
 import { listSettingsItem, listRulesItem, blocksItem } from '@/utils/lists/stored';
-import { watchesItem, watchStatuses } from '@/utils/watches/stored';
+import { destinationsItem, destinationStatuses, watchesItem, watchStatuses } from '@/utils/watches/stored';
+import { DestinationsForm } from '@/components/DestinationsForm';
+import type { Destination } from '@/utils/watches/destinations';
 import { WatchesForm } from '@/components/WatchesForm';
 import { ResultsView } from '@/components/ResultsView';
 import { appliedRemote, applications, freelancerList, outcomesItem } from '@/utils/apply/stored';
@@ -54,6 +56,8 @@ function Watches({ spentUsd, initialCapUsd }: { spentUsd: number; initialCapUsd:
   const statuses = useStored(watchStatuses, {}) ?? {};
   const capUsd = useStored(enrichSettingsItem, { autoEnrich: false, monthlyCapUsd: initialCapUsd }).monthlyCapUsd;
   const keys = useStored<Keys | null>(keysItem, null);
+  const destinations = useStored(destinationsItem, null) ?? [];
+  const delivery = useStored(destinationStatuses, null) ?? {};
   // Until the keys are read, no "add a Mindcase key" warning flashes.
   const hasKey = keys === null || keys.mindcase.trim() !== '';
   const [now, setNow] = useState(() => Date.now());
@@ -61,18 +65,38 @@ function Watches({ spentUsd, initialCapUsd }: { spentUsd: number; initialCapUsd:
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(timer);
   }, []);
+  // A destination removed leaves no watch pointing at it.
+  const saveDestinations = async (list: Destination[]) => {
+    await destinationsItem.setValue(list);
+    const ids = new Set(list.map((d) => d.id));
+    await watchesItem.update((stored) => ({ list: stored.list.map((w) => ({ ...w, destinations: w.destinations.filter((id) => ids.has(id)) })) }));
+  };
   return (
-    <WatchesForm
-      watches={watches}
-      statuses={statuses}
-      capUsd={capUsd}
-      spentUsd={spentUsd}
-      hasMindcaseKey={hasKey}
-      now={now}
-      save={(list) => watchesItem.setValue({ list })}
-      checkNow={(id) => sendMessage('checkWatch', { id })}
-      newId={() => crypto.randomUUID()}
-    />
+    <>
+      <WatchesForm
+        destinations={destinations}
+        destinationStatuses={delivery}
+        watches={watches}
+        statuses={statuses}
+        capUsd={capUsd}
+        spentUsd={spentUsd}
+        hasMindcaseKey={hasKey}
+        now={now}
+        save={(list) => watchesItem.setValue({ list })}
+        checkNow={(id) => sendMessage('checkWatch', { id })}
+        newId={() => crypto.randomUUID()}
+      />
+      <DestinationsForm
+        destinations={destinations}
+        statuses={delivery}
+        now={now}
+        save={saveDestinations}
+        allow={(origin) => browser.permissions.request({ origins: [origin] })}
+        release={async (origin) => void (await browser.permissions.remove({ origins: [origin] }))}
+        test={(id) => sendMessage('testDestination', { id })}
+        newId={() => crypto.randomUUID()}
+      />
+    </>
   );
 }
 

@@ -90,6 +90,14 @@ export interface Sandbox {
 
 export type JobEnding = 'hire-ours' | 'hire-other' | 'close';
 
+/**
+ * Stand-ins for where watched searches deliver: ntfy (JSON publishing to the server's root), a Slack incoming
+ * webhook (answers "ok"), a Discord webhook (204), Telegram's Bot API (`/bot<token>/sendMessage`) and a plain
+ * JSON webhook. Each answers as its service documents it; a test faults them by host like any other.
+ */
+export const DESTINATION_HOSTS = ['ntfy.sh', 'hooks.slack.com', 'discord.com', 'api.telegram.org', 'hooks.example.com'];
+export const TELEGRAM_TOKEN = '123456789:AAHsandbox_bot_token_for_tests_only';
+
 const LIMITS: Record<string, number> = { apply: 60, status: 300, 'applied-jobs': 60, 'generate-proposal': 30, freelancers: 30, reads: 600, mindcase: 60 };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -211,6 +219,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (host === 'www.upwork.com') return upwork(path, res, startedAt);
     if (host === 'uphunt.io') return uphunt(method, path, body, req, send);
     if (host === 'api.mindcase.co') return mindcase(method, path, body, req, send);
+    if (DESTINATION_HOSTS.includes(host)) return destination(host, method, path, body, send);
     return send(404, { error: 'not_found', message: `The sandbox does not play ${host}` });
   };
 
@@ -272,6 +281,39 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const proposal = /^\/nx\/proposals\/(\d+)\/?$/.exec(pathname);
     if (proposal) return html(200, renderProposalPage(JOBS[Number(proposal[1]) - 1000000001] ?? null, /[?&]success\b/.test(path)));
     return html(404, renderNotFound());
+  }
+
+  function destination(
+    host: string,
+    method: string,
+    path: string,
+    body: string,
+    send: (s: number, p: unknown, h?: Record<string, string>, raw?: string) => void,
+  ) {
+    const input = safeJson(body) as Record<string, unknown> | null;
+    if (method !== 'POST' || !input) return send(400, { error: 'a JSON POST is expected' });
+    if (host === 'ntfy.sh') {
+      if (path !== '/' || typeof input.topic !== 'string') return send(400, { code: 40001, http: 400, error: 'invalid request: topic missing' });
+      return send(200, {
+        id: `n${log.length}`,
+        time: Math.floor(Date.now() / 1000),
+        event: 'message',
+        topic: input.topic,
+        title: input.title,
+        message: input.message,
+      });
+    }
+    if (host === 'hooks.slack.com')
+      return typeof input.text === 'string' ? send(200, 'ok', { 'content-type': 'text/html' }) : send(400, 'invalid_payload', { 'content-type': 'text/html' });
+    if (host === 'discord.com')
+      return typeof input.content === 'string' && input.content.length <= 2000
+        ? send(204, '', {}, '')
+        : send(400, { code: 50006, message: 'Cannot send an empty message' });
+    if (host === 'api.telegram.org') {
+      if (path !== `/bot${TELEGRAM_TOKEN}/sendMessage`) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      return send(200, { ok: true, result: { message_id: log.length, chat: { id: input.chat_id }, text: input.text } });
+    }
+    return send(200, { received: true });
   }
 
   function limited(group: string, key: string, send: (s: number, p: unknown, h?: Record<string, string>) => void): Record<string, string> | null {

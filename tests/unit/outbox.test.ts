@@ -166,7 +166,7 @@ describe('destinations: checked, shown masked, each message in its service’s f
   it('shown without its secret: the host, the last four characters', () => {
     expect(shownAs(slack)).toBe('hooks.slack.com · ••••1a2b');
     expect(shownAs(telegram)).toBe('api.telegram.org · bot ••••ghij · chat -1001234567890');
-    expect(shownAs(ntfy)).toBe('ntfy.sh · topic my-upwork-jobs');
+    expect(shownAs(ntfy)).toBe('ntfy.sh · topic my-••••');
     expect(`${shownAs(slack)} ${shownAs(telegram)}`).not.toMatch(/SECRET|AAH-secret/);
     // The Activity log keeps a destination's host only: no webhook path, no bot token.
     expect(redactedPath(`https://api.telegram.org/bot${TOKEN}/sendMessage`, 'Destination')).toBe('api.telegram.org');

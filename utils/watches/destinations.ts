@@ -79,7 +79,8 @@ export function originOf(destination: Pick<Destination, 'url'>): string {
 /** Where it goes, without its secret: the host, and for ntfy the topic the user chose ("ntfy.sh · my-jobs"). */
 export function shownAs(destination: Destination): string {
   const url = new URL(destination.url);
-  if (destination.kind === 'ntfy') return `${url.host} · topic ${url.pathname.replace(/^\/|\/$/g, '')}`;
+  // A topic on a public ntfy server is as good as a password: its first letters only.
+  if (destination.kind === 'ntfy') return `${url.host} · topic ${url.pathname.replace(/^\/|\/$/g, '').slice(0, 3)}••••`;
   if (destination.kind === 'telegram') return `${url.host} · bot ••••${destination.token.slice(-4)} · chat ${destination.chatId}`;
   return `${url.host} · ••••${url.pathname.slice(-4)}`;
 }

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { backoffDelay, nextTryAt } from '../backoff';
+import { waitMs } from '../timing';
 import { ApiError } from '../http';
 import type { Stored } from '../storage/stored';
 import { deliveryRequest, jobsMessage, type Destination, type DeliveryRequest } from './destinations';
@@ -15,9 +16,6 @@ import { NewJobSchema, type NewJob, type Watch } from './watch';
 const MINUTE = 60_000;
 /** Failing this long, a message is given up. */
 export const GIVE_UP_MS = 24 * 60 * MINUTE;
-/** The first retry waits this long, and each waits as long as the time already spent, up to the last. */
-export const FIRST_RETRY_MS = MINUTE / 2;
-export const MAX_RETRY_MS = 30 * MINUTE;
 /** Pairs of destination and job remembered as delivered. */
 export const MAX_DELIVERED = 5000;
 
@@ -146,7 +144,7 @@ export function createOutbox(deps: OutboxDeps) {
       (outbox ?? []).flatMap((d) => {
         if (d.id !== delivery.id) return [d];
         if (failed === null || givenUp) return [];
-        const delay = backoffDelay(now - d.createdAt, FIRST_RETRY_MS, MAX_RETRY_MS);
+        const delay = backoffDelay(now - d.createdAt, waitMs('deliveryRetry'), waitMs('deliveryMax'));
         return [{ ...d, attempts: d.attempts + 1, lastError: failed.failure, nextAttemptAt: nextTryAt(now, delay, failed.retryAt) }];
       }),
     );

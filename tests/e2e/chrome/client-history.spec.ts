@@ -233,6 +233,13 @@ test('the manifest asks for exactly the permissions the product uses', async ({ 
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.permissions?.sort()).toEqual(['alarms', 'notifications', 'sidePanel', 'storage']);
   expect(manifest.host_permissions?.sort()).toEqual(['https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*']);
+  // Destinations of watched searches are asked for one origin at a time: none is held at install.
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  expect((await worker.evaluate(() => chrome.permissions.getAll())).origins?.sort()).toEqual([
+    'https://api.mindcase.co/*',
+    'https://uphunt.io/*',
+    'https://www.upwork.com/*',
+  ]);
 });
 
 test('a slide-over opened with pushState, closed and another opened: the panel follows each job', async ({ context, extensionId }) => {

@@ -7,6 +7,8 @@ import { saveKeys } from './launch';
 export { openPanel, openUpwork, saveKeys } from './launch';
 
 interface Fixtures {
+  /** Optional origins the extension holds from the start (a test's `test.use({ grantedOrigins })`). */
+  grantedOrigins: string[];
   sandbox: Sandbox;
   context: BrowserContext;
   extensionId: string;
@@ -14,13 +16,14 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  grantedOrigins: [[], { option: true }],
   sandbox: async ({}, use) => {
     const sandbox = await startSandbox();
     await use(sandbox);
     await sandbox.close();
   },
-  context: async ({ sandbox }, use) => {
-    const launched = await launchWithExtension(sandbox);
+  context: async ({ sandbox, grantedOrigins }, use) => {
+    const launched = await launchWithExtension(sandbox, true, undefined, true, grantedOrigins);
     await use(launched.context);
     await launched.context.close();
   },

@@ -4,13 +4,44 @@
  * Used by the tests and by `npm run demo`.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { KEYS } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
 
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FORWARDED = /^https:\/\/(www\.upwork\.com|uphunt\.io|api\.mindcase\.co)\//;
+const FORWARDED = /^https:\/\/(www\.upwork\.com|uphunt\.io|api\.mindcase\.co|ntfy\.sh|hooks\.slack\.com|discord\.com|api\.telegram\.org|hooks\.example\.com)\//;
+const ARGS = (build: string) => [
+  `--disable-extensions-except=${build}`,
+  `--load-extension=${build}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * A profile in which the extension already holds these optional origins, as if the user had allowed them: the
+ * extension is installed once, the browser closed, and the grant written into the profile's preferences (no
+ * automation can answer Chromium's permission prompt). The build itself holds none of them.
+ */
+async function profileGranting(build: string, origins: string[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'uphunt-profile-'));
+  const first = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS(build) });
+  const worker = first.serviceWorkers()[0] ?? (await first.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  await first.close();
+  const file = join(dir, 'Default', 'Preferences');
+  const preferences = JSON.parse(readFileSync(file, 'utf8')) as { extensions: { settings: Record<string, Record<string, { explicit_host?: string[] }>> } };
+  const settings = preferences.extensions.settings[id]!;
+  for (const key of ['active_permissions', 'granted_permissions']) settings[key]!.explicit_host = [...(settings[key]!.explicit_host ?? []), ...origins];
+  writeFileSync(file, JSON.stringify(preferences));
+  return dir;
+}
 
 export async function launchWithExtension(
   sandbox: Sandbox,
@@ -18,21 +49,15 @@ export async function launchWithExtension(
   build = CHROME_BUILD,
   /** The product opens Options on install; the bench's floor extension does not. */
   opensOptions = true,
+  /** Optional origins the extension already holds (destinations of watched searches): see profileGranting. */
+  grantedOrigins: string[] = [],
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
-  const context = await chromium.launchPersistentContext('', {
+  const profile = grantedOrigins.length > 0 ? await profileGranting(build, grantedOrigins) : '';
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${build}`,
-      `--load-extension=${build}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ARGS(build),
   });
   await forwardToSandbox(context, sandbox);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -42,8 +67,16 @@ export async function launchWithExtension(
   // Chrome may open it in the first blank tab, so there is no 'page' event to wait for: poll the tabs.
   if (!opensOptions) return { context, worker, extensionId };
   const options = `chrome-extension://${extensionId}/options.html`;
-  const onboarding = await waitUntil(() => context.pages().find((page) => page.url() === options), 'the onboarding Options tab');
-  await onboarding.goto('about:blank');
+  // Loaded again into a profile that had it (profileGranting), Chromium may or may not call it an install.
+  const onboarding = await waitUntil(
+    () => context.pages().find((page) => page.url() === options),
+    'the onboarding Options tab',
+    profile ? 3_000 : 10_000,
+  ).catch((error: unknown) => {
+    if (profile) return null;
+    throw error;
+  });
+  await onboarding?.goto('about:blank');
   return { context, worker, extensionId };
 }
 

@@ -69,9 +69,9 @@ test('Firefox: a rate-limited answer says when it retries, then recovers', async
 });
 
 test('Firefox: the manifest asks for exactly the permissions the product uses', async () => {
-  const { id, manifest } = await firefox.options.evaluate(() => {
+  const { id, manifest, held } = await firefox.options.evaluate(async () => {
     const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-    return { id: ext.runtime.id, manifest: ext.runtime.getManifest() };
+    return { id: ext.runtime.id, manifest: ext.runtime.getManifest(), held: (await ext.permissions.getAll()).origins ?? [] };
   });
   expect(id).toBe('uphunt-overlay@uphunt-overlay.dev');
   expect(manifest.manifest_version).toBe(2);
@@ -83,6 +83,9 @@ test('Firefox: the manifest asks for exactly the permissions the product uses', 
     'notifications',
     'storage',
   ]);
+  // Destinations of watched searches are asked for one origin at a time: none is held at install.
+  expect((manifest as { optional_permissions?: string[] }).optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+  expect([...held].sort()).toEqual(['https://api.mindcase.co/*', 'https://uphunt.io/*', 'https://www.upwork.com/*']);
   expect((manifest as { sidebar_action?: { default_panel?: string } }).sidebar_action?.default_panel).toMatch(/\/sidepanel\.html$/);
   // Firefox leaves browser_specific_settings out of getManifest(): read what ships.
   const shipped = JSON.parse(readFileSync(`${FIREFOX_BUILD}/manifest.json`, 'utf8')) as Record<string, unknown>;
