@@ -10,11 +10,11 @@ import { join, resolve } from 'node:path';
 import { test } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { KEYS } from '../../sandbox/data';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { DESTINATION_HOSTS, startSandbox, type Sandbox } from '../../sandbox/server';
 
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const HOSTS = ['www.upwork.com', 'uphunt.io', 'api.mindcase.co'];
+const HOSTS = ['www.upwork.com', 'uphunt.io', 'api.mindcase.co', ...DESTINATION_HOSTS];
 
 function selfSignedCertificate(): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-tls-'));
@@ -66,6 +66,9 @@ export async function launchFirefox(options: { blockOtherHosts?: boolean } = {})
       'network.dns.localDomains': HOSTS.join(','),
       'network.stricttransportsecurity.preloadlist': false,
       'dom.security.https_first': false,
+      // An optional permission the add-on asks for (a destination's origin) is granted as if the user clicked
+      // Allow: no automation can answer Firefox's prompt. The click that asks is still the test's own.
+      'extensions.webextOptionalPermissionPrompts': false,
       ...(options.blockOtherHosts ? BLOCK_OTHER_HOSTS : {}),
     },
   });
