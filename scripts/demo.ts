@@ -24,7 +24,8 @@ const JOURNEY = [
 ];
 
 const sandbox = await startSandbox({ latencyMs: 150 });
-const { context, extensionId } = await launchWithExtension(sandbox, headless);
+// The demo's two destinations were allowed once, as a user's Allow would be kept (no prompt to answer).
+const { context, extensionId } = await launchWithExtension(sandbox, headless, undefined, true, ['https://ntfy.sh/*', 'https://hooks.slack.com/*']);
 try {
   await mkdir(outDir, { recursive: true });
   const options = await saveKeys(context, extensionId, { uphunt: KEYS.uphunt, mindcase: KEYS.mindcase });
@@ -100,8 +101,23 @@ try {
     console.log(`✓ Lists: ${await page.locator('uphunt-fold').count()} tiles near the view folded by the rule, each with its reason and Show`);
   }
 
-  // Watched searches: a check through Mindcase finds new jobs; the panel lists them (the rule above keeps the unverified one out).
+  // Watched searches: a check through Mindcase finds new jobs; the panel lists them (the rule above keeps the unverified one out),
+  // and they go to the phone (ntfy) and the team's Slack.
   {
+    const where = options.getByRole('form', { name: 'New destination' });
+    for (const [kind, name, label, url] of [
+      ['ntfy', 'Phone', /^Topic address/, 'https://ntfy.sh/my-upwork-jobs'],
+      ['slack', 'Team Slack', 'Slack incoming webhook URL', 'https://hooks.slack.com/services/T000/B000/demo0secret0a1b'],
+    ] as const) {
+      await where.getByLabel('Kind').selectOption(kind);
+      await where.getByLabel('Name').fill(name);
+      await where.getByLabel(label).fill(url);
+      await where.getByRole('button', { name: 'Add destination' }).click();
+      await where
+        .getByRole('status')
+        .filter({ hasText: `Added "${name}"` })
+        .waitFor();
+    }
     sandbox.publishJobs(3);
     const form = options.getByRole('form', { name: 'New watch' });
     await form.getByLabel('Name').fill('shopify dashboard');
@@ -109,8 +125,18 @@ try {
     await form.getByLabel('How often').selectOption({ label: 'every 2 hours' });
     await form.getByRole('button', { name: 'Save watch' }).click();
     const watch = options.getByRole('listitem', { name: 'Watch shopify dashboard' });
+    for (const name of ['Phone', 'Team Slack']) {
+      await watch.getByLabel(name).click();
+      await watch.getByLabel(name).and(options.locator(':checked')).waitFor();
+    }
     await watch.getByRole('button', { name: 'Check now' }).click();
     await watch.getByRole('status').filter({ hasText: 'new.' }).waitFor({ timeout: 20_000 });
+    const slack = options.getByRole('listitem', { name: 'Destination Team Slack' });
+    await slack.getByText('Last delivered').waitFor({ timeout: 20_000 });
+    await options.getByRole('region', { name: 'Destinations' }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    if (headless) await options.screenshot({ path: `${outDir}/12-destinations.png` });
+    const sent = sandbox.requests().filter((r) => ['ntfy.sh', 'hooks.slack.com'].includes(r.host) && r.method === 'POST');
+    console.log(`✓ Destinations: ${sent.map((r) => r.host).join(' and ')} got one message each`);
     const { tabId } = await openUpwork(context, extensionId, '/nx/find-work/best-matches');
     const panel = await openPanel(context, extensionId, tabId);
     await panel.setViewportSize({ width: 420, height: 1000 });

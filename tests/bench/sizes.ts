@@ -34,6 +34,8 @@ async function sizes(dir: string) {
  * #25 raised them again, deliberately: the worker follows what each application brought (about 2 KB: the tracker,
  * its schedule and the outcome rules, which must run where the histories arrive, with no panel open), to 44 KB;
  * the panel shows each outcome in its log and links to Options' sections, to 111 KB (Results itself is Options').
+ * #26 raised the background's to 46 KB: it formats and sends watched searches' new jobs to five kinds of
+ * destination through an outbox that outlives it (about 3 KB); the destinations' code stays out of the panel.
  */
 export async function measureSizes() {
   const chrome = await sizes('.output/chrome-mv3');
@@ -41,5 +43,5 @@ export async function measureSizes() {
   record('content script, minified (Chrome)', 'KB', [chrome.content / 1024], { budget: 12 });
   record('content script, minified (Firefox)', 'KB', [firefox.content / 1024], { budget: 12 });
   record('side panel JS, gzipped', 'KB', [chrome.panel / 1024], { budget: 111 });
-  record('background, gzipped', 'KB', [chrome.background / 1024], { budget: 44 });
+  record('background, gzipped', 'KB', [chrome.background / 1024], { budget: 46 });
 }
