@@ -60,7 +60,7 @@ export function DestinationsForm({ destinations, statuses, now, save, allow, rel
     if (!allowed) return setMessage(`The browser did not allow ${host}, so nothing can be sent there: the destination was not added.`);
     await save([...destinations, destination]);
     setEdit(EMPTY);
-    setMessage(`Added "${destination.name}". Tick it on a watch below, and Send test to see a message.`);
+    setMessage(`Added "${destination.name}". Tick it on a watch to send it its new jobs; Send test shows a message.`);
   };
   const remove = async (destination: Destination) => {
     const rest = destinations.filter((d) => d.id !== destination.id);
