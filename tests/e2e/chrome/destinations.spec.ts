@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Sandbox } from '../../sandbox/server';
+import { TELEGRAM_TOKEN, type Sandbox } from '../../sandbox/server';
 import { expect, saveKeys, shortenWaits, stopWorker, test } from './fixtures';
 
 const NTFY = 'https://ntfy.sh/my-upwork-jobs';
@@ -91,4 +91,46 @@ test('removing the last destination of an origin gives its permission back', asy
   expect(await held()).toBe(true);
   await options.getByRole('listitem', { name: 'Destination Phone' }).getByRole('button', { name: 'Remove' }).click();
   await expect.poll(held).toBe(false);
+});
+
+test.describe('each kind of destination', () => {
+  test.use({
+    grantedOrigins: ['https://ntfy.sh/*', 'https://hooks.slack.com/*', 'https://discord.com/*', 'https://api.telegram.org/*', 'https://hooks.example.com/*'],
+  });
+
+  test('Send test reaches each of the five as its service expects it (the sandbox answers as each documents)', async ({ context, extensionId, sandbox }) => {
+    const options = await saveKeys(context, extensionId);
+    const form = options.getByRole('form', { name: 'New destination' });
+    const add = async (kind: string, fill: Array<[string | RegExp, string]>) => {
+      await form.getByLabel('Kind').selectOption({ label: kind });
+      for (const [label, value] of fill) await form.getByLabel(label).fill(value);
+      await form.getByRole('button', { name: 'Add destination' }).click();
+      await expect(form.getByRole('status')).toContainText(`Added "${kind}"`);
+    };
+    await add('ntfy topic', [[/^Topic address/, NTFY]]);
+    await add('Slack webhook', [['Slack incoming webhook URL', 'https://hooks.slack.com/services/T000/B000/XXXXsecret']]);
+    await add('Discord webhook', [['Discord webhook URL', 'https://discord.com/api/webhooks/123/secret-token']]);
+    await add('Telegram bot', [
+      ['Bot token (from @BotFather)', TELEGRAM_TOKEN],
+      ['Chat id', '-1001234567890'],
+    ]);
+    await add('JSON webhook', [[/^Webhook URL/, HOOK]]);
+    for (const [name, host] of [
+      ['ntfy topic', 'ntfy.sh'],
+      ['Slack webhook', 'hooks.slack.com'],
+      ['Discord webhook', 'discord.com'],
+      ['Telegram bot', 'api.telegram.org'],
+      ['JSON webhook', 'hooks.example.com'],
+    ] as const) {
+      const item = options.getByRole('listitem', { name: `Destination ${name}` });
+      await item.getByRole('button', { name: 'Send test' }).click();
+      await expect(item.getByRole('status')).toHaveText(`Sent: ${host} accepted the test message.`);
+      expect(posts(sandbox, host)).toHaveLength(1);
+    }
+    // Telegram's token is in its URL path: it reached Telegram and nowhere else, and the list shows its last four.
+    await expect(options.getByRole('listitem', { name: 'Destination Telegram bot' })).toContainText(
+      `bot ••••${TELEGRAM_TOKEN.slice(-4)} · chat -1001234567890`,
+    );
+    await expect(options.getByRole('list', { name: 'Your destinations' })).not.toContainText(TELEGRAM_TOKEN);
+  });
 });
