@@ -5,7 +5,8 @@
  * finds the clients of applications it does not know (UpHunt's list of the agency's applications) a few an hour,
  * after the pages' own look-ups. Takes everything it touches as parameters.
  */
-import { ApiError, retryAtOf, toProblem } from '../http';
+import { retryAtOf, toProblem } from '../http';
+import { notFoundAs } from '../client/lookup';
 import type { TtlCache } from '../cache';
 import type { Stored } from '../storage/stored';
 import type { UpHuntApi } from '../uphunt/api';
@@ -152,13 +153,13 @@ export async function track(deps: TrackDeps): Promise<number | null> {
 async function readClient(deps: TrackDeps, companyId: string, entries: LogEntry[]): Promise<number> {
   const now = deps.now();
   try {
-    await deps.clientJobs.load(companyId, async () => (await deps.uphunt()).clientJobs(companyId), { force: true });
+    const found = await deps.clientJobs
+      .load(companyId, async () => (await deps.uphunt()).clientJobs(companyId), { force: true })
+      .then(() => true)
+      .catch(notFoundAs(false));
+    if (!found) await markUnknown(deps, entries, companyId);
     return now + DAY;
   } catch (error) {
-    if (error instanceof ApiError && error.problem.kind === 'not_found') {
-      await markUnknown(deps, entries, companyId);
-      return now + DAY;
-    }
     return retryAtOf(toProblem(error, 'UpHunt')) ?? now + HOUR;
   }
 }
@@ -169,10 +170,9 @@ async function findClient(deps: TrackDeps, entry: LogEntry): Promise<string | nu
   const ciphertext = entry.ciphertext!;
   let companyId: string | null;
   try {
-    companyId = await (await deps.uphunt()).companyIdForCiphertext(ciphertext);
+    companyId = await (await deps.uphunt()).companyIdForCiphertext(ciphertext).catch(notFoundAs(null));
   } catch (error) {
-    if (error instanceof ApiError && error.problem.kind === 'not_found') companyId = null;
-    else return retryAtOf(toProblem(error, 'UpHunt')) ?? now + HOUR;
+    return retryAtOf(toProblem(error, 'UpHunt')) ?? now + HOUR;
   }
   if (!companyId) {
     await markUnknown(deps, [entry], null);

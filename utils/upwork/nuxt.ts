@@ -46,7 +46,7 @@ export interface PageSeen {
  * either is enough, and only on a proposal page (`/nx/proposals/<digits>`), never on the apply page before it.
  */
 export function proposalSent(kind: PageKind, url: string, text: string | null): boolean {
-  if (kind !== 'proposal') return false;
+  if (kind !== 'proposal' || !URL.canParse(url)) return false;
   const success = new URL(url).searchParams.get('success');
   return (success !== null && !/^(false|0)$/i.test(success)) || /proposal (?:was|has been) (?:submitted|sent)/i.test(text ?? '');
 }
