@@ -9,7 +9,6 @@ import { NewJobsList } from './NewJobsList';
 import { proposalFor } from '@/utils/ui/job-view';
 import { applyActions, useJobView, usePanel } from '@/utils/ui/panel-store';
 
-/** The popup: this tab's job and client in two lines, and one button that applies with the defaults. */
 interface Props {
   onOpenPanel: () => void;
   /** Options at its watched searches, and at its results. */
@@ -31,6 +30,7 @@ function ResultsLine({ now, onOpenResults }: { now: number; onOpenResults: () =>
   );
 }
 
+/** The popup: this tab's job and client in two lines, and one button that applies with the defaults. */
 export function QuickApply({ onOpenPanel, onOpenWatches, onOpenResults }: Props) {
   const panel = usePanel();
   const { tabUrl } = panel;

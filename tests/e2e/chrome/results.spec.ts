@@ -29,8 +29,10 @@ test('three applications: the client hires ours, hires someone else, closes with
   sandbox.setApplyOutcome('applied', 300);
   await setUndo(context, extensionId, 0);
   const panels: Page[] = [];
+  let lastTab = 0;
   for (const job of JOBS) {
     const { tabId } = await openUpwork(context, extensionId, `/jobs/A-job_${job}/`);
+    lastTab = tabId;
     const panel = await openPanel(context, extensionId, tabId);
     await applyTo(panel);
     // Followed from the client's history at once.
@@ -70,6 +72,11 @@ test('three applications: the client hires ours, hires someone else, closes with
   await expect(all).toHaveText(['3', '1', '1', '1', '0', '0', '48', '16', '3']);
   await expect(options.getByRole('list', { name: 'Hired you, by client score' })).toContainText(/score \d+–\d+: 1 of \d hired you/);
   await expect(options.getByRole('img', { name: /Hired you, by client score/ })).toBeVisible();
+
+  // The popup says it in one line.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${lastTab}`);
+  await expect(popup.getByRole('button', { name: 'Last 30 days: 3 sent · 1 hired you · 48 Connects' })).toBeVisible();
 
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = await readFile((await download.path())!, 'utf8');
