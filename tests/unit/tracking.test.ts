@@ -113,6 +113,10 @@ describe('what each application brought, followed once a day', () => {
     world.now = START + 3 * DAY;
     expect(await track(worker(world))).toBeNull();
     expect(world.calls).toHaveLength(2);
+    // Gone from the log (it keeps the newest applications), it takes its outcome with it.
+    world.entries = [];
+    await track(worker(world));
+    expect(await outcomesItem.getValue()).toEqual({});
   });
 
   it('a fresh history of the client (a page view, Refresh) updates the outcome at once, with no call of its own', async () => {

@@ -102,8 +102,13 @@ export async function recordHistory(deps: TrackDeps, companyId: string, history:
  */
 export async function track(deps: TrackDeps): Promise<number | null> {
   const now = deps.now();
-  const outcomes = (await deps.outcomes.getValue()) ?? {};
   const entries = await deps.entries();
+  // An application the log no longer keeps (it keeps the newest 500, and UpHunt's list its newest 100) takes its
+  // outcome with it: the stored outcomes never outgrow the log.
+  const logged = new Set(entries.map((entry) => entry.ciphertext));
+  if (Object.keys((await deps.outcomes.getValue()) ?? {}).some((ciphertext) => !logged.has(ciphertext)))
+    await deps.outcomes.update((stored) => Object.fromEntries(Object.entries(stored ?? {}).filter(([ciphertext]) => logged.has(ciphertext))));
+  const outcomes = (await deps.outcomes.getValue()) ?? {};
   const due: number[] = [];
   const byClient = new Map<string, LogEntry[]>();
   const add = (companyId: string, entry: LogEntry) => byClient.set(companyId, [...(byClient.get(companyId) ?? []), entry]);
