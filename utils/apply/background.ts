@@ -185,15 +185,15 @@ export function createOutcomeTracker(lookups: LookupDeps, wake: WakeUps, pagesBu
       await wake.alarm(OUTCOMES_WAKE, at);
     }).catch(() => undefined);
   wake.on(OUTCOMES_WAKE, () => void run());
-  // A new application applied (here or elsewhere) starts being followed at once.
-  let applied = -1;
-  const onApplications = async () => {
-    const count = (await deps.entries()).filter((entry) => entry.applied).length;
-    if (count !== applied) void run();
-    applied = count;
+  // A new application applied (here or elsewhere) starts being followed at once. Applications change at every
+  // step of a send: the pass runs only when the number applied changed, counted from the value that changed.
+  let applied = { here: -1, uphunt: -1 };
+  const onApplied = (source: keyof typeof applied, count: number) => {
+    if (count !== applied[source]) void run();
+    applied = { ...applied, [source]: count };
   };
-  applications.onChange(() => void onApplications());
-  appliedRemote.onChange(() => void onApplications());
+  applications.onChange((apps) => onApplied('here', (apps ?? []).filter((app) => app.status === 'applied').length));
+  appliedRemote.onChange((remote) => onApplied('uphunt', (remote?.value ?? []).filter((item) => item.applicationStatus === 'applied').length));
   return { run, recordHistory: (companyId: string, history: ClientJobs) => recordHistory(deps, companyId, history) };
 }
 

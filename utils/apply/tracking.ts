@@ -61,10 +61,15 @@ export async function recordHistory(deps: TrackDeps, companyId: string, history:
   const entries = await deps.entries();
   const agency = await deps.agency();
   const named = jobsIn(history);
-  // A job gone from the history names its client only by what a look-up learnt (companyOf).
+  // A job gone from the history names its client only by what a look-up learnt (companyOf): asked only for the
+  // applications still followed whose client nothing else names (this runs on every history stored).
+  const stored = (await deps.outcomes.getValue()) ?? {};
   const learnt = new Set<string>();
-  for (const { ciphertext, companyId: known } of entries)
-    if (ciphertext && !known && (await deps.companyOf.get(ciphertext)) === companyId) learnt.add(ciphertext);
+  for (const { ciphertext, companyId: known, applied } of entries) {
+    const before = ciphertext ? stored[ciphertext] : undefined;
+    if (!applied || !ciphertext || known || before?.companyId || FINAL.has(before?.kind ?? 'open')) continue;
+    if ((await deps.companyOf.get(ciphertext)) === companyId) learnt.add(ciphertext);
+  }
   let judged: { score: number | null; flags: string[] } | null = null;
   const judge = () => {
     if (!judged) {
@@ -106,9 +111,10 @@ export async function track(deps: TrackDeps): Promise<number | null> {
   // An application the log no longer keeps (it keeps the newest 500, and UpHunt's list its newest 100) takes its
   // outcome with it: the stored outcomes never outgrow the log.
   const logged = new Set(entries.map((entry) => entry.ciphertext));
-  if (Object.keys((await deps.outcomes.getValue()) ?? {}).some((ciphertext) => !logged.has(ciphertext)))
-    await deps.outcomes.update((stored) => Object.fromEntries(Object.entries(stored ?? {}).filter(([ciphertext]) => logged.has(ciphertext))));
-  const outcomes = (await deps.outcomes.getValue()) ?? {};
+  const kept = (outcomes: Record<string, Outcome>) => Object.fromEntries(Object.entries(outcomes).filter(([ciphertext]) => logged.has(ciphertext)));
+  const stored = (await deps.outcomes.getValue()) ?? {};
+  const outcomes = kept(stored);
+  if (Object.keys(outcomes).length < Object.keys(stored).length) await deps.outcomes.update((current) => kept(current ?? {}));
   const due: number[] = [];
   const byClient = new Map<string, LogEntry[]>();
   const add = (companyId: string, entry: LogEntry) => byClient.set(companyId, [...(byClient.get(companyId) ?? []), entry]);
